@@ -1,1 +1,8 @@
+//! Afterword's core: the postmortem document and everything about it that
+//! needs no browser. The web app is a thin layer over this crate; the
+//! command-line tool reuses it unchanged.
 
+pub mod ids;
+pub mod model;
+pub mod restore;
+pub mod store;

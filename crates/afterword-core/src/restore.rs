@@ -1,0 +1,284 @@
+//! The one door through which stored or imported data becomes a document.
+//!
+//! Nothing read from storage or from a file is trusted: [`restore`] accepts
+//! older schema versions (migrating them), ignores fields it does not know and
+//! fills in missing optional ones, and otherwise says precisely what is wrong
+//! and where ("timeline[3].at: …").
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::ids::is_valid_id;
+use crate::model::{Postmortem, SCHEMA_VERSION};
+
+/// Larger inputs are refused before parsing; no real postmortem comes near.
+pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RestoreError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAnObject,
+    MissingVersion,
+    TooNew {
+        found: u64,
+    },
+    UnsupportedVersion {
+        found: u64,
+    },
+    Invalid {
+        path: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreError::TooLarge { bytes } => write!(
+                f,
+                "the file is {} MB; a postmortem is at most {} MB",
+                bytes / (1024 * 1024),
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+            RestoreError::NotJson { line, column, message } => {
+                write!(f, "not valid JSON (line {line}, column {column}): {message}")
+            }
+            RestoreError::NotAnObject => write!(f, "expected a JSON object describing one postmortem"),
+            RestoreError::MissingVersion => {
+                write!(f, "schema_version: missing; this does not look like an Afterword postmortem")
+            }
+            RestoreError::TooNew { found } => write!(
+                f,
+                "schema_version: {found} was written by a newer Afterword (this one reads up to {SCHEMA_VERSION})"
+            ),
+            RestoreError::UnsupportedVersion { found } => {
+                write!(f, "schema_version: {found} is not a version Afterword ever wrote")
+            }
+            RestoreError::Invalid { path, message } => {
+                if path.is_empty() || path == "." {
+                    write!(f, "{message}")
+                } else {
+                    write!(f, "{path}: {message}")
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+/// Reads one postmortem from JSON text.
+pub fn restore(raw: &str) -> Result<Postmortem, RestoreError> {
+    if raw.len() > MAX_DOCUMENT_BYTES {
+        return Err(RestoreError::TooLarge { bytes: raw.len() });
+    }
+    let value: Value = serde_json::from_str(raw).map_err(|e| RestoreError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: plain_serde_message(&e.to_string()),
+    })?;
+    restore_value(value)
+}
+
+/// Reads one postmortem from an already parsed JSON value.
+pub fn restore_value(value: Value) -> Result<Postmortem, RestoreError> {
+    let Value::Object(map) = &value else {
+        return Err(RestoreError::NotAnObject);
+    };
+    let version = match map.get("schema_version") {
+        None => return Err(RestoreError::MissingVersion),
+        Some(v) => v.as_u64().ok_or_else(|| RestoreError::Invalid {
+            path: "schema_version".into(),
+            message: "expected a whole number".into(),
+        })?,
+    };
+    let value = migrate(value, version)?;
+    let doc: Postmortem = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        RestoreError::Invalid {
+            path,
+            message: plain_serde_message(&e.into_inner().to_string()),
+        }
+    })?;
+    validate(&doc)?;
+    Ok(doc)
+}
+
+/// Brings an older document up to [`SCHEMA_VERSION`], one version at a time.
+fn migrate(value: Value, from: u64) -> Result<Value, RestoreError> {
+    if from > u64::from(SCHEMA_VERSION) {
+        return Err(RestoreError::TooNew { found: from });
+    }
+    if from == 0 {
+        return Err(RestoreError::UnsupportedVersion { found: from });
+    }
+    // Version 1 is the first published schema; later versions add their
+    // steps here, each turning version n into n + 1.
+    Ok(value)
+}
+
+fn validate(doc: &Postmortem) -> Result<(), RestoreError> {
+    if !is_valid_id(&doc.id) {
+        return Err(RestoreError::Invalid {
+            path: "id".into(),
+            message: "expected letters, digits, '-' or '_' (at most 64)".into(),
+        });
+    }
+    check_unique("participants", doc.participants.iter().map(|p| &p.id))?;
+    check_unique("timeline", doc.timeline.iter().map(|e| &e.id))?;
+    check_unique("action_items", doc.action_items.iter().map(|a| &a.id))?;
+    check_unique(
+        "analysis.contributing_factors",
+        doc.analysis.contributing_factors.iter().map(|c| &c.id),
+    )?;
+    check_unique("links", doc.links.iter().map(|l| &l.id))?;
+    check_unique(
+        "impact.business_metrics",
+        doc.impact.business_metrics.iter().map(|m| &m.id),
+    )?;
+    Ok(())
+}
+
+fn check_unique<'a>(list: &str, ids: impl Iterator<Item = &'a String>) -> Result<(), RestoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            return Err(RestoreError::Invalid {
+                path: format!("{list}[{i}].id"),
+                message: "must not be empty".into(),
+            });
+        }
+        if !seen.insert(id) {
+            return Err(RestoreError::Invalid {
+                path: format!("{list}[{i}].id"),
+                message: format!("\"{id}\" is used twice"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// serde's messages end with " at line X column Y"; the path says where.
+fn plain_serde_message(msg: &str) -> String {
+    let trimmed = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    if trimmed.contains("input contains invalid characters")
+        || trimmed.contains("premature end of input")
+        || trimmed.contains("trailing input")
+    {
+        return format!("not a UTC timestamp such as 2026-11-20T14:02:00Z ({trimmed})");
+    }
+    trimmed.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::TimeZone;
+
+    fn sample() -> Postmortem {
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 20, 14, 2, 0)
+            .unwrap();
+        let mut doc = Postmortem::new("pm-1".into(), now);
+        doc.title = "Payment API outage".into();
+        doc.timeline.push(TimelineEvent {
+            id: "ev-1".into(),
+            at: Some(now),
+            kind: EventKind::Action,
+            text: "Paged the on-call engineer".into(),
+            starred: true,
+        });
+        doc
+    }
+
+    #[test]
+    fn round_trips_a_document() {
+        let doc = sample();
+        let raw = serde_json::to_string(&doc).unwrap();
+        assert_eq!(restore(&raw).unwrap(), doc);
+    }
+
+    #[test]
+    fn ignores_unknown_fields_and_fills_missing_optional_ones() {
+        let raw = r#"{"schema_version":1,"id":"pm-x","created_at":"2026-11-20T14:02:00Z",
+            "updated_at":"2026-11-20T14:02:00Z","title":"T","from_the_future":{"a":1}}"#;
+        let doc = restore(raw).unwrap();
+        assert_eq!(doc.title, "T");
+        assert!(doc.timeline.is_empty());
+        assert_eq!(doc.workflow.status, WorkflowStatus::Draft);
+    }
+
+    #[test]
+    fn names_the_path_of_a_bad_timestamp() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["timeline"][0]["at"] = "yesterday".into();
+        let err = restore(&v.to_string()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("timeline[0].at: not a UTC timestamp"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn names_the_path_of_a_wrong_type() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["title"] = 42.into();
+        let err = restore(&v.to_string()).unwrap_err();
+        assert!(err.to_string().starts_with("title: invalid type"), "{err}");
+    }
+
+    #[test]
+    fn reports_truncated_json_with_its_position() {
+        let raw = serde_json::to_string(&sample()).unwrap();
+        let err = restore(&raw[..raw.len() / 2]).unwrap_err();
+        assert!(matches!(err, RestoreError::NotJson { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn refuses_versions_it_cannot_read() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["schema_version"] = 99.into();
+        assert_eq!(
+            restore(&v.to_string()),
+            Err(RestoreError::TooNew { found: 99 })
+        );
+        v.as_object_mut().unwrap().remove("schema_version");
+        assert_eq!(restore(&v.to_string()), Err(RestoreError::MissingVersion));
+        assert_eq!(restore("[1,2]"), Err(RestoreError::NotAnObject));
+    }
+
+    #[test]
+    fn refuses_duplicate_entry_ids() {
+        let mut doc = sample();
+        let ev = doc.timeline[0].clone();
+        doc.timeline.push(ev);
+        let err = restore(&serde_json::to_string(&doc).unwrap()).unwrap_err();
+        assert_eq!(err.to_string(), "timeline[1].id: \"ev-1\" is used twice");
+    }
+
+    #[test]
+    fn survives_deep_nesting_without_panicking() {
+        let raw = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(restore(&raw), Err(RestoreError::NotJson { .. })));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_text(s in ".{0,400}") {
+            let _ = restore(&s);
+        }
+    }
+}

@@ -1,0 +1,735 @@
+//! Drafts kept in a key-value store (the browser's localStorage in the app,
+//! an in-memory map in tests).
+//!
+//! Layout, every key under one namespace so other apps on the origin are
+//! never touched:
+//! - `{ns}:draft:{id}`: one postmortem as JSON;
+//! - `{ns}:index`: the draft list (title, severity, status, times, trash),
+//!   a cache that is rebuilt from the drafts whenever it disagrees;
+//! - `{ns}:quarantine:{id}`: the raw text of a draft that could not be read.
+//!   The library never writes over or removes a quarantined entry on its own.
+//!
+//! Every failure is reported, never swallowed: a draft that cannot be written
+//! stays with the caller, who tells the person and offers a download.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::is_valid_id;
+use crate::model::{Postmortem, Severity, WorkflowStatus};
+use crate::restore::{restore, RestoreError};
+
+pub const DEFAULT_NAMESPACE: &str = "afterword";
+
+/// Browsers give each origin about five million characters of localStorage.
+pub const TYPICAL_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The browser refused the write: the storage quota is full.
+    QuotaExceeded,
+    /// Storage is switched off or not reachable (some private modes).
+    Unavailable(String),
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => write!(f, "browser storage is full"),
+            StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+            StoreError::Other(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+/// The few operations Afterword needs from a key-value store.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// An in-memory store with an optional quota, for tests and for running
+/// without browser storage.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    map: RefCell<BTreeMap<String, String>>,
+    /// Maximum total size in UTF-16 units (as browsers count), if any.
+    pub quota: Option<usize>,
+    /// When set, every write fails as storage does in some private modes.
+    pub disabled: bool,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        MemoryStore::default()
+    }
+
+    pub fn with_quota(units: usize) -> Self {
+        MemoryStore {
+            quota: Some(units),
+            ..MemoryStore::default()
+        }
+    }
+
+    fn used_without(&self, key: &str) -> usize {
+        self.map
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| utf16_len(k) + utf16_len(v))
+            .sum()
+    }
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.disabled {
+            return Err(StoreError::Unavailable("writes are disabled".into()));
+        }
+        if let Some(quota) = self.quota {
+            if self.used_without(key) + utf16_len(key) + utf16_len(value) > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.disabled {
+            return Err(StoreError::Unavailable("writes are disabled".into()));
+        }
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// One row of the draft list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub status: WorkflowStatus,
+    pub updated_at: DateTime<Utc>,
+    /// Set while the draft is in the trash.
+    #[serde(default)]
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+impl DraftMeta {
+    fn of(doc: &Postmortem, trashed_at: Option<DateTime<Utc>>) -> Self {
+        DraftMeta {
+            id: doc.id.clone(),
+            title: doc.display_title().to_owned(),
+            severity: doc.classification.severity,
+            status: doc.workflow.status,
+            updated_at: doc.updated_at,
+            trashed_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Index {
+    #[serde(default)]
+    drafts: Vec<DraftMeta>,
+}
+
+/// A stored draft that could not be read, kept aside untouched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    /// The storage key holding the raw text.
+    pub key: String,
+    /// The draft id it was stored under.
+    pub id: String,
+    /// Why it could not be read, when known from this load.
+    pub reason: Option<String>,
+    pub bytes: usize,
+}
+
+/// What a full load of the namespace found.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Readable drafts, newest edit first (trashed ones included; see
+    /// [`DraftMeta::trashed_at`]).
+    pub drafts: Vec<(DraftMeta, Postmortem)>,
+    pub quarantined: Vec<Quarantined>,
+    /// Plain-language notes about anything repaired or set aside.
+    pub notices: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The stored copy changed since it was loaded (another tab saved it).
+    Conflict {
+        theirs: Box<Postmortem>,
+    },
+    Store(StoreError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Conflict { .. } => {
+                write!(f, "this draft was changed in another tab or window")
+            }
+            SaveError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}
+
+/// Storage usage, in UTF-16 units as browsers count localStorage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Usage {
+    pub namespace_units: usize,
+    pub origin_units: usize,
+    pub quota_units: usize,
+}
+
+/// The drafts of one namespace in one store.
+pub struct Library<S> {
+    store: S,
+    ns: String,
+}
+
+impl<S: KeyValueStore> Library<S> {
+    pub fn new(store: S, namespace: &str) -> Self {
+        let ns = if namespace.trim().is_empty() {
+            DEFAULT_NAMESPACE.to_owned()
+        } else {
+            namespace.trim().to_owned()
+        };
+        Library { store, ns }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.ns
+    }
+
+    pub fn draft_key(&self, id: &str) -> String {
+        format!("{}:draft:{id}", self.ns)
+    }
+    fn index_key(&self) -> String {
+        format!("{}:index", self.ns)
+    }
+    fn quarantine_prefix(&self) -> String {
+        format!("{}:quarantine:", self.ns)
+    }
+    /// Key for a small setting or collection owned by this namespace.
+    pub fn key(&self, name: &str) -> String {
+        format!("{}:{name}", self.ns)
+    }
+
+    /// Reads every draft of the namespace, sets aside the unreadable ones and
+    /// repairs the index. Never fails: problems become notices.
+    pub fn load(&self) -> Loaded {
+        let mut out = Loaded::default();
+        let keys = match self.store.keys() {
+            Ok(k) => k,
+            Err(e) => {
+                out.notices
+                    .push(format!("Drafts could not be listed: {e}."));
+                return out;
+            }
+        };
+        let index = self.read_index(&mut out);
+        let trashed: BTreeMap<&str, Option<DateTime<Utc>>> = index
+            .drafts
+            .iter()
+            .map(|m| (m.id.as_str(), m.trashed_at))
+            .collect();
+
+        let draft_prefix = format!("{}:draft:", self.ns);
+        for key in keys.iter().filter(|k| k.starts_with(&draft_prefix)) {
+            let id = &key[draft_prefix.len()..];
+            let raw = match self.store.get(key) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(e) => {
+                    out.notices
+                        .push(format!("Draft {id} could not be read: {e}."));
+                    continue;
+                }
+            };
+            match restore(&raw) {
+                Ok(mut doc) => {
+                    // The key is the truth about which draft this is.
+                    doc.id = id.to_owned();
+                    let meta = DraftMeta::of(&doc, trashed.get(id).copied().flatten());
+                    out.drafts.push((meta, doc));
+                }
+                Err(err) => self.set_aside(id, key, &raw, &err, &mut out),
+            }
+        }
+
+        let prefix = self.quarantine_prefix();
+        for key in self.store.keys().unwrap_or(keys) {
+            if let Some(rest) = key.strip_prefix(&prefix) {
+                if out.quarantined.iter().any(|q| q.key == key) {
+                    continue;
+                }
+                let bytes = self.store.get(&key).ok().flatten().map_or(0, |r| r.len());
+                out.quarantined.push(Quarantined {
+                    id: rest.split(':').next().unwrap_or(rest).to_owned(),
+                    key: key.clone(),
+                    reason: None,
+                    bytes,
+                });
+            }
+        }
+        out.quarantined.sort_by(|a, b| a.key.cmp(&b.key));
+
+        out.drafts.sort_by(|a, b| {
+            b.0.updated_at
+                .cmp(&a.0.updated_at)
+                .then(a.0.id.cmp(&b.0.id))
+        });
+        let metas: Vec<DraftMeta> = out.drafts.iter().map(|(m, _)| m.clone()).collect();
+        if metas != index.drafts {
+            if let Err(e) = self.write_index(metas) {
+                out.notices
+                    .push(format!("The draft list could not be updated: {e}."));
+            }
+        }
+        out
+    }
+
+    fn read_index(&self, out: &mut Loaded) -> Index {
+        let raw = match self.store.get(&self.index_key()) {
+            Ok(Some(raw)) => raw,
+            _ => return Index::default(),
+        };
+        match serde_json::from_str::<Index>(&raw) {
+            Ok(index) => index,
+            Err(_) => {
+                // Only the trash marks live solely in the index; keep its raw
+                // text so nothing is lost, then rebuild from the drafts.
+                let key = self.unused_quarantine_key("index");
+                match self.store.set(&key, &raw) {
+                    Ok(()) => out.notices.push(
+                        "The draft list could not be read and was rebuilt from the drafts; \
+                         the old list is kept under \"could not be read\"."
+                            .into(),
+                    ),
+                    Err(e) => out.notices.push(format!(
+                        "The draft list could not be read and could not be set aside ({e})."
+                    )),
+                }
+                Index::default()
+            }
+        }
+    }
+
+    fn set_aside(&self, id: &str, key: &str, raw: &str, err: &RestoreError, out: &mut Loaded) {
+        let qkey = self.unused_quarantine_key(id);
+        let reason = err.to_string();
+        match self.store.set(&qkey, raw) {
+            Ok(()) => {
+                // The copy is safe; only now free the draft key.
+                if self.store.remove(key).is_err() {
+                    out.notices.push(format!(
+                        "Draft {id} could not be read and its original could not be moved."
+                    ));
+                }
+                out.quarantined.push(Quarantined {
+                    key: qkey,
+                    id: id.to_owned(),
+                    reason: Some(reason),
+                    bytes: raw.len(),
+                });
+            }
+            Err(e) => {
+                // Could not copy: leave it exactly where it is.
+                out.notices.push(format!(
+                    "Draft {id} could not be read ({reason}) and could not be set aside ({e}); it was left untouched."
+                ));
+                out.quarantined.push(Quarantined {
+                    key: key.to_owned(),
+                    id: id.to_owned(),
+                    reason: Some(reason),
+                    bytes: raw.len(),
+                });
+            }
+        }
+    }
+
+    fn unused_quarantine_key(&self, id: &str) -> String {
+        let base = format!("{}{id}", self.quarantine_prefix());
+        let mut key = base.clone();
+        let mut n = 2;
+        while matches!(self.store.get(&key), Ok(Some(_))) {
+            key = format!("{base}:{n}");
+            n += 1;
+        }
+        key
+    }
+
+    fn write_index(&self, drafts: Vec<DraftMeta>) -> Result<(), StoreError> {
+        let raw = serde_json::to_string(&Index { drafts })
+            .map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.index_key(), &raw)
+    }
+
+    fn update_index(&self, f: impl FnOnce(&mut Vec<DraftMeta>)) -> Result<(), StoreError> {
+        let mut index = match self.store.get(&self.index_key())? {
+            Some(raw) => serde_json::from_str::<Index>(&raw).unwrap_or_default(),
+            None => Index::default(),
+        };
+        f(&mut index.drafts);
+        index
+            .drafts
+            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        self.write_index(index.drafts)
+    }
+
+    /// The revision currently stored for `id`, if the stored copy is readable.
+    fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        #[derive(Deserialize)]
+        struct Rev {
+            #[serde(default)]
+            revision: u64,
+        }
+        Ok(self
+            .store
+            .get(&self.draft_key(id))?
+            .and_then(|raw| serde_json::from_str::<Rev>(&raw).ok())
+            .map(|r| r.revision))
+    }
+
+    /// Saves one draft. Refuses (with [`SaveError::Conflict`]) when another
+    /// writer saved it since `doc` was loaded. On success `doc.revision` and
+    /// `doc.updated_at` are advanced; on failure `doc` is unchanged.
+    pub fn save(&self, doc: &mut Postmortem, now: DateTime<Utc>) -> Result<DraftMeta, SaveError> {
+        if let Some(stored) = self.stored_revision(&doc.id)? {
+            if stored != doc.revision {
+                let theirs = self
+                    .store
+                    .get(&self.draft_key(&doc.id))?
+                    .and_then(|raw| restore(&raw).ok());
+                if let Some(theirs) = theirs {
+                    return Err(SaveError::Conflict {
+                        theirs: Box::new(theirs),
+                    });
+                }
+            }
+        }
+        self.write(doc, now)
+    }
+
+    /// Saves `doc` over whatever is stored (the person chose to keep theirs).
+    pub fn save_over(
+        &self,
+        doc: &mut Postmortem,
+        now: DateTime<Utc>,
+    ) -> Result<DraftMeta, SaveError> {
+        let stored = self.stored_revision(&doc.id)?.unwrap_or(0);
+        doc.revision = doc.revision.max(stored);
+        self.write(doc, now)
+    }
+
+    fn write(&self, doc: &mut Postmortem, now: DateTime<Utc>) -> Result<DraftMeta, SaveError> {
+        if !is_valid_id(&doc.id) {
+            return Err(SaveError::Store(StoreError::Other(format!(
+                "\"{}\" is not a usable draft id",
+                doc.id
+            ))));
+        }
+        let mut next = doc.clone();
+        next.revision += 1;
+        next.updated_at = now;
+        let raw = serde_json::to_string(&next).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.draft_key(&next.id), &raw)?;
+        *doc = next;
+        let trashed_at = self.trashed_at(&doc.id);
+        let meta = DraftMeta::of(doc, trashed_at);
+        let row = meta.clone();
+        // The draft itself is safe; a stale index is repaired on next load.
+        let _ = self.update_index(move |rows| {
+            rows.retain(|m| m.id != row.id);
+            rows.push(row);
+        });
+        Ok(meta)
+    }
+
+    fn trashed_at(&self, id: &str) -> Option<DateTime<Utc>> {
+        let raw = self.store.get(&self.index_key()).ok().flatten()?;
+        let index: Index = serde_json::from_str(&raw).ok()?;
+        index.drafts.into_iter().find(|m| m.id == id)?.trashed_at
+    }
+
+    /// Reads one draft as stored now.
+    pub fn open(&self, id: &str) -> Result<Option<Postmortem>, String> {
+        match self.store.get(&self.draft_key(id)) {
+            Ok(Some(raw)) => restore(&raw).map(Some).map_err(|e| e.to_string()),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Moves a draft to the trash (or back, with `None`).
+    pub fn set_trashed(&self, id: &str, at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
+        let mut found = false;
+        self.update_index(|rows| {
+            for m in rows.iter_mut().filter(|m| m.id == id) {
+                m.trashed_at = at;
+                found = true;
+            }
+        })?;
+        if found {
+            Ok(())
+        } else {
+            Err(StoreError::Other(format!("no draft {id} in the list")))
+        }
+    }
+
+    /// Removes a draft for good (the person confirmed it).
+    pub fn delete_forever(&self, id: &str) -> Result<(), StoreError> {
+        self.store.remove(&self.draft_key(id))?;
+        self.update_index(|rows| rows.retain(|m| m.id != id))
+    }
+
+    /// The raw text kept under a quarantine key, for download.
+    pub fn quarantined_raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if !key.starts_with(&self.quarantine_prefix()) && !key.starts_with(&self.draft_key("")) {
+            return Ok(None);
+        }
+        self.store.get(key)
+    }
+
+    /// Removes a quarantined entry; only ever on the person's explicit request.
+    pub fn discard_quarantined(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(&self.quarantine_prefix()) {
+            return Err(StoreError::Other("not a quarantined entry".into()));
+        }
+        self.store.remove(key)
+    }
+
+    /// How much storage the namespace and the whole origin use.
+    pub fn usage(&self) -> Result<Usage, StoreError> {
+        let mut namespace_units = 0;
+        let mut origin_units = 0;
+        let prefix = format!("{}:", self.ns);
+        for key in self.store.keys()? {
+            let size = utf16_len(&key) + self.store.get(&key)?.map_or(0, |v| utf16_len(&v));
+            origin_units += size;
+            if key.starts_with(&prefix) {
+                namespace_units += size;
+            }
+        }
+        Ok(Usage {
+            namespace_units,
+            origin_units,
+            quota_units: TYPICAL_QUOTA_UNITS,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn t(min: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, 14, 0, 0).unwrap() + Duration::minutes(min)
+    }
+
+    fn doc(id: &str, title: &str) -> Postmortem {
+        let mut d = Postmortem::new(id.into(), t(0));
+        d.title = title.into();
+        d
+    }
+
+    #[test]
+    fn saves_and_lists_newest_first() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        let mut a = doc("a", "First");
+        let mut b = doc("b", "Second");
+        lib.save(&mut a, t(1)).unwrap();
+        lib.save(&mut b, t(2)).unwrap();
+        lib.save(&mut a, t(3)).unwrap();
+        let loaded = lib.load();
+        let titles: Vec<_> = loaded
+            .drafts
+            .iter()
+            .map(|(m, _)| m.title.as_str())
+            .collect();
+        assert_eq!(titles, ["First", "Second"]);
+        assert_eq!(loaded.drafts[0].1.revision, 2);
+        assert!(loaded.quarantined.is_empty() && loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn keeps_every_key_under_its_namespace() {
+        let store = MemoryStore::new();
+        store.set("someone-else", "theirs").unwrap();
+        let lib = Library::new(store, "team-a");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.load();
+        let keys = lib.store().keys().unwrap();
+        assert!(keys
+            .iter()
+            .all(|k| k.starts_with("team-a:") || k == "someone-else"));
+        assert_eq!(
+            lib.store().get("someone-else").unwrap().as_deref(),
+            Some("theirs")
+        );
+        // Another namespace on the same store sees nothing.
+        let other = Library::new(MemoryStore::new(), "team-b");
+        assert!(other.load().drafts.is_empty());
+    }
+
+    #[test]
+    fn sets_aside_an_unreadable_draft_and_keeps_the_others() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("good", "Good"), t(1)).unwrap();
+        lib.store()
+            .set("afterword:draft:bad", "{\"schema_version\":1, oops")
+            .unwrap();
+        let loaded = lib.load();
+        assert_eq!(loaded.drafts.len(), 1);
+        assert_eq!(loaded.quarantined.len(), 1);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.id, "bad");
+        assert!(q.reason.as_deref().unwrap_or("").contains("not valid JSON"));
+        assert_eq!(
+            lib.quarantined_raw(&q.key).unwrap().as_deref(),
+            Some("{\"schema_version\":1, oops")
+        );
+        // A second load still lists it, and never writes over it.
+        let again = lib.load();
+        assert_eq!(again.quarantined.len(), 1);
+        assert_eq!(again.quarantined[0].key, q.key);
+    }
+
+    #[test]
+    fn leaves_an_unreadable_draft_in_place_when_it_cannot_be_copied() {
+        let store = MemoryStore::new();
+        store.set("afterword:draft:bad", "garbage").unwrap();
+        let mut store = store;
+        store.disabled = true;
+        let lib = Library::new(store, "afterword");
+        let loaded = lib.load();
+        assert_eq!(loaded.quarantined[0].key, "afterword:draft:bad");
+        assert_eq!(
+            lib.store().get("afterword:draft:bad").unwrap().as_deref(),
+            Some("garbage")
+        );
+    }
+
+    #[test]
+    fn rebuilds_a_corrupt_index_and_keeps_its_text() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.store().set("afterword:index", "not json").unwrap();
+        let loaded = lib.load();
+        assert_eq!(loaded.drafts.len(), 1);
+        assert_eq!(loaded.notices.len(), 1);
+        assert_eq!(
+            lib.store()
+                .get("afterword:quarantine:index")
+                .unwrap()
+                .as_deref(),
+            Some("not json")
+        );
+    }
+
+    #[test]
+    fn a_full_quota_keeps_the_document_unchanged_in_memory() {
+        let lib = Library::new(MemoryStore::with_quota(2_000), "afterword");
+        let mut d = doc("a", "A");
+        lib.save(&mut d, t(1)).unwrap();
+        let before = d.clone();
+        d.summary = "x".repeat(5_000);
+        let edited = d.clone();
+        let err = lib.save(&mut d, t(2)).unwrap_err();
+        assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
+        assert_eq!(d, edited, "the edit stays in memory");
+        assert_eq!(
+            lib.open("a").unwrap().unwrap(),
+            before,
+            "the stored copy is intact"
+        );
+    }
+
+    #[test]
+    fn detects_a_save_from_another_tab() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        let mut mine = doc("a", "A");
+        lib.save(&mut mine, t(1)).unwrap();
+        let mut theirs = lib.open("a").unwrap().unwrap();
+        theirs.title = "Theirs".into();
+        lib.save(&mut theirs, t(2)).unwrap();
+        mine.title = "Mine".into();
+        match lib.save(&mut mine, t(3)) {
+            Err(SaveError::Conflict { theirs }) => assert_eq!(theirs.title, "Theirs"),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(lib.open("a").unwrap().unwrap().title, "Theirs");
+        lib.save_over(&mut mine, t(4)).unwrap();
+        assert_eq!(lib.open("a").unwrap().unwrap().title, "Mine");
+    }
+
+    #[test]
+    fn trash_restore_and_delete_forever() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.set_trashed("a", Some(t(2))).unwrap();
+        assert_eq!(lib.load().drafts[0].0.trashed_at, Some(t(2)));
+        // Saving a trashed draft keeps it in the trash.
+        let mut d = lib.open("a").unwrap().unwrap();
+        lib.save(&mut d, t(3)).unwrap();
+        assert_eq!(lib.load().drafts[0].0.trashed_at, Some(t(2)));
+        lib.set_trashed("a", None).unwrap();
+        assert_eq!(lib.load().drafts[0].0.trashed_at, None);
+        lib.delete_forever("a").unwrap();
+        assert!(lib.load().drafts.is_empty());
+        assert!(lib
+            .store()
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.contains("draft:")));
+    }
+
+    #[test]
+    fn measures_usage_per_namespace() {
+        let store = MemoryStore::new();
+        store.set("other", "12345").unwrap();
+        let lib = Library::new(store, "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        let u = lib.usage().unwrap();
+        assert!(u.namespace_units > 0);
+        assert_eq!(u.origin_units, u.namespace_units + "other".len() + 5);
+    }
+}
