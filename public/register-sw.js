@@ -1,0 +1,42 @@
+// Registers the service worker and tells the app when a new version is ready.
+// The app shows the prompt; when the person accepts, it dispatches
+// "afterword:apply-update" and the waiting version takes over.
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  // The script's own URL gives the app's base, whatever sub-path it is under.
+  const base = new URL(".", document.currentScript.src);
+  let waiting = null;
+
+  function announce(worker) {
+    waiting = worker;
+    window.dispatchEvent(new CustomEvent("afterword:update-ready"));
+  }
+
+  window.addEventListener("afterword:apply-update", () => {
+    if (waiting) waiting.postMessage({ type: "afterword:skip-waiting" });
+  });
+
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // Only reload for an update the person asked for, not the first install.
+    if (reloading || !waiting) return;
+    reloading = true;
+    window.location.reload();
+  });
+
+  window.addEventListener("load", async () => {
+    try {
+      const reg = await navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.href });
+      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+      reg.addEventListener("updatefound", () => {
+        const worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+        });
+      });
+    } catch (err) {
+      console.warn("Afterword works, but offline use is unavailable:", err);
+    }
+  });
+})();

@@ -1,0 +1,58 @@
+// Afterword's service worker: keeps the app shell on the device so the editor
+// opens with no network, and moves to a new version only as a whole.
+//
+// The build writes BUILD and FILES below (scripts/stamp_service_worker.py):
+// every deployed version has its own cache, filled completely before the new
+// worker takes over, so a page never mixes files of two versions.
+const BUILD = "dev";
+const FILES = [];
+
+const CACHE = `afterword-${BUILD}`;
+const scopeUrl = new URL(self.registration.scope);
+const shellUrl = new URL("./", scopeUrl).href;
+const indexUrl = new URL("index.html", scopeUrl).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // `reload` skips the HTTP cache: an old copy must not slip into the new version.
+      const urls = FILES.map((f) => new URL(f, scopeUrl).href);
+      await cache.addAll(urls.map((u) => new Request(u, { cache: "reload" })));
+      // Take over at once on first install; later versions wait to be asked.
+      if (!self.registration.active) await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("afterword-") && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "afterword:skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== scopeUrl.origin || !url.href.startsWith(scopeUrl.href)) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const clean = url.href.split("#")[0].split("?")[0];
+      const isShell = request.mode === "navigate" || clean === shellUrl || clean === indexUrl;
+      const hit = await cache.match(isShell ? indexUrl : clean);
+      if (hit) return hit;
+      return fetch(request);
+    })(),
+  );
+});

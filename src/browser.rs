@@ -1,0 +1,125 @@
+//! Adapters for the browser APIs Afterword uses: localStorage (behind the
+//! core's `KeyValueStore`), file downloads, clocks and randomness.
+
+use afterword_core::store::{KeyValueStore, StoreError};
+use chrono::{DateTime, Local, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The page's localStorage, seen through the core's store trait.
+///
+/// Every call looks the storage up again: it can be switched off while the
+/// page runs, and in some private modes merely touching it throws.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebStore;
+
+impl WebStore {
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(s)) => Ok(s),
+            Ok(None) => Err(StoreError::Unavailable("this browser has no local storage".into())),
+            Err(e) => Err(map_js_error(e)),
+        }
+    }
+}
+
+impl KeyValueStore for WebStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?.get_item(key).map_err(map_js_error)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?.set_item(key, value).map_err(map_js_error)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?.remove_item(key).map_err(map_js_error)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let n = storage.length().map_err(map_js_error)?;
+        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    }
+}
+
+/// Turns a thrown DOMException into the core's plain error.
+fn map_js_error(e: JsValue) -> StoreError {
+    let name = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let message = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{e:?}"));
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable("the browser blocks storage for this page".into()),
+        _ => StoreError::Other(if message.is_empty() { name } else { message }),
+    }
+}
+
+/// Offers `text` as a file download; nothing leaves the device.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("the download could not start ({e:?})");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or("the page has no body")?;
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    // Revoke later: some browsers read the URL after click() returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Entropy for ids; not for secrets.
+pub fn entropy() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+/// "14:02" in the reader's zone.
+pub fn local_clock(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%H:%M").to_string()
+}
+
+/// "20 Nov 2026, 14:02" in the reader's zone, or just the time for today.
+pub fn local_when(t: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
+    if local.date_naive() == Local::now().date_naive() {
+        format!("today {}", local.format("%H:%M"))
+    } else {
+        local.format("%-d %b %Y, %H:%M").to_string()
+    }
+}
+
+/// Sizes for people: "840 bytes", "12 KB", "3.4 MB".
+pub fn human_size(units: usize) -> String {
+    // localStorage counts UTF-16 units of two bytes each.
+    let bytes = units * 2;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}

@@ -1,0 +1,338 @@
+//! The home screen: every draft (newest edit first), the trash, drafts that
+//! could not be read, and how much storage they use.
+
+use afterword_core::ids::new_id;
+use afterword_core::store::{DraftMeta, Quarantined};
+use leptos::prelude::*;
+
+use crate::browser::{download, entropy, human_size, local_when, now};
+use crate::state::{use_app, Route};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let app = use_app();
+    let live = Memo::new(move |_| {
+        app.drafts
+            .with(|d| d.iter().filter(|m| m.trashed_at.is_none()).cloned().collect::<Vec<_>>())
+    });
+    let trashed = Memo::new(move |_| {
+        app.drafts
+            .with(|d| d.iter().filter(|m| m.trashed_at.is_some()).cloned().collect::<Vec<_>>())
+    });
+
+    view! {
+        <section class="home" aria-labelledby="home-title">
+            <Notices />
+            <div class="home-head">
+                <h1 id="home-title">"Your postmortems"</h1>
+                <button class="btn btn-primary" on:click=move |_| app.create_draft()>
+                    "New postmortem"
+                </button>
+            </div>
+            <Show
+                when=move || !live.with(|l| l.is_empty())
+                fallback=|| {
+                    view! {
+                        <div class="empty">
+                            <p>"No postmortems yet."</p>
+                            <p class="hint">
+                                "Start one after an outage, a failed deploy, data loss or a missed launch. "
+                                "Everything stays in this browser: nothing is sent anywhere."
+                            </p>
+                        </div>
+                    }
+                }
+            >
+                <ul class="draft-list" aria-label="Drafts">
+                    <For each=move || live.get() key=|m| (m.id.clone(), m.updated_at, m.title.clone()) let:meta>
+                        <DraftRow meta=meta />
+                    </For>
+                </ul>
+            </Show>
+            <Unreadable />
+            <Show when=move || !trashed.with(|t| t.is_empty())>
+                <details class="trash">
+                    <summary>{move || format!("Trash ({})", trashed.with(|t| t.len()))}</summary>
+                    <p class="hint">"Drafts in the trash stay on this device until you delete them for good."</p>
+                    <ul class="draft-list" aria-label="Trash">
+                        <For each=move || trashed.get() key=|m| m.id.clone() let:meta>
+                            <TrashRow meta=meta />
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+            <StorageUsage />
+        </section>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || !app.notices.with(|n| n.is_empty())>
+            <div class="panel panel-warn" role="status">
+                <ul class="notices">
+                    {move || app.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button class="btn btn-small" on:click=move |_| app.notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
+
+fn severity_badge(meta: &DraftMeta) -> impl IntoView {
+    meta.severity.map(|s| {
+        let class = format!("badge badge-{}", s.label().to_lowercase());
+        view! { <span class=class>{s.label()}</span> }
+    })
+}
+
+#[component]
+fn DraftRow(meta: DraftMeta) -> impl IntoView {
+    let app = use_app();
+    let renaming = RwSignal::new(false);
+    let id = meta.id.clone();
+    let href = Route::Draft(meta.id.clone()).to_hash();
+    let title = meta.title.clone();
+    let title_for_label = meta.title.clone();
+    let rename_id = format!("rename-{}", meta.id);
+
+    let rename = {
+        let id = id.clone();
+        move |value: String| {
+            let lib = app.library();
+            match lib.open(&id) {
+                Ok(Some(mut doc)) => {
+                    doc.title = value.trim().to_owned();
+                    match lib.save(&mut doc, now()) {
+                        Ok(meta) => app.upsert_meta(meta),
+                        Err(e) => app.notify(format!("Could not rename: {e}.")),
+                    }
+                }
+                Ok(None) => app.notify("That draft no longer exists."),
+                Err(e) => app.notify(format!("Could not rename: {e}.")),
+            }
+            renaming.set(false);
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| match app.library().open(&id) {
+            Ok(Some(mut doc)) => {
+                doc.id = new_id("pm", now(), entropy());
+                doc.revision = 0;
+                doc.title = format!("Copy of {}", doc.display_title());
+                doc.created_at = now();
+                let mut copy = doc;
+                match app.library().save(&mut copy, now()) {
+                    Ok(meta) => app.upsert_meta(meta),
+                    Err(e) => app.notify(format!("Could not duplicate: {e}.")),
+                }
+            }
+            _ => app.notify("Could not duplicate: the draft could not be read."),
+        }
+    };
+    let trash = {
+        let id = id.clone();
+        move |_| match app.library().set_trashed(&id, Some(now())) {
+            Ok(()) => app.drafts.update(|rows| {
+                if let Some(m) = rows.iter_mut().find(|m| m.id == id) {
+                    m.trashed_at = Some(now());
+                }
+            }),
+            Err(e) => app.notify(format!("Could not move to the trash: {e}.")),
+        }
+    };
+
+    view! {
+        <li class="draft">
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    view! {
+                        <a class="draft-title" href=href.clone()>{title.clone()}</a>
+                    }
+                }
+            >
+                <form
+                    class="rename"
+                    on:submit={
+                        let rename = rename.clone();
+                        let rename_id = rename_id.clone();
+                        move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let value = document()
+                                .get_element_by_id(&rename_id)
+                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+                                .map(|i| i.value())
+                                .unwrap_or_default();
+                            rename(value);
+                        }
+                    }
+                >
+                    <label class="visually-hidden" for=rename_id.clone()>"New title"</label>
+                    <input id=rename_id.clone() type="text" value=title_for_label.clone() autofocus=true />
+                    <button class="btn btn-small btn-primary" type="submit">"Save"</button>
+                    <button class="btn btn-small" type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                </form>
+            </Show>
+            <div class="draft-meta">
+                {severity_badge(&meta)}
+                <span class="status">{meta.status.label()}</span>
+                <span class="edited">"Edited " {local_when(meta.updated_at)}</span>
+            </div>
+            <div class="draft-actions" aria-label=format!("Actions for {}", meta.title)>
+                <button class="btn btn-small" on:click=move |_| renaming.set(true)>"Rename"</button>
+                <button class="btn btn-small" on:click=duplicate>"Duplicate"</button>
+                <button class="btn btn-small" on:click=trash>"Delete"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn TrashRow(meta: DraftMeta) -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let restore = {
+        let id = meta.id.clone();
+        move |_| match app.library().set_trashed(&id, None) {
+            Ok(()) => app.drafts.update(|rows| {
+                if let Some(m) = rows.iter_mut().find(|m| m.id == id) {
+                    m.trashed_at = None;
+                }
+            }),
+            Err(e) => app.notify(format!("Could not restore: {e}.")),
+        }
+    };
+    let delete = {
+        let id = meta.id.clone();
+        move |_| match app.library().delete_forever(&id) {
+            Ok(()) => {
+                app.drafts.update(|rows| rows.retain(|m| m.id != id));
+                app.refresh_usage();
+            }
+            Err(e) => app.notify(format!("Could not delete: {e}.")),
+        }
+    };
+    view! {
+        <li class="draft">
+            <span class="draft-title">{meta.title.clone()}</span>
+            <div class="draft-meta">
+                {severity_badge(&meta)}
+                <span class="edited">"Edited " {local_when(meta.updated_at)}</span>
+            </div>
+            <div class="draft-actions">
+                <button class="btn btn-small" on:click=restore>"Restore"</button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="btn btn-small btn-danger" on:click=move |_| confirming.set(true)>
+                            "Delete for good…"
+                        </button>
+                    }
+                >
+                    <span class="confirm" role="group" aria-label="Confirm deletion">
+                        "This cannot be undone. "
+                        <button class="btn btn-small btn-danger" on:click=delete.clone()>"Delete for good"</button>
+                        <button class="btn btn-small" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </span>
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+/// Drafts that could not be read: kept aside, never changed by the app.
+#[component]
+fn Unreadable() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || !app.quarantined.with(|q| q.is_empty())>
+            <section class="panel panel-warn unreadable" aria-labelledby="unreadable-title">
+                <h2 id="unreadable-title">"Drafts that could not be read"</h2>
+                <p>
+                    "These were stored in this browser but are damaged or from an unknown version. "
+                    "Afterword keeps them exactly as found and never changes them. Download the raw text to recover what you can."
+                </p>
+                <ul class="draft-list">
+                    <For each=move || app.quarantined.get() key=|q| q.key.clone() let:q>
+                        <UnreadableRow q=q />
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn UnreadableRow(q: Quarantined) -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let fetch = {
+        let key = q.key.clone();
+        let id = q.id.clone();
+        move |_| match app.library().quarantined_raw(&key) {
+            Ok(Some(raw)) => {
+                if let Err(e) = download(&format!("afterword-unreadable-{id}.txt"), "text/plain", &raw) {
+                    app.notify(e);
+                }
+            }
+            Ok(None) => app.notify("That entry is no longer stored."),
+            Err(e) => app.notify(format!("Could not read it: {e}.")),
+        }
+    };
+    let discard = {
+        let key = q.key.clone();
+        move |_| match app.library().discard_quarantined(&key) {
+            Ok(()) => app.reload(),
+            Err(e) => app.notify(format!("Could not remove it: {e}.")),
+        }
+    };
+    view! {
+        <li class="draft">
+            <span class="draft-title">"Draft " {q.id.clone()} " (could not be read)"</span>
+            <div class="draft-meta">
+                <span>{human_size(q.bytes.div_ceil(2))}</span>
+                {q.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
+            </div>
+            <div class="draft-actions">
+                <button class="btn btn-small" on:click=fetch>"Download raw text"</button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="btn btn-small" on:click=move |_| confirming.set(true)>"Remove…"</button>
+                    }
+                >
+                    <span class="confirm" role="group" aria-label="Confirm removal">
+                        "Removed for good. "
+                        <button class="btn btn-small btn-danger" on:click=discard.clone()>"Remove"</button>
+                        <button class="btn btn-small" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </span>
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn StorageUsage() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <p class="usage" data-testid="storage-usage">
+            {move || match app.usage.get() {
+                Some(u) => {
+                    let percent = u.origin_units as f64 * 100.0 / u.quota_units as f64;
+                    format!(
+                        "Drafts use {} of this browser's local storage for this site; {:.1}% of about {} is in use.",
+                        human_size(u.namespace_units),
+                        percent,
+                        human_size(u.quota_units),
+                    )
+                }
+                None => "Browser storage is not available: drafts cannot be kept after this tab closes.".to_owned(),
+            }}
+        </p>
+    }
+}
