@@ -6,3 +6,4 @@ pub mod ids;
 pub mod model;
 pub mod restore;
 pub mod store;
+pub mod template;
