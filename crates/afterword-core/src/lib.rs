@@ -9,3 +9,4 @@ pub mod model;
 pub mod restore;
 pub mod store;
 pub mod template;
+pub mod timeline_paste;
