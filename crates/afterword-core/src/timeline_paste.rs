@@ -176,11 +176,19 @@ fn read_line(
     let mut date = match stamp.date {
         DatePart::Full(d) => d,
         DatePart::NoYear(month, day) => {
-            let year = current_date
-                .map(|d| d.year())
+            let current = current_date
                 .ok_or_else(|| "the date has no year and no default date is set".to_owned())?;
-            NaiveDate::from_ymd_opt(year, month, day)
-                .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a calendar date"))?
+            let year = current.year();
+            let date = NaiveDate::from_ymd_opt(year, month, day)
+                .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a calendar date"))?;
+            // "Jan 1" after notes from late December belongs to the next year.
+            if current - date > Duration::days(180) {
+                NaiveDate::from_ymd_opt(year + 1, month, day).ok_or_else(|| {
+                    format!("{}-{month:02}-{day:02} is not a calendar date", year + 1)
+                })?
+            } else {
+                date
+            }
         }
         DatePart::None => current_date.ok_or_else(|| {
             "the time has no date; add one to the line or set a default date".to_owned()
@@ -850,6 +858,27 @@ mod tests {
         assert_eq!(r.unreadable[4].reason, "2026-11-31 is not a calendar date");
         assert_eq!(r.unreadable[5].reason, "2026-02-30 is not a calendar date");
         assert_eq!(r.unreadable[6].reason, "opening '[' without a closing ']'");
+    }
+
+    #[test]
+    fn dates_without_a_year_follow_the_notes_into_the_new_year() {
+        let c = PasteContext {
+            default_date: NaiveDate::from_ymd_opt(2026, 12, 31),
+            assume_utc_offset_minutes: 0,
+        };
+        let r = parse_timeline(
+            "Dec 31 23:50 alert fired\nJan 1 00:20 resolved\nMar 3 09:00 review",
+            c,
+        );
+        let at: Vec<_> = r.events.iter().map(|e| e.at).collect();
+        assert_eq!(
+            at,
+            [
+                Utc.with_ymd_and_hms(2026, 12, 31, 23, 50, 0).unwrap(),
+                Utc.with_ymd_and_hms(2027, 1, 1, 0, 20, 0).unwrap(),
+                Utc.with_ymd_and_hms(2027, 3, 3, 9, 0, 0).unwrap(),
+            ]
+        );
     }
 
     #[test]
