@@ -45,7 +45,8 @@ impl SplitMix64 {
         self.next_u64() % 100 < percent
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    /// One of `items`; only used on the non-empty lists of this module.
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         let len = u64::try_from(items.len()).unwrap_or(u64::MAX);
         let i = usize::try_from(self.range(0, len.saturating_sub(1))).unwrap_or(0);
         &items[i.min(items.len().saturating_sub(1))]
