@@ -2,7 +2,12 @@
 //! needs no browser. The web app is a thin layer over this crate; the
 //! command-line tool reuses it unchanged.
 
+pub mod followup;
 pub mod ids;
+pub mod metrics;
 pub mod model;
 pub mod restore;
+pub mod sample;
 pub mod store;
+pub mod template;
+pub mod timeline_paste;
