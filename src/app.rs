@@ -9,9 +9,11 @@ use crate::components::editor::EditorPage;
 use crate::components::home::Home;
 use crate::state::{AppState, Route};
 
+/// The whole app. `namespace` prefixes every storage key (default
+/// `afterword`), so several editors or other apps can share an origin.
 #[component]
-pub fn App() -> impl IntoView {
-    let app = AppState::new("afterword");
+pub fn App(#[prop(optional, into)] namespace: Option<String>) -> impl IntoView {
+    let app = AppState::new(namespace.as_deref().unwrap_or(""));
     provide_context(app);
     app.reload();
     if let Some(window) = web_sys::window() {

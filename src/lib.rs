@@ -13,5 +13,5 @@ pub mod state;
 /// Starts the app on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
 }

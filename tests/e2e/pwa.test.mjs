@@ -1,0 +1,73 @@
+// The installable, offline side: manifest, service worker under a sub-path,
+// and a clean move to a new deployment.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, newContext, openApp, newDraft, waitSaved, waitForServiceWorker, assertStayedHome } from "./helpers.mjs";
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await startServer({ base: "/tools/afterword/" });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("works under a sub-path, offline included", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  await waitForServiceWorker(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(scope, server.url);
+  await newDraft(page);
+  await page.getByLabel("Title", { exact: true }).fill("Hosted under a sub-path");
+  await waitSaved(page);
+  await context.setOffline(true);
+  await page.goto(server.url);
+  await page.getByRole("link", { name: "Hosted under a sub-path" }).waitFor();
+  assert.deepEqual(page.errors, []);
+  assertStayedHome(context);
+  await context.close();
+});
+
+test("the manifest names the app, its icons and a relative start URL", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="manifest"]').href;
+    const res = await fetch(href);
+    const icons = [];
+    const body = await res.json();
+    for (const icon of body.icons) icons.push({ ...icon, ok: (await fetch(new URL(icon.src, href))).ok });
+    return { ...body, icons };
+  });
+  assert.equal(manifest.short_name, "Afterword");
+  assert.equal(manifest.start_url, "./");
+  assert.ok(manifest.theme_color);
+  assert.ok(manifest.icons.some((i) => i.purpose === "maskable"));
+  assert.ok(manifest.icons.every((i) => i.ok), "every icon is served");
+  await context.close();
+});
+
+test("a new deployment is offered, then taken over as a whole", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  await waitForServiceWorker(page);
+  const before = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("afterword-")));
+  assert.equal(before.length, 1);
+  server.state.swVersion += 1;
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.getByText("A new version of Afterword is ready.").waitFor({ timeout: 20000 });
+  // Until the person accepts, the page keeps running on the old version's cache.
+  const waiting = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("afterword-")));
+  assert.equal(waiting.length, 2);
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Reload to update" }).click()]);
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith("afterword-")).length === 1);
+  const afterKeys = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("afterword-")));
+  assert.equal(afterKeys.length, 1, "only the new version's cache is left");
+  assert.notEqual(afterKeys[0], before[0], "the old version's cache is gone");
+  await context.close();
+});

@@ -1,0 +1,69 @@
+// A small static server for the end-to-end tests: serves dist/ under a
+// chosen base path (to prove sub-path hosting), with correct content types,
+// optional extra headers (CSP), and a switch that makes the next sw.js look
+// like a new deployment.
+import http from "node:http";
+import fs from "node:fs/promises";
+import path from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export async function startServer({ root = "dist", base = "/", headers = {}, extra = {} } = {}) {
+  const state = { swVersion: 0, requests: [] };
+  const absRoot = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    state.requests.push(url.pathname);
+    if (extra[url.pathname]) {
+      const { file, type } = extra[url.pathname];
+      res.writeHead(200, { "content-type": type ?? TYPES[path.extname(file)] ?? "application/octet-stream", ...headers });
+      res.end(await fs.readFile(file));
+      return;
+    }
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not here");
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = path.resolve(absRoot, rel);
+    if (!file.startsWith(absRoot)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let body = await fs.readFile(file);
+      if (rel === "sw.js" && state.swVersion > 0) {
+        // A new deployment: same files, new build id, so a new cache.
+        body = Buffer.from(body.toString().replace(/const BUILD = "([^"]+)"/, `const BUILD = "$1-v${state.swVersion}"`));
+      }
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+        ...headers,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    state,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
