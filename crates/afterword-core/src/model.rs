@@ -17,6 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub type Id = String;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postmortem {
     pub schema_version: u32,
     pub id: Id,
@@ -116,6 +117,7 @@ impl Postmortem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     pub id: Id,
     #[serde(default)]
@@ -125,6 +127,7 @@ pub struct Participant {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     IncidentLead,
@@ -161,6 +164,7 @@ impl Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -177,6 +181,7 @@ pub struct Classification {
 
 /// SEV1 is the most severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Severity {
     #[serde(rename = "SEV1")]
     Sev1,
@@ -218,6 +223,7 @@ macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
@@ -271,6 +277,7 @@ labelled_enum!(
 
 /// The key moments of an incident, in UTC. Durations derive from these.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyTimes {
     #[serde(default)]
     pub started: Option<DateTime<Utc>>,
@@ -285,6 +292,7 @@ pub struct KeyTimes {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Impact {
     /// What users experienced, in prose.
     #[serde(default)]
@@ -311,6 +319,7 @@ pub struct Impact {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessMetric {
     pub id: Id,
     #[serde(default)]
@@ -322,6 +331,7 @@ pub struct BusinessMetric {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEvent {
     pub id: Id,
     /// When it happened, in UTC. `None` while the writer has not set it.
@@ -356,6 +366,7 @@ impl Default for EventKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Analysis {
     #[serde(default)]
     pub contributing_factors: Vec<ContributingFactor>,
@@ -384,6 +395,7 @@ pub struct Analysis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContributingFactor {
     pub id: Id,
     #[serde(default)]
@@ -396,6 +408,7 @@ pub struct ContributingFactor {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FourQuestions {
     #[serde(default)]
     pub intended: String,
@@ -408,6 +421,7 @@ pub struct FourQuestions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActionItem {
     pub id: Id,
     #[serde(default)]
@@ -465,6 +479,7 @@ labelled_enum!(
 );
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     pub id: Id,
     #[serde(default)]
@@ -474,6 +489,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workflow {
     #[serde(default)]
     pub status: WorkflowStatus,
@@ -501,6 +517,7 @@ impl Default for WorkflowStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusChange {
     pub status: WorkflowStatus,
     #[serde(default)]
@@ -510,6 +527,7 @@ pub struct StatusChange {
 
 /// A blameless-language finding the team looked at and decided to keep.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dismissal {
     /// The finding's fingerprint (rule and text, not its position).
     pub fingerprint: String,
