@@ -116,8 +116,8 @@ fn deserialize(value: Value) -> Result<Postmortem, RestoreError> {
     })
 }
 
-/// Every problem that keeps `raw` from being read, each with its path, in
-/// document order as far as possible. Empty when [`restore`] would accept it.
+/// Every problem that keeps `raw` from being read, each with its path.
+/// Empty when [`restore`] would accept it.
 ///
 /// [`restore`] stops at the first problem; this keeps going (up to
 /// [`MAX_REPORTED_PROBLEMS`]) by setting each faulty field aside and reading
@@ -482,6 +482,88 @@ mod tests {
     fn survives_deep_nesting_without_panicking() {
         let raw = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(matches!(restore(&raw), Err(RestoreError::NotJson { .. })));
+    }
+
+    // The chain runner is proven with steps that exist only here: version 1
+    // is the only published schema, so no real step exists yet.
+    fn rename_title(mut v: Value) -> Result<Value, RestoreError> {
+        if let Some(map) = v.as_object_mut() {
+            if let Some(t) = map.remove("headline") {
+                map.insert("title".into(), t);
+            }
+        }
+        Ok(v)
+    }
+    fn mark_step_two(mut v: Value) -> Result<Value, RestoreError> {
+        v["steps"] = format!("{}+2", v["steps"].as_str().unwrap_or("")).into();
+        Ok(v)
+    }
+    fn refuse(_: Value) -> Result<Value, RestoreError> {
+        Err(RestoreError::Invalid {
+            path: "timeline".into(),
+            message: "cannot be upgraded".into(),
+        })
+    }
+
+    #[test]
+    fn migration_steps_run_in_order_and_set_the_version() {
+        let steps = [
+            MigrationStep {
+                from: 2,
+                apply: mark_step_two,
+            },
+            MigrationStep {
+                from: 1,
+                apply: rename_title,
+            },
+        ];
+        let v = serde_json::json!({"schema_version": 1, "headline": "Old"});
+        let out = run_migrations(v, 1, 3, &steps).unwrap();
+        assert_eq!(out["title"], "Old");
+        assert_eq!(out["steps"], "+2");
+        assert_eq!(out["schema_version"], 3);
+        let out = run_migrations(serde_json::json!({"schema_version": 2}), 2, 3, &steps).unwrap();
+        assert_eq!(out["steps"], "+2");
+    }
+
+    #[test]
+    fn a_missing_or_failing_step_is_reported() {
+        let v = serde_json::json!({"schema_version": 1});
+        let only_first = [MigrationStep {
+            from: 1,
+            apply: rename_title,
+        }];
+        assert_eq!(
+            run_migrations(v.clone(), 1, 3, &only_first),
+            Err(RestoreError::UnsupportedVersion { found: 2 })
+        );
+        let failing = [MigrationStep {
+            from: 1,
+            apply: refuse,
+        }];
+        assert_eq!(
+            run_migrations(v.clone(), 1, 2, &failing)
+                .unwrap_err()
+                .to_string(),
+            "timeline: cannot be upgraded"
+        );
+        assert_eq!(
+            run_migrations(v, 4, 3, &only_first),
+            Err(RestoreError::TooNew { found: 4 })
+        );
+    }
+
+    #[test]
+    fn the_real_chain_covers_every_published_version() {
+        for from in OLDEST_VERSION..u64::from(SCHEMA_VERSION) {
+            assert!(
+                MIGRATIONS.iter().any(|s| s.from == from),
+                "no migration from version {from}"
+            );
+        }
+        let doc = sample();
+        let v = serde_json::to_value(&doc).unwrap();
+        assert_eq!(migrate(v.clone(), u64::from(SCHEMA_VERSION)).unwrap(), v);
     }
 
     proptest::proptest! {

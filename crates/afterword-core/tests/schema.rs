@@ -66,7 +66,8 @@ fn exports_validate_against_the_schema() {
 fn invalid_documents_are_rejected() {
     let v = validator();
     let good: Value = serde_json::from_str(&to_json(&full_doc())).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("title is a number", Box::new(|d| d["title"] = 42.into())),
         (
             "severity unknown",

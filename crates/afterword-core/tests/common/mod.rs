@@ -446,10 +446,8 @@ pub fn parse(md: &str) -> Vec<Block> {
     for event in Parser::new_ext(md, opts) {
         match event {
             Event::Start(Tag::Item) => text.clear(),
-            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::TableCell) => {
-                if in_list == 0 {
-                    text.clear();
-                }
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::TableCell) if in_list == 0 => {
+                text.clear()
             }
             Event::Start(Tag::List(_)) => {
                 in_list += 1;
