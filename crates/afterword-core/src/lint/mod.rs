@@ -97,3 +97,6 @@ fn run(
     finding::finish(text, &mut found);
     found
 }
+
+#[cfg(test)]
+mod tests;

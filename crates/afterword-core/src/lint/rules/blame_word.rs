@@ -25,7 +25,7 @@ impl Rule for BlameWord {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let mut push = |a: usize, b: usize, why: &str, fix: Option<String>| {
-            let message = format!("{:?} {why}", doc.slice(a, b));
+            let message = format!("“{}” {why}", doc.slice(a, b));
             out.push(finding(
                 doc,
                 &INFO,

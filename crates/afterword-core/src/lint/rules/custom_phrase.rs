@@ -36,7 +36,7 @@ impl Rule for CustomPhrases {
                 continue;
             }
             let message = if custom.message.trim().is_empty() {
-                format!("Your team chose to avoid {:?}.", custom.phrase.trim())
+                format!("Your team chose to avoid “{}”.", custom.phrase.trim())
             } else {
                 custom.message.clone()
             };

@@ -106,7 +106,7 @@ impl Rule for HumanError {
                 i,
                 i + 1,
                 format!(
-                    "{what:?} names a person as the explanation; ask what made the action possible and likely."
+                    "“{what}” names a person as the explanation; ask what made the action possible and likely."
                 ),
                 vec![doc.match_case(i, rewrite)],
             ));

@@ -162,7 +162,7 @@ impl Rule for Judgement {
                 continue;
             }
             let message = format!(
-                "{:?} judges a person; describe the conditions and decisions instead.",
+                "“{}” judges a person; describe the conditions and decisions instead.",
                 doc.slice(i, i)
             );
             let is_noun = NOUNS.contains(&w);

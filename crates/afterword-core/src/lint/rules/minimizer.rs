@@ -87,7 +87,7 @@ impl Rule for Minimizer {
                 continue;
             };
             let message = format!(
-                "{:?} implies the fix was obvious; say what was known and let the reader judge.",
+                "“{}” implies the fix was obvious; say what was known and let the reader judge.",
                 doc.slice(i, end)
             );
             // Drop the phrase together with a comma or "that" after it, and

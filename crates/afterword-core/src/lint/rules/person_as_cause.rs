@@ -177,7 +177,7 @@ impl Rule for PersonAsCause {
 fn report(doc: &Doc, actor: Actor, verb: Verb, i: usize, verb_end: usize) -> Finding {
     let who = doc.slice(actor.start, actor.end);
     let message = format!(
-        "Names {who:?} as the cause; describe what in the system or process made this possible."
+        "Names “{who}” as the cause; describe what in the system or process made this possible."
     );
     let object = doc
         .clause_end(verb_end + 1, 6, OBJECT_STOP)
