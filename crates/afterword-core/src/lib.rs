@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod ids;
+pub mod lint;
 pub mod model;
 pub mod restore;
 pub mod store;
