@@ -1,7 +1,11 @@
 //! `afterword`: the command-line front end. Each subcommand lives in its own
 //! module and returns the process exit code; this file only dispatches.
 
+mod export;
+mod input;
 mod lint;
+mod schema;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -15,8 +19,11 @@ Usage:
   afterword <command> [options]
 
 Commands:
-  lint    Find blaming language in Markdown postmortems
-  help    Show this help, or `afterword help <command>`
+  lint      Find blaming language in Markdown postmortems
+  export    Turn a postmortem JSON file into Markdown, JSON or action-item CSV
+  validate  Check postmortem files and list every problem with its path
+  schema    Print the JSON Schema of postmortem files
+  help      Show this help, or `afterword help <command>`
 
 Run `afterword <command> --help` for a command's options.
 ";
@@ -29,11 +36,28 @@ struct Command {
     help: &'static str,
 }
 
-const COMMANDS: &[Command] = &[Command {
-    name: "lint",
-    run: lint::run,
-    help: lint::HELP,
-}];
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "lint",
+        run: lint::run,
+        help: lint::HELP,
+    },
+    Command {
+        name: "export",
+        run: export::run,
+        help: export::HELP,
+    },
+    Command {
+        name: "validate",
+        run: validate::run,
+        help: validate::HELP,
+    },
+    Command {
+        name: "schema",
+        run: schema::run,
+        help: schema::HELP,
+    },
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
