@@ -20,6 +20,10 @@ pub type Id = String;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postmortem {
     pub schema_version: u32,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))
+    )]
     pub id: Id,
     /// Bumped on every save; lets a second tab notice it is out of date.
     #[serde(default)]
@@ -119,6 +123,7 @@ impl Postmortem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub name: String,
@@ -321,6 +326,7 @@ pub struct Impact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessMetric {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub name: String,
@@ -333,6 +339,7 @@ pub struct BusinessMetric {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEvent {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     /// When it happened, in UTC. `None` while the writer has not set it.
     #[serde(default)]
@@ -397,6 +404,7 @@ pub struct Analysis {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContributingFactor {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub text: String,
@@ -423,6 +431,7 @@ pub struct FourQuestions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActionItem {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub title: String,
@@ -481,6 +490,7 @@ labelled_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub label: String,

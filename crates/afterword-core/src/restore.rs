@@ -376,11 +376,14 @@ fn explain(path: &str, msg: &str) -> String {
 }
 
 /// serde's messages end with " at line X column Y"; the path says where.
-fn plain_serde_message(msg: &str) -> String {
+pub(crate) fn plain_serde_message(msg: &str) -> String {
     let trimmed = match msg.rfind(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
     };
+    if trimmed == "recursion limit exceeded" {
+        return "nested too deeply (a postmortem never goes past a few levels)".to_owned();
+    }
     if trimmed.contains("input contains invalid characters")
         || trimmed.contains("premature end of input")
         || trimmed.contains("trailing input")

@@ -115,3 +115,14 @@ proptest! {
         prop_assert_eq!(errors(&v, &value), Vec::<String>::new());
     }
 }
+
+#[test]
+fn ids_the_app_would_refuse_are_refused_by_the_schema_too() {
+    let v = validator();
+    let mut doc: Value = serde_json::from_str(&to_json(&full_doc())).unwrap();
+    doc["id"] = "../etc".into();
+    assert!(!v.is_valid(&doc));
+    doc["id"] = "pm-ok".into();
+    doc["timeline"][0]["id"] = "".into();
+    assert!(!v.is_valid(&doc));
+}

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Id, Postmortem};
-use crate::restore::{restore_value, RestoreError};
+use crate::restore::{plain_serde_message, restore_value, RestoreError};
 
 use super::ImportError;
 
@@ -103,11 +103,7 @@ pub fn read_bundle(raw: &str) -> Result<BundleRead, ImportError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .rsplit_once(" at line ")
-            .map(|(m, _)| m.to_owned())
-            .unwrap_or_else(|| e.to_string()),
+        message: plain_serde_message(&e.to_string()),
     })?;
     let Value::Object(mut map) = value else {
         return Err(ImportError::NotABundle {
