@@ -2,8 +2,10 @@
 //! needs no browser. The web app is a thin layer over this crate; the
 //! command-line tool reuses it unchanged.
 
+pub mod export;
 pub mod followup;
 pub mod ids;
+pub mod lint;
 pub mod metrics;
 pub mod model;
 pub mod restore;

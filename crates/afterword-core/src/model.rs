@@ -17,8 +17,13 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub type Id = String;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postmortem {
     pub schema_version: u32,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))
+    )]
     pub id: Id,
     /// Bumped on every save; lets a second tab notice it is out of date.
     #[serde(default)]
@@ -116,7 +121,9 @@ impl Postmortem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub name: String,
@@ -125,6 +132,7 @@ pub struct Participant {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     IncidentLead,
@@ -161,6 +169,7 @@ impl Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -177,6 +186,7 @@ pub struct Classification {
 
 /// SEV1 is the most severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Severity {
     #[serde(rename = "SEV1")]
     Sev1,
@@ -218,6 +228,7 @@ macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
@@ -271,6 +282,7 @@ labelled_enum!(
 
 /// The key moments of an incident, in UTC. Durations derive from these.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyTimes {
     #[serde(default)]
     pub started: Option<DateTime<Utc>>,
@@ -285,6 +297,7 @@ pub struct KeyTimes {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Impact {
     /// What users experienced, in prose.
     #[serde(default)]
@@ -311,7 +324,9 @@ pub struct Impact {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessMetric {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub name: String,
@@ -322,7 +337,9 @@ pub struct BusinessMetric {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEvent {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     /// When it happened, in UTC. `None` while the writer has not set it.
     #[serde(default)]
@@ -356,6 +373,7 @@ impl Default for EventKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Analysis {
     #[serde(default)]
     pub contributing_factors: Vec<ContributingFactor>,
@@ -384,7 +402,9 @@ pub struct Analysis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContributingFactor {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub text: String,
@@ -396,6 +416,7 @@ pub struct ContributingFactor {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FourQuestions {
     #[serde(default)]
     pub intended: String,
@@ -408,7 +429,9 @@ pub struct FourQuestions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActionItem {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub title: String,
@@ -465,7 +488,9 @@ labelled_enum!(
 );
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: Id,
     #[serde(default)]
     pub label: String,
@@ -474,6 +499,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workflow {
     #[serde(default)]
     pub status: WorkflowStatus,
@@ -501,6 +527,7 @@ impl Default for WorkflowStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusChange {
     pub status: WorkflowStatus,
     #[serde(default)]
@@ -510,6 +537,7 @@ pub struct StatusChange {
 
 /// A blameless-language finding the team looked at and decided to keep.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dismissal {
     /// The finding's fingerprint (rule and text, not its position).
     pub fingerprint: String,

@@ -101,77 +101,289 @@ pub fn restore_value(value: Value) -> Result<Postmortem, RestoreError> {
         })?,
     };
     let value = migrate(value, version)?;
-    let doc: Postmortem = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        RestoreError::Invalid {
-            path,
-            message: plain_serde_message(&e.into_inner().to_string()),
-        }
-    })?;
-    validate(&doc)?;
-    Ok(doc)
+    let doc = deserialize(value)?;
+    match document_problems(&doc).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(doc),
+    }
 }
 
+fn deserialize(value: Value) -> Result<Postmortem, RestoreError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = explain(&path, &e.into_inner().to_string());
+        RestoreError::Invalid { path, message }
+    })
+}
+
+/// Every problem that keeps `raw` from being read, each with its path.
+/// Empty when [`restore`] would accept it.
+///
+/// [`restore`] stops at the first problem; this keeps going (up to
+/// [`MAX_REPORTED_PROBLEMS`]) by setting each faulty field aside and reading
+/// again, so a person can fix a file in one pass.
+pub fn diagnose(raw: &str) -> Vec<RestoreError> {
+    if raw.len() > MAX_DOCUMENT_BYTES {
+        return vec![RestoreError::TooLarge { bytes: raw.len() }];
+    }
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![RestoreError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: plain_serde_message(&e.to_string()),
+            }]
+        }
+    };
+    diagnose_value(value)
+}
+
+/// At most this many problems are listed by [`diagnose`].
+pub const MAX_REPORTED_PROBLEMS: usize = 50;
+
+/// [`diagnose`] for an already parsed value.
+pub fn diagnose_value(value: Value) -> Vec<RestoreError> {
+    let Value::Object(map) = &value else {
+        return vec![RestoreError::NotAnObject];
+    };
+    let version = match map.get("schema_version") {
+        None => return vec![RestoreError::MissingVersion],
+        Some(v) => match v.as_u64() {
+            Some(n) => n,
+            None => {
+                return vec![RestoreError::Invalid {
+                    path: "schema_version".into(),
+                    message: "expected a whole number".into(),
+                }]
+            }
+        },
+    };
+    let mut value = match migrate(value, version) {
+        Ok(v) => v,
+        Err(e) => return vec![e],
+    };
+    let mut problems = Vec::new();
+    loop {
+        match serde_path_to_error::deserialize::<_, Postmortem>(&value) {
+            Ok(doc) => {
+                problems.extend(document_problems(&doc));
+                break;
+            }
+            Err(e) => {
+                let segments: Vec<Segment> = e.path().iter().map(Segment::from).collect();
+                let path = e.path().to_string();
+                let raw_message = e.into_inner().to_string();
+                let message = explain(&path, &raw_message);
+                problems.push(RestoreError::Invalid { path, message });
+                if problems.len() >= MAX_REPORTED_PROBLEMS
+                    || !set_aside(&mut value, &segments, &raw_message)
+                {
+                    break;
+                }
+            }
+        }
+    }
+    problems.truncate(MAX_REPORTED_PROBLEMS);
+    problems
+}
+
+enum Segment {
+    Key(String),
+    Index(usize),
+    Other,
+}
+
+impl From<&serde_path_to_error::Segment> for Segment {
+    fn from(s: &serde_path_to_error::Segment) -> Self {
+        match s {
+            serde_path_to_error::Segment::Map { key } => Segment::Key(key.clone()),
+            serde_path_to_error::Segment::Seq { index } => Segment::Index(*index),
+            _ => Segment::Other,
+        }
+    }
+}
+
+/// Makes the problem at `path` go away so the rest can be checked: a faulty
+/// field is removed (every optional field has a default) and a missing
+/// required one gets a harmless stand-in. Returns false when it cannot.
+fn set_aside(root: &mut Value, path: &[Segment], message: &str) -> bool {
+    if let Some(field) = missing_field_name(message) {
+        let Some(Value::Object(map)) = navigate(root, path) else {
+            return false;
+        };
+        let stand_in = match field {
+            "created_at" | "updated_at" | "at" => Value::from("1970-01-01T00:00:00Z"),
+            "status" => Value::from("draft"),
+            "id" => Value::from(format!("missing-id-{}", map.len())),
+            _ => Value::from(""),
+        };
+        if map.contains_key(field) {
+            return false;
+        }
+        map.insert(field.to_owned(), stand_in);
+        return true;
+    }
+    let Some((last, parent_path)) = path.split_last() else {
+        return false;
+    };
+    match (navigate(root, parent_path), last) {
+        (Some(Value::Object(map)), Segment::Key(key)) => map.remove(key).is_some(),
+        _ => false,
+    }
+}
+
+fn navigate<'a>(mut value: &'a mut Value, path: &[Segment]) -> Option<&'a mut Value> {
+    for segment in path {
+        value = match (value, segment) {
+            (Value::Object(map), Segment::Key(key)) => map.get_mut(key)?,
+            (Value::Array(items), Segment::Index(i)) => items.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn missing_field_name(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+/// One step of the migration chain: turns a document of version `from` into
+/// one of version `from + 1`.
+#[derive(Clone, Copy)]
+pub struct MigrationStep {
+    pub from: u64,
+    /// Rewrites the document; must also set `schema_version` to `from + 1`.
+    pub apply: fn(Value) -> Result<Value, RestoreError>,
+}
+
+/// Every migration this build knows, oldest first. Version 1 is the first
+/// published schema, so the chain is empty today; a future version n + 1
+/// adds the step `n -> n + 1` here and bumps [`SCHEMA_VERSION`].
+pub const MIGRATIONS: &[MigrationStep] = &[];
+
+/// The oldest schema version Afterword ever wrote.
+pub const OLDEST_VERSION: u64 = 1;
+
 /// Brings an older document up to [`SCHEMA_VERSION`], one version at a time.
-fn migrate(value: Value, from: u64) -> Result<Value, RestoreError> {
-    if from > u64::from(SCHEMA_VERSION) {
+pub fn migrate(value: Value, from: u64) -> Result<Value, RestoreError> {
+    run_migrations(value, from, u64::from(SCHEMA_VERSION), MIGRATIONS)
+}
+
+/// Runs `steps` in order, from version `from` up to version `to`. Each
+/// version in between needs exactly one step; a missing step is reported
+/// rather than skipped.
+pub fn run_migrations(
+    mut value: Value,
+    from: u64,
+    to: u64,
+    steps: &[MigrationStep],
+) -> Result<Value, RestoreError> {
+    if from > to {
         return Err(RestoreError::TooNew { found: from });
     }
-    if from == 0 {
+    if from < OLDEST_VERSION {
         return Err(RestoreError::UnsupportedVersion { found: from });
     }
-    // Version 1 is the first published schema; later versions add their
-    // steps here, each turning version n into n + 1.
+    let mut version = from;
+    while version < to {
+        let step = steps
+            .iter()
+            .find(|s| s.from == version)
+            .ok_or(RestoreError::UnsupportedVersion { found: version })?;
+        value = (step.apply)(value)?;
+        version += 1;
+        if let Value::Object(map) = &mut value {
+            map.insert("schema_version".into(), Value::from(version));
+        }
+    }
     Ok(value)
 }
 
-fn validate(doc: &Postmortem) -> Result<(), RestoreError> {
+/// Rules the types alone cannot express: valid document id, entry ids that
+/// are present and unique within their list.
+fn document_problems(doc: &Postmortem) -> Vec<RestoreError> {
+    let mut problems = Vec::new();
     if !is_valid_id(&doc.id) {
-        return Err(RestoreError::Invalid {
+        problems.push(RestoreError::Invalid {
             path: "id".into(),
             message: "expected letters, digits, '-' or '_' (at most 64)".into(),
         });
     }
-    check_unique("participants", doc.participants.iter().map(|p| &p.id))?;
-    check_unique("timeline", doc.timeline.iter().map(|e| &e.id))?;
-    check_unique("action_items", doc.action_items.iter().map(|a| &a.id))?;
     check_unique(
+        &mut problems,
+        "participants",
+        doc.participants.iter().map(|p| &p.id),
+    );
+    check_unique(
+        &mut problems,
+        "timeline",
+        doc.timeline.iter().map(|e| &e.id),
+    );
+    check_unique(
+        &mut problems,
+        "action_items",
+        doc.action_items.iter().map(|a| &a.id),
+    );
+    check_unique(
+        &mut problems,
         "analysis.contributing_factors",
         doc.analysis.contributing_factors.iter().map(|c| &c.id),
-    )?;
-    check_unique("links", doc.links.iter().map(|l| &l.id))?;
+    );
+    check_unique(&mut problems, "links", doc.links.iter().map(|l| &l.id));
     check_unique(
+        &mut problems,
         "impact.business_metrics",
         doc.impact.business_metrics.iter().map(|m| &m.id),
-    )?;
-    Ok(())
+    );
+    problems
 }
 
-fn check_unique<'a>(list: &str, ids: impl Iterator<Item = &'a String>) -> Result<(), RestoreError> {
+fn check_unique<'a>(
+    problems: &mut Vec<RestoreError>,
+    list: &str,
+    ids: impl Iterator<Item = &'a String>,
+) {
     let mut seen = std::collections::HashSet::new();
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
-            return Err(RestoreError::Invalid {
+            problems.push(RestoreError::Invalid {
                 path: format!("{list}[{i}].id"),
                 message: "must not be empty".into(),
             });
-        }
-        if !seen.insert(id) {
-            return Err(RestoreError::Invalid {
+        } else if !seen.insert(id) {
+            problems.push(RestoreError::Invalid {
                 path: format!("{list}[{i}].id"),
                 message: format!("\"{id}\" is used twice"),
             });
         }
     }
-    Ok(())
+}
+
+/// Turns serde's message about the value at `path` into one a person can act on.
+fn explain(path: &str, msg: &str) -> String {
+    let plain = plain_serde_message(msg);
+    let is_date_field = path.ends_with("incident_date") || path.ends_with(".due");
+    if is_date_field && plain.starts_with("not a UTC timestamp") {
+        let detail = plain
+            .split_once('(')
+            .map(|(_, d)| d.trim_end_matches(')'))
+            .unwrap_or("");
+        return format!("not a date such as 2026-11-20 ({detail})");
+    }
+    plain
 }
 
 /// serde's messages end with " at line X column Y"; the path says where.
-fn plain_serde_message(msg: &str) -> String {
+pub(crate) fn plain_serde_message(msg: &str) -> String {
     let trimmed = match msg.rfind(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
     };
+    if trimmed == "recursion limit exceeded" {
+        return "nested too deeply (a postmortem never goes past a few levels)".to_owned();
+    }
     if trimmed.contains("input contains invalid characters")
         || trimmed.contains("premature end of input")
         || trimmed.contains("trailing input")
@@ -273,6 +485,88 @@ mod tests {
     fn survives_deep_nesting_without_panicking() {
         let raw = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(matches!(restore(&raw), Err(RestoreError::NotJson { .. })));
+    }
+
+    // The chain runner is proven with steps that exist only here: version 1
+    // is the only published schema, so no real step exists yet.
+    fn rename_title(mut v: Value) -> Result<Value, RestoreError> {
+        if let Some(map) = v.as_object_mut() {
+            if let Some(t) = map.remove("headline") {
+                map.insert("title".into(), t);
+            }
+        }
+        Ok(v)
+    }
+    fn mark_step_two(mut v: Value) -> Result<Value, RestoreError> {
+        v["steps"] = format!("{}+2", v["steps"].as_str().unwrap_or("")).into();
+        Ok(v)
+    }
+    fn refuse(_: Value) -> Result<Value, RestoreError> {
+        Err(RestoreError::Invalid {
+            path: "timeline".into(),
+            message: "cannot be upgraded".into(),
+        })
+    }
+
+    #[test]
+    fn migration_steps_run_in_order_and_set_the_version() {
+        let steps = [
+            MigrationStep {
+                from: 2,
+                apply: mark_step_two,
+            },
+            MigrationStep {
+                from: 1,
+                apply: rename_title,
+            },
+        ];
+        let v = serde_json::json!({"schema_version": 1, "headline": "Old"});
+        let out = run_migrations(v, 1, 3, &steps).unwrap();
+        assert_eq!(out["title"], "Old");
+        assert_eq!(out["steps"], "+2");
+        assert_eq!(out["schema_version"], 3);
+        let out = run_migrations(serde_json::json!({"schema_version": 2}), 2, 3, &steps).unwrap();
+        assert_eq!(out["steps"], "+2");
+    }
+
+    #[test]
+    fn a_missing_or_failing_step_is_reported() {
+        let v = serde_json::json!({"schema_version": 1});
+        let only_first = [MigrationStep {
+            from: 1,
+            apply: rename_title,
+        }];
+        assert_eq!(
+            run_migrations(v.clone(), 1, 3, &only_first),
+            Err(RestoreError::UnsupportedVersion { found: 2 })
+        );
+        let failing = [MigrationStep {
+            from: 1,
+            apply: refuse,
+        }];
+        assert_eq!(
+            run_migrations(v.clone(), 1, 2, &failing)
+                .unwrap_err()
+                .to_string(),
+            "timeline: cannot be upgraded"
+        );
+        assert_eq!(
+            run_migrations(v, 4, 3, &only_first),
+            Err(RestoreError::TooNew { found: 4 })
+        );
+    }
+
+    #[test]
+    fn the_real_chain_covers_every_published_version() {
+        for from in OLDEST_VERSION..u64::from(SCHEMA_VERSION) {
+            assert!(
+                MIGRATIONS.iter().any(|s| s.from == from),
+                "no migration from version {from}"
+            );
+        }
+        let doc = sample();
+        let v = serde_json::to_value(&doc).unwrap();
+        assert_eq!(migrate(v.clone(), u64::from(SCHEMA_VERSION)).unwrap(), v);
     }
 
     proptest::proptest! {

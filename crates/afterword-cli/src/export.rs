@@ -1,0 +1,127 @@
+//! `afterword export FILE.json --format md|json|csv`: a postmortem file as
+//! Markdown, normalised JSON or action-item CSV, on standard output.
+
+use std::io::Write;
+
+use afterword_core::export::csv::action_items_csv;
+use afterword_core::export::json::{import_json, to_json};
+use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
+
+use crate::input::read_input;
+use crate::USAGE_ERROR;
+
+pub(crate) const HELP: &str = "\
+afterword export: turn a postmortem JSON file into Markdown, JSON or CSV
+
+Usage:
+  afterword export [options] FILE.json
+  afterword export [options] -          (read standard input)
+
+Options:
+  --format md|json|csv   md (default): GitHub-flavoured Markdown;
+                         json: the document as Afterword stores it;
+                         csv: the action items, for Jira or GitHub import
+  --order IDS            Markdown section order, comma-separated section ids
+                         (summary, impact, times, timeline, analysis,
+                         four_questions, lessons, action_items, links,
+                         metadata, or a free-text section's id)
+  -h, --help             Show this help
+
+The result goes to standard output. Exit status: 0 on success, 1 when the
+file is not a readable postmortem (the problem is on standard error), 2 on a
+usage error or a file that could not be read.
+";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Markdown,
+    Json,
+    Csv,
+}
+
+pub(crate) fn run(args: &[String]) -> u8 {
+    let mut format = Format::Markdown;
+    let mut order: Vec<String> = Vec::new();
+    let mut file: Option<&str> = None;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        match arg {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return 0;
+            }
+            "--format" | "--order" => {
+                let Some(value) = args.get(i + 1) else {
+                    return usage(&format!("{arg} needs a value"));
+                };
+                if arg == "--format" {
+                    format = match value.as_str() {
+                        "md" | "markdown" => Format::Markdown,
+                        "json" => Format::Json,
+                        "csv" => Format::Csv,
+                        other => {
+                            return usage(&format!(
+                                "unknown format {other:?} (expected md, json or csv)"
+                            ))
+                        }
+                    };
+                } else {
+                    order = value
+                        .split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                }
+                i += 2;
+                continue;
+            }
+            _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
+            _ if file.is_some() => return usage("give exactly one file"),
+            _ => file = Some(arg),
+        }
+        i += 1;
+    }
+    let Some(file) = file else {
+        return usage("give the postmortem file to export");
+    };
+    let raw = match read_input(file) {
+        Ok(raw) => raw,
+        Err(msg) => {
+            eprintln!("afterword export: {msg}");
+            return USAGE_ERROR;
+        }
+    };
+    let doc = match import_json(&raw) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return 1;
+        }
+    };
+    let out = match format {
+        Format::Markdown => to_markdown(
+            &doc,
+            &MarkdownOptions {
+                section_order: order,
+                include_checklist: None,
+            },
+        ),
+        Format::Json => to_json(&doc),
+        Format::Csv => action_items_csv(&[&doc]),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return USAGE_ERROR;
+    }
+    0
+}
+
+fn usage(msg: &str) -> u8 {
+    eprintln!("afterword export: {msg}\nRun `afterword export --help` for usage.");
+    USAGE_ERROR
+}

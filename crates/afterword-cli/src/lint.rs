@@ -1,0 +1,212 @@
+//! `afterword lint FILE…`: lint Markdown postmortems for blaming language
+//! and print the findings as `file:line:column: rule: message` or as JSON.
+
+use crate::USAGE_ERROR;
+use afterword_core::lint::{lint_text, rules, Finding, LintConfig};
+use serde::Serialize;
+use std::io::{self, Read, Write};
+
+pub(crate) const HELP: &str = "\
+afterword lint: find blaming language in Markdown postmortems
+
+Usage:
+  afterword lint [options] FILE...
+  afterword lint [options] -          (read standard input)
+
+Options:
+  --format text|json   Output format (default: text, one finding a line as
+                       file:line:column: rule: message)
+  --disable RULE       Switch a rule off; repeat it or separate ids by commas
+  --people NAMES       Participant names, comma-separated (\"Dana Ortiz,Sam\"),
+                       so that sentences naming them can be recognised
+  --list-rules         Print the rule ids with their descriptions
+  -h, --help           Show this help
+
+Exit status: 0 when nothing was found, 1 when findings remain, 2 on a usage
+error or a file that could not be read.
+";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Options {
+    format: Format,
+    cfg: LintConfig,
+    files: Vec<String>,
+}
+
+enum Parsed {
+    Run(Options),
+    Done(u8),
+}
+
+/// How standard input is named in the output.
+const STDIN_NAME: &str = "<stdin>";
+
+/// One finding in the JSON output: the file it came from plus the finding.
+#[derive(Serialize)]
+struct Row<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+pub(crate) fn run(args: &[String]) -> u8 {
+    let opts = match parse(args) {
+        Ok(Parsed::Run(opts)) => opts,
+        Ok(Parsed::Done(code)) => return code,
+        Err(msg) => {
+            eprintln!("afterword lint: {msg}\nRun `afterword lint --help` for usage.");
+            return USAGE_ERROR;
+        }
+    };
+
+    let mut read_failed = false;
+    let mut results: Vec<(String, Vec<Finding>)> = Vec::new();
+    for file in &opts.files {
+        match read(file) {
+            Ok(text) => {
+                let name = if file == "-" {
+                    STDIN_NAME
+                } else {
+                    file.as_str()
+                };
+                results.push((name.to_string(), lint_text(&text, &opts.cfg)));
+            }
+            Err(e) => {
+                eprintln!("afterword lint: cannot read {file}: {e}");
+                read_failed = true;
+            }
+        }
+    }
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = match opts.format {
+        Format::Text => write_text(&mut out, &results),
+        Format::Json => write_json(&mut out, &results),
+    };
+    // A closed pipe (`| head`) is not an error worth reporting.
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("afterword lint: cannot write output: {e}");
+            return USAGE_ERROR;
+        }
+    }
+
+    if read_failed {
+        USAGE_ERROR
+    } else if results.iter().any(|(_, found)| !found.is_empty()) {
+        1
+    } else {
+        0
+    }
+}
+
+fn parse(args: &[String]) -> Result<Parsed, String> {
+    let mut opts = Options {
+        format: Format::Text,
+        cfg: LintConfig::default(),
+        files: Vec::new(),
+    };
+    let mut iter = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = iter.next() {
+        if only_files || arg == "-" || !arg.starts_with('-') {
+            opts.files.push(arg.clone());
+            continue;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            match inline.clone().or_else(|| iter.next().cloned()) {
+                Some(v) => Ok(v),
+                None => Err(format!("{name} needs a value")),
+            }
+        };
+        match flag {
+            "--" => only_files = true,
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return Ok(Parsed::Done(0));
+            }
+            "--list-rules" => {
+                for rule in rules() {
+                    println!("{:<18} {}", rule.id, rule.description);
+                }
+                return Ok(Parsed::Done(0));
+            }
+            "--format" => {
+                opts.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format {other:?} (use text or json)")),
+                }
+            }
+            "--disable" => {
+                for id in value("--disable")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
+                    if !rules().iter().any(|r| r.id == id) {
+                        return Err(format!("unknown rule {id:?} (see --list-rules)"));
+                    }
+                    opts.cfg.disabled.insert(id.to_string());
+                }
+            }
+            "--people" => {
+                let names = value("--people")?;
+                opts.cfg.participants.extend(
+                    names
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                );
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    if opts.files.is_empty() {
+        return Err("no files given".to_string());
+    }
+    Ok(Parsed::Run(opts))
+}
+
+fn read(file: &str) -> io::Result<String> {
+    if file == "-" {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file)
+    }
+}
+
+fn write_text(out: &mut impl Write, results: &[(String, Vec<Finding>)]) -> io::Result<()> {
+    for (file, found) in results {
+        for f in found {
+            writeln!(
+                out,
+                "{file}:{}:{}: {}: {}",
+                f.span.line, f.span.column, f.rule, f.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_json(out: &mut impl Write, results: &[(String, Vec<Finding>)]) -> io::Result<()> {
+    let rows: Vec<Row> = results
+        .iter()
+        .flat_map(|(file, found)| found.iter().map(move |finding| Row { file, finding }))
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,650 @@
+//! GitHub-flavoured Markdown export.
+//!
+//! The output is meant to be pasted into a wiki, a repository or a ticket and
+//! read there, so two things matter more than looks:
+//! - **Everything typed renders as typed.** Free text is escaped so that no
+//!   character the person wrote turns into Markdown or HTML: a leading `#`
+//!   stays a hash, `<script>` stays visible text, a pipe does not split a
+//!   table cell, a line break inside a cell stays a line break (`<br>`).
+//!   The only liberty taken: blank lines before and after a block of text are
+//!   dropped, as any Markdown renderer would.
+//! - **Same document, same bytes.** Nothing depends on the clock, the locale
+//!   or hash order, so exports can be diffed and committed.
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+
+use crate::model::{ActionItem, KeyTimes, Postmortem, TimelineEvent};
+
+/// Sections in the order used when [`MarkdownOptions::section_order`] does
+/// not mention them. Free-text sections of the document (its `sections`
+/// map) come after these, by id, and the checklist comes last.
+pub const DEFAULT_SECTION_ORDER: &[&str] = &[
+    "metadata",
+    "summary",
+    "impact",
+    "times",
+    "timeline",
+    "analysis",
+    "four_questions",
+    "lessons",
+    "action_items",
+    "links",
+];
+
+/// Id of the review checklist section (printed only when requested).
+pub const CHECKLIST_SECTION: &str = "checklist";
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MarkdownOptions {
+    /// Section ids in the order wanted: the fixed ones in
+    /// [`DEFAULT_SECTION_ORDER`], `"checklist"`, or keys of the document's
+    /// free-text `sections`. Unknown ids are ignored; sections not listed
+    /// follow in the default order.
+    pub section_order: Vec<String>,
+    /// Checklist lines to print as a task list, with whether each is done.
+    pub include_checklist: Option<Vec<(String, bool)>>,
+}
+
+/// Renders the whole document as GitHub-flavoured Markdown.
+pub fn to_markdown(doc: &Postmortem, opts: &MarkdownOptions) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let title = if doc.title.trim().is_empty() {
+        escape_inline("Untitled postmortem", true)
+    } else {
+        escape_inline(&doc.title, true)
+    };
+    blocks.push(format!("# {title}"));
+
+    for id in ordered_sections(doc, opts) {
+        let body = match id.as_str() {
+            "metadata" => metadata(doc),
+            "summary" => block_section("Summary", &doc.summary),
+            "impact" => impact(doc),
+            "times" => times(&doc.times),
+            "timeline" => timeline(&doc.timeline),
+            "analysis" => analysis(doc),
+            "four_questions" => four_questions(doc),
+            "lessons" => lessons(doc),
+            "action_items" => action_items(&doc.action_items),
+            "links" => links(doc),
+            CHECKLIST_SECTION => checklist(opts),
+            _ => None,
+        };
+        blocks.extend(body);
+        if let Some(text) = doc.sections.get(&id) {
+            blocks.extend(block_section(&humanize(&id), text));
+        }
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// The section ids to print, each once, in order.
+fn ordered_sections(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
+    let known = |id: &str| {
+        DEFAULT_SECTION_ORDER.contains(&id)
+            || id == CHECKLIST_SECTION
+            || doc.sections.contains_key(id)
+    };
+    let mut order: Vec<String> = Vec::new();
+    let push = |id: &str, order: &mut Vec<String>| {
+        if known(id) && !order.iter().any(|o| o == id) {
+            order.push(id.to_owned());
+        }
+    };
+    for id in &opts.section_order {
+        push(id, &mut order);
+    }
+    for id in DEFAULT_SECTION_ORDER {
+        push(id, &mut order);
+    }
+    for id in doc.sections.keys() {
+        push(id, &mut order);
+    }
+    push(CHECKLIST_SECTION, &mut order);
+    order
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn block_section(heading: &str, text: &str) -> Option<String> {
+    if is_blank(text) {
+        return None;
+    }
+    Some(format!(
+        "## {}\n\n{}",
+        escape_inline(heading, true),
+        escape_block(text)
+    ))
+}
+
+/// A `###` subsection with a paragraph, or nothing when the text is blank.
+fn sub_block(heading: &str, text: &str) -> Option<String> {
+    if is_blank(text) {
+        return None;
+    }
+    Some(format!("### {heading}\n\n{}", escape_block(text)))
+}
+
+/// Joins subsections under a `##` heading; `None` when all are empty.
+fn section(heading: &str, parts: Vec<String>) -> Option<String> {
+    if parts.is_empty() {
+        return None;
+    }
+    Some(format!("## {heading}\n\n{}", parts.join("\n\n")))
+}
+
+fn metadata(doc: &Postmortem) -> Option<String> {
+    let c = &doc.classification;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(s) = c.severity {
+        rows.push(("Severity", s.label().to_owned()));
+    }
+    rows.push(("Status", doc.workflow.status.label().to_owned()));
+    if let Some(d) = doc.incident_date {
+        rows.push(("Incident date", d.format("%Y-%m-%d").to_string()));
+    }
+    if !is_blank(&doc.owner) {
+        rows.push(("Owner", escape_inline(&doc.owner, false)));
+    }
+    let people: Vec<String> = doc
+        .participants
+        .iter()
+        .filter(|p| !is_blank(&p.name))
+        .map(|p| format!("{} ({})", escape_inline(&p.name, false), p.role.label()))
+        .collect();
+    if !people.is_empty() {
+        rows.push(("Participants", people.join("<br>")));
+    }
+    let reviewers: Vec<String> = doc
+        .reviewers
+        .iter()
+        .filter(|r| !is_blank(r))
+        .map(|r| escape_inline(r, false))
+        .collect();
+    if !reviewers.is_empty() {
+        rows.push(("Reviewers", reviewers.join("<br>")));
+    }
+    if let Some(k) = c.kind {
+        rows.push(("Kind", k.label().to_owned()));
+    }
+    if let Some(k) = c.category {
+        rows.push(("Category", escape_inline(k.label(), false)));
+    }
+    if let Some(a) = c.alert_source {
+        rows.push(("Alert source", a.label().to_owned()));
+    }
+    if !is_blank(&c.reported_to) {
+        rows.push(("Reported to", escape_inline(&c.reported_to, false)));
+    }
+    rows.push(("Last updated (UTC)", fmt_time(doc.updated_at)));
+    let rows = rows
+        .into_iter()
+        .map(|(k, v)| vec![k.to_owned(), v])
+        .collect();
+    Some(format!(
+        "## Details\n\n{}",
+        table(&["Field", "Value"], rows)
+    ))
+}
+
+fn impact(doc: &Postmortem) -> Option<String> {
+    let i = &doc.impact;
+    let mut parts = Vec::new();
+    if !is_blank(&i.description) {
+        parts.push(escape_block(&i.description));
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
+    if let Some(m) = i.user_visible_minutes {
+        row("User-visible impact", fmt_minutes(m));
+    }
+    if let Some(n) = i.customers_affected {
+        row("Customers affected", n.to_string());
+    }
+    if let Some(n) = i.customers_reported {
+        row("Customers who reported it", n.to_string());
+    }
+    if !is_blank(&i.functional_severity) {
+        row(
+            "Functional severity",
+            escape_inline(&i.functional_severity, false),
+        );
+    }
+    if !is_blank(&i.data_lost) {
+        row("Data lost", escape_inline(&i.data_lost, false));
+    }
+    if let Some(t) = i.recovery_point {
+        row("Recovery point (UTC)", fmt_time(t));
+    }
+    if let Some(p) = i.slo_budget_consumed_percent {
+        row("SLO error budget consumed", format!("{p} %"));
+    }
+    if !rows.is_empty() {
+        parts.push(table(&["Measure", "Value"], rows));
+    }
+    let metrics: Vec<Vec<String>> = i
+        .business_metrics
+        .iter()
+        .filter(|m| !(is_blank(&m.name) && is_blank(&m.value) && is_blank(&m.unit)))
+        .map(|m| {
+            vec![
+                escape_inline(&m.name, false),
+                escape_inline(&m.value, false),
+                escape_inline(&m.unit, false),
+            ]
+        })
+        .collect();
+    if !metrics.is_empty() {
+        parts.push(format!(
+            "### Business metrics\n\n{}",
+            table(&["Metric", "Value", "Unit"], metrics)
+        ));
+    }
+    section("Impact", parts)
+}
+
+/// A duration between two key times, or why there is none.
+enum Span {
+    Known(Duration),
+    /// The later moment is recorded as earlier than the first one.
+    Contradiction,
+}
+
+/// `to − from`, when both are set. A negative result is never printed as a
+/// duration: it means the times contradict each other.
+fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Option<Span> {
+    let (from, to) = (from?, to?);
+    let d = to.signed_duration_since(from);
+    Some(if d < Duration::zero() {
+        Span::Contradiction
+    } else {
+        Span::Known(d)
+    })
+}
+
+fn times(t: &KeyTimes) -> Option<String> {
+    let moments = [
+        ("Started", "started", t.started),
+        ("Detected", "detected", t.detected),
+        ("Acknowledged", "acknowledged", t.acknowledged),
+        ("Mitigated", "mitigated", t.mitigated),
+        ("Resolved", "resolved", t.resolved),
+    ];
+    let rows: Vec<Vec<String>> = moments
+        .iter()
+        .filter_map(|(label, _, at)| at.map(|at| vec![(*label).to_owned(), fmt_time(at)]))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut parts = vec![table(&["Moment", "Time (UTC)"], rows)];
+    let measures = [
+        ("Time to detect", (1, 0)),
+        ("Time to acknowledge", (2, 1)),
+        ("Time to mitigate", (3, 0)),
+        ("Time to resolve", (4, 0)),
+    ];
+    let mut durations = Vec::new();
+    for (label, (later, earlier)) in measures {
+        let (later_name, _, later_at) = moments[later];
+        let (earlier_name, _, earlier_at) = moments[earlier];
+        let formula = format!(
+            "{} − {}",
+            later_name.to_lowercase(),
+            earlier_name.to_lowercase()
+        );
+        let value = match span(earlier_at, later_at) {
+            None => continue,
+            Some(Span::Known(d)) => fmt_duration(d),
+            Some(Span::Contradiction) => format!(
+                "Not computed: {} is before {}; check the times",
+                later_name.to_lowercase(),
+                earlier_name.to_lowercase()
+            ),
+        };
+        durations.push(vec![label.to_owned(), value, formula]);
+    }
+    if !durations.is_empty() {
+        parts.push(table(&["Duration", "Value", "Formula"], durations));
+    }
+    section("Key times", parts)
+}
+
+fn timeline(events: &[TimelineEvent]) -> Option<String> {
+    if events.is_empty() {
+        return None;
+    }
+    let rows = events
+        .iter()
+        .map(|e| {
+            vec![
+                e.at.map(fmt_time)
+                    .unwrap_or_else(|| "(time not set)".to_owned()),
+                e.kind.label().to_owned(),
+                if e.starred { "★" } else { "" }.to_owned(),
+                escape_inline(&e.text, false),
+            ]
+        })
+        .collect();
+    section(
+        "Timeline",
+        vec![table(&["Time (UTC)", "Kind", "Starred", "Event"], rows)],
+    )
+}
+
+fn analysis(doc: &Postmortem) -> Option<String> {
+    let a = &doc.analysis;
+    let mut parts = Vec::new();
+    let factors: Vec<String> = a
+        .contributing_factors
+        .iter()
+        .filter(|f| !(is_blank(&f.text) && f.category.is_none() && f.evidence.is_empty()))
+        .map(|f| {
+            let mut line = format!("- {}", escape_inline(&f.text, false));
+            if let Some(c) = f.category {
+                line.push_str(&format!(" (category: {})", escape_inline(c.label(), false)));
+            }
+            let evidence: Vec<String> = f
+                .evidence
+                .iter()
+                .filter(|e| !is_blank(e))
+                .map(|e| link(e, e))
+                .collect();
+            if !evidence.is_empty() {
+                line.push_str(&format!(" · evidence: {}", evidence.join(", ")));
+            }
+            line
+        })
+        .collect();
+    if !factors.is_empty() {
+        let mut block = format!("### Contributing factors\n\n{}", factors.join("\n"));
+        if !is_blank(&a.single_factor_reason) {
+            block.push_str(&format!(
+                "\n\n**Why only one factor:** {}",
+                escape_inline(&a.single_factor_reason, false)
+            ));
+        }
+        parts.push(block);
+    }
+    parts.extend(sub_block("Trigger", &a.trigger));
+    parts.extend(sub_block("Detection", &a.detection));
+    parts.extend(sub_block("Resolution", &a.resolution));
+    section("Analysis", parts)
+}
+
+fn four_questions(doc: &Postmortem) -> Option<String> {
+    let q = &doc.analysis.four_questions;
+    let parts = [
+        sub_block("What was supposed to happen", &q.intended),
+        sub_block("What actually happened", &q.actual),
+        sub_block("Why it happened", &q.why),
+        sub_block("How we avoid it next time", &q.prevention),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    section("The four questions", parts)
+}
+
+fn lessons(doc: &Postmortem) -> Option<String> {
+    let a = &doc.analysis;
+    let parts = [
+        sub_block("What went well", &a.went_well),
+        sub_block("What went wrong", &a.went_wrong),
+        sub_block("Where we got lucky", &a.got_lucky),
+        sub_block("Gaps identified", &a.gaps),
+        sub_block("Lessons learned", &a.lessons),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    section("Lessons learned", parts)
+}
+
+fn action_items(items: &[ActionItem]) -> Option<String> {
+    if items.is_empty() {
+        return None;
+    }
+    let rows = items
+        .iter()
+        .map(|a| {
+            vec![
+                escape_inline(&a.title, false),
+                escape_inline(&a.owner, false),
+                a.due
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                escape_inline(a.status.label(), false),
+                a.kind.map(|k| k.label().to_owned()).unwrap_or_default(),
+                a.priority
+                    .map(|p| escape_inline(p.label(), false))
+                    .unwrap_or_default(),
+                if is_blank(&a.ticket) {
+                    String::new()
+                } else {
+                    link(&a.ticket, &a.ticket)
+                },
+                if a.needs_discussion { "Yes" } else { "No" }.to_owned(),
+            ]
+        })
+        .collect();
+    section(
+        "Action items",
+        vec![table(
+            &[
+                "Action",
+                "Owner",
+                "Due",
+                "Status",
+                "Kind",
+                "Priority",
+                "Ticket",
+                "Needs discussion",
+            ],
+            rows,
+        )],
+    )
+}
+
+fn links(doc: &Postmortem) -> Option<String> {
+    let items: Vec<String> = doc
+        .links
+        .iter()
+        .filter(|l| !(is_blank(&l.label) && is_blank(&l.url)))
+        .map(|l| {
+            let label = if is_blank(&l.label) { &l.url } else { &l.label };
+            format!("- {}", link(label, &l.url))
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    Some(format!("## Links\n\n{}", items.join("\n")))
+}
+
+fn checklist(opts: &MarkdownOptions) -> Option<String> {
+    let lines = opts.include_checklist.as_ref()?;
+    if lines.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = lines
+        .iter()
+        .map(|(text, done)| {
+            format!(
+                "- [{}] {}",
+                if *done { "x" } else { " " },
+                escape_inline(text, false)
+            )
+        })
+        .collect();
+    Some(format!("## Review checklist\n\n{}", items.join("\n")))
+}
+
+/// A Markdown link when `url` is a web or mail address; otherwise the label
+/// and the address as plain text, so nothing unexpected becomes clickable.
+fn link(label: &str, url: &str) -> String {
+    match safe_url(url) {
+        Some(dest) => format!("[{}]({dest})", escape_inline(label, false)),
+        None if label == url => escape_inline(url, false),
+        None => format!(
+            "{} ({})",
+            escape_inline(label, false),
+            escape_inline(url, false)
+        ),
+    }
+}
+
+/// The address ready for a link destination, or `None` when it should not
+/// be a link (other schemes such as `javascript:`, spaces, control characters).
+fn safe_url(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    if !allowed || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '"' | '\\' | '`' | '|' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            _ => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// A GitHub table. Cells must already be escaped.
+fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("| {} |\n", headers.join(" | ")));
+    out.push_str(&format!(
+        "|{}\n",
+        headers.iter().map(|_| " --- |").collect::<String>()
+    ));
+    for row in rows {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn humanize(id: &str) -> String {
+    let spaced: String = id
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .collect();
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn fmt_time(t: DateTime<Utc>) -> String {
+    if t.second() == 0 && t.nanosecond() == 0 {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    } else if t.nanosecond() == 0 {
+        t.format("%Y-%m-%d %H:%M:%S").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
+    }
+}
+
+fn fmt_minutes(m: u64) -> String {
+    let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
+    match (d, h) {
+        (0, 0) => format!("{min} min"),
+        (0, _) => format!("{h} h {min:02} min"),
+        _ => format!("{d} d {h} h {min:02} min"),
+    }
+}
+
+fn fmt_duration(d: Duration) -> String {
+    let secs = d.num_seconds();
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    let minutes = u64::try_from(secs / 60).unwrap_or(0);
+    fmt_minutes(minutes)
+}
+
+/// Escapes a block of free text for use as a paragraph. Line breaks are kept
+/// (as `<br>` at the end of each line); blank lines before and after are
+/// dropped.
+pub(crate) fn escape_block(text: &str) -> String {
+    let text = text.trim_matches('\n');
+    text.split('\n')
+        .map(|line| escape_line(line, false))
+        .collect::<Vec<_>>()
+        .join("<br>\n")
+}
+
+/// Escapes free text for a place that holds one line of Markdown: a table
+/// cell, a heading, a list item. Line breaks become `<br>`. In headings every
+/// `#` is escaped too, so none can close the heading.
+pub(crate) fn escape_inline(text: &str, heading: bool) -> String {
+    text.split('\n')
+        .map(|line| escape_line(line, heading))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// One line of text, escaped so that it renders exactly as written wherever
+/// it lands, including at the start of a line.
+fn escape_line(line: &str, heading: bool) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars[lead..]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let body = &chars[lead..chars.len() - trail];
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in &chars[..lead] {
+        push_entity(&mut out, *c);
+    }
+    // Characters that only matter at the start of a line: headings, lists,
+    // setext underlines, thematic breaks, ordered list markers ("1." "1)").
+    let digits = body.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, c) in body.iter().enumerate() {
+        let at_start = i == 0 && matches!(c, '#' | '+' | '-' | '=');
+        let list_number = digits > 0 && digits <= 9 && i == digits && matches!(c, '.' | ')');
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(*c);
+            }
+            '#' if heading || at_start => out.push_str("\\#"),
+            _ if at_start || list_number => {
+                out.push('\\');
+                out.push(*c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\0' => out.push('\u{FFFD}'),
+            c if c.is_control() && *c != '\t' => push_entity(&mut out, *c),
+            _ => out.push(*c),
+        }
+    }
+    for c in &chars[chars.len() - trail..] {
+        push_entity(&mut out, *c);
+    }
+    out
+}
+
+fn push_entity(out: &mut String, c: char) {
+    if c == '\0' {
+        out.push('\u{FFFD}');
+    } else {
+        out.push_str(&format!("&#{};", c as u32));
+    }
+}

@@ -1,0 +1,176 @@
+//! What the linter reports: a [`Finding`] with its place in the text, why the
+//! wording reads as blame, and what to write instead.
+
+use serde::{Deserialize, Serialize};
+
+/// The family a rule belongs to, for grouping findings in the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// A person or team is named as the cause, or blamed outright.
+    Attribution,
+    /// "Human error" offered as an explanation.
+    HumanError,
+    /// Counterfactuals judged with hindsight.
+    Hindsight,
+    /// Words that judge character or imply the fix was obvious.
+    Tone,
+    /// Action items that cannot be finished or checked.
+    ActionItem,
+    /// Phrases a team added itself.
+    Custom,
+}
+
+/// Where a finding sits in the linted text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first flagged byte.
+    pub offset: usize,
+    /// Byte offset just past the flagged text.
+    pub end: usize,
+    /// 1-based line of `offset`.
+    pub line: usize,
+    /// 1-based column of `offset`, counted in characters.
+    pub column: usize,
+}
+
+/// One piece of wording that reads as blame.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id, such as `hindsight` (see [`super::rules`]).
+    pub rule: String,
+    pub category: Category,
+    #[serde(flatten)]
+    pub span: Span,
+    /// The flagged text, exactly as written.
+    pub text: String,
+    /// One line on why this reads as blame.
+    pub message: String,
+    /// Replacements for the flagged text, best first; may be empty. An empty
+    /// string means "remove it".
+    pub suggestions: Vec<String>,
+    #[serde(default)]
+    fingerprint: String,
+}
+
+impl Finding {
+    /// A finding on `text[offset..end]`; line, column and fingerprint are
+    /// filled in once all rules have run.
+    pub(crate) fn new(
+        rule: &str,
+        category: Category,
+        text: &str,
+        offset: usize,
+        end: usize,
+        message: impl Into<String>,
+        suggestions: Vec<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.to_string(),
+            category,
+            span: Span {
+                offset,
+                end,
+                line: 0,
+                column: 0,
+            },
+            text: text.get(offset..end).unwrap_or_default().to_string(),
+            message: message.into(),
+            suggestions,
+            fingerprint: String::new(),
+        }
+    }
+
+    /// A stable identity for dismissing this finding: the rule, the flagged
+    /// words and a few words on each side, but no offsets, so a dismissal
+    /// still applies after the text around it is edited.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+}
+
+/// Words of context on each side that go into a fingerprint.
+const CONTEXT_WORDS: usize = 3;
+
+/// Sorts findings, drops duplicates, and fills in line, column and
+/// fingerprint in one pass over the text.
+pub(crate) fn finish(text: &str, found: &mut Vec<Finding>) {
+    found.sort_by(|a, b| {
+        (a.span.offset, a.span.end, &a.rule).cmp(&(b.span.offset, b.span.end, &b.rule))
+    });
+    found.dedup_by(|b, a| a.rule == b.rule && a.span.offset == b.span.offset);
+
+    let mut line = 1;
+    let mut column = 1;
+    let mut pos = 0;
+    let mut chars = text.char_indices().peekable();
+    for f in found.iter_mut() {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= f.span.offset {
+                break;
+            }
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+            pos = i + c.len_utf8();
+            chars.next();
+        }
+        debug_assert!(pos <= f.span.offset || text.is_empty());
+        f.span.line = line;
+        f.span.column = column;
+        f.fingerprint = fingerprint(text, f);
+    }
+}
+
+fn fingerprint(text: &str, f: &Finding) -> String {
+    let before = text.get(..f.span.offset).unwrap_or_default();
+    let after = text.get(f.span.end..).unwrap_or_default();
+    let before_line = before.rsplit('\n').next().unwrap_or_default();
+    let after_line = after.split('\n').next().unwrap_or_default();
+    let before_words: Vec<&str> = before_line.split_whitespace().collect();
+    let start = before_words.len().saturating_sub(CONTEXT_WORDS);
+
+    let mut hash = Fnv::new();
+    hash.write(f.rule.as_bytes());
+    hash.write(&[0]);
+    for w in f.text.split_whitespace() {
+        hash.write_lower(w);
+    }
+    hash.write(&[0]);
+    for w in &before_words[start..] {
+        hash.write_lower(w);
+    }
+    hash.write(&[0]);
+    for w in after_line.split_whitespace().take(CONTEXT_WORDS) {
+        hash.write_lower(w);
+    }
+    format!("{}:{:016x}", f.rule, hash.0)
+}
+
+/// FNV-1a, written out so fingerprints never change with the standard
+/// library's hasher.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_lower(&mut self, word: &str) {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0; 4];
+            self.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+        self.write(b" ");
+    }
+}

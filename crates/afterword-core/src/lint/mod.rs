@@ -1,0 +1,102 @@
+//! The blameless-language linter: finds wording in a postmortem that puts a
+//! person, rather than a system or a condition, at the centre of the story, and
+//! proposes a rewrite.
+//!
+//! The text is scanned once for Markdown structure (code, headings, quotes,
+//! logs and links are left alone), tokenised once, and every rule walks the
+//! same token stream. Each rule lives in its own file under `rules/`, with the
+//! sentences that prove it beside it.
+
+mod config;
+mod finding;
+mod markdown;
+mod people;
+mod registry;
+mod rules;
+mod tokens;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use config::{CustomPhrase, LintConfig};
+pub use finding::{Category, Finding, Span};
+pub use registry::{rules, RuleInfo};
+
+use markdown::Suppressions;
+use tokens::Doc;
+
+/// What kind of text is being linted: some checks only make sense for the
+/// short title of an action item.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Mode {
+    Prose,
+    ActionTitle,
+}
+
+/// Everything a rule can look at while it checks one text.
+pub(crate) struct Cx<'a> {
+    pub doc: &'a Doc<'a>,
+    pub cfg: &'a LintConfig,
+    pub people: &'a people::Names,
+    pub mode: Mode,
+}
+
+/// Lints a Markdown field (a summary, a timeline entry, an analysis section…)
+/// and returns the findings in document order.
+///
+/// Code (fenced, indented and inline), headings, HTML comments, link
+/// destinations, blockquotes and lines that look like log output are not
+/// linted. `<!-- afterword-ignore rule-id -->` silences the next line and
+/// `<!-- afterword-disable rule-id -->` … `<!-- afterword-enable rule-id -->`
+/// silences a block; without an id, every rule is silenced.
+pub fn lint_text(text: &str, cfg: &LintConfig) -> Vec<Finding> {
+    let scan = markdown::scan(text);
+    run(text, &scan.pieces, &scan.suppressions, cfg, Mode::Prose)
+}
+
+/// Lints the title of an action item: the vague-action checks (a title that
+/// asks for vigilance, or an investigation with no object or end) plus every
+/// rule that applies to prose. The title is taken as plain text.
+pub fn lint_action_title(text: &str, cfg: &LintConfig) -> Vec<Finding> {
+    let pieces = [markdown::Piece::Prose {
+        start: 0,
+        end: text.len(),
+    }];
+    run(
+        text,
+        &pieces,
+        &Suppressions::default(),
+        cfg,
+        Mode::ActionTitle,
+    )
+}
+
+fn run(
+    text: &str,
+    pieces: &[markdown::Piece],
+    suppressions: &Suppressions,
+    cfg: &LintConfig,
+    mode: Mode,
+) -> Vec<Finding> {
+    let doc = Doc::new(text, pieces);
+    let people = people::Names::new(&cfg.participants);
+    let cx = Cx {
+        doc: &doc,
+        cfg,
+        people: &people,
+        mode,
+    };
+    let mut found = Vec::new();
+    for rule in registry::RULES {
+        if cfg.is_disabled(rule.info().id) {
+            continue;
+        }
+        rule.check(&cx, &mut found);
+    }
+    found.retain(|f| !suppressions.silences(f.span.offset, &f.rule));
+    finding::finish(text, &mut found);
+    found
+}
+
+#[cfg(test)]
+mod tests;

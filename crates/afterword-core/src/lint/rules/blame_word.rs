@@ -1,0 +1,147 @@
+//! `blame-word`: the vocabulary of blame — fault, culprit, to blame,
+//! guilty, dropped the ball, screwed up, "Dana's mistake". `git blame`,
+//! "blameless", "fault tolerance" and "page fault" are left alone.
+
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "blame-word",
+    category: Category::Attribution,
+    description: "Blame vocabulary: fault, culprit, to blame, dropped the ball, screwed up.",
+};
+
+pub(crate) struct BlameWord;
+
+const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "their"];
+
+impl Rule for BlameWord {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let mut push = |a: usize, b: usize, why: &str, fix: Option<String>| {
+            let message = format!("“{}” {why}", doc.slice(a, b));
+            out.push(finding(
+                doc,
+                &INFO,
+                a,
+                b,
+                message,
+                fix.into_iter().collect(),
+            ));
+        };
+        const BLAME: &str =
+            "assigns blame; describe the conditions that made the outcome possible.";
+        for i in 0..doc.len() {
+            let Some(w) = doc.word(i) else { continue };
+            let prev = i.checked_sub(1).and_then(|p| doc.word(p));
+            match w {
+                "blame" | "blamed" | "blames" | "blaming" => {
+                    if prev.is_some_and(|p| ["git", "svn", "hg", "no", "without"].contains(&p)) {
+                        continue;
+                    }
+                    let start = if prev == Some("to") { i - 1 } else { i };
+                    push(start, i, BLAME, None);
+                }
+                "culprit" | "culprits" => {
+                    let fix = if w == "culprit" {
+                        "contributing factor"
+                    } else {
+                        "contributing factors"
+                    };
+                    push(
+                        i,
+                        i,
+                        "casts a contributing factor as a wrongdoer.",
+                        Some(fix.to_string()),
+                    );
+                }
+                "guilty" | "guilt" => push(i, i, BLAME, None),
+                "fault" | "faults" => {
+                    let possessed = prev.is_some_and(|p| {
+                        POSSESSIVES.contains(&p) || p.ends_with("'s") || p == "at"
+                    });
+                    let of_someone = doc.is(i + 1, "of") && prev != Some("no");
+                    let lies = doc.is_any(i + 1, &["lies", "lay"]);
+                    if !(possessed || of_someone || lies) {
+                        continue;
+                    }
+                    let start = if possessed { i - 1 } else { i };
+                    push(start, i, BLAME, None);
+                }
+                "dropped" if doc.seq(i + 1, &["the", "ball"]) => {
+                    push(
+                        i,
+                        i + 2,
+                        BLAME,
+                        Some(doc.match_case(i, "did not complete the step")),
+                    );
+                }
+                "screwed" | "messed" | "fucked" | "effed" | "goofed" if doc.is(i + 1, "up") => {
+                    push(i, i + 1, BLAME, None);
+                }
+                "screw-up" | "screwup" | "mess-up" | "fuck-up" | "fuckup" => {
+                    push(i, i, BLAME, None)
+                }
+                "blew" if doc.is(i + 1, "it") => push(i, i + 1, BLAME, None),
+                _ if doc.is_any(i + 1, &["mistake", "mistakes", "oversight"])
+                    && (POSSESSIVES.contains(&w) || w.ends_with("'s")) =>
+                {
+                    push(
+                        i,
+                        i + 1,
+                        BLAME,
+                        Some(doc.match_case(i, "a slip the process allowed")),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+
+    const ID: &str = "blame-word";
+
+    #[test]
+    fn blame_vocabulary_is_flagged() {
+        assert_flags(ID, "Nobody is to blame for the outage.", "to blame");
+        assert_flags(ID, "It was Dana's fault.", "Dana's fault");
+        assert_flags(ID, "The on-call was at fault here.", "at fault");
+        assert_flags(ID, "Ops screwed up the DNS change.", "screwed up");
+        assert_flags(ID, "The team blamed the vendor.", "blamed");
+        assert_rewrite(
+            ID,
+            "The culprit was a stale cache entry.",
+            "The contributing factor was a stale cache entry.",
+        );
+        assert_rewrite(
+            ID,
+            "Release management dropped the ball on the hand-off.",
+            "Release management did not complete the step on the hand-off.",
+        );
+        assert_rewrite(
+            ID,
+            "It was his mistake.",
+            "It was a slip the process allowed.",
+        );
+    }
+
+    #[test]
+    fn technical_terms_are_not_blame() {
+        assert_clean(ID, "Run git blame on the config file to find the change.");
+        assert_clean(ID, "This is a blameless review.");
+        assert_clean(ID, "We are adding fault tolerance to the queue.");
+        assert_clean(ID, "A page fault storm slowed the host.");
+        assert_clean(ID, "The faulty disk was replaced at 11:20.");
+        assert_clean(ID, "Dana's change was rolled back.");
+    }
+}

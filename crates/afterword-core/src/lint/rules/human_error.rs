@@ -1,0 +1,156 @@
+//! `human-error`: "human error", "operator error", "user error" offered as
+//! an explanation. They end the inquiry where it should begin: what made the
+//! action possible, and likely? Metrics and UI terms ("user error rate",
+//! "user error message") are left alone.
+
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "human-error",
+    category: Category::HumanError,
+    description: "\"Human error\", \"operator error\" or \"user error\" given as an explanation.",
+};
+
+pub(crate) struct HumanError;
+
+/// Words after "user error" etc. that make it a technical term.
+const TECHNICAL: &[&str] = &[
+    "rate",
+    "rates",
+    "budget",
+    "budgets",
+    "code",
+    "codes",
+    "message",
+    "messages",
+    "page",
+    "pages",
+    "handling",
+    "handler",
+    "count",
+    "counts",
+    "log",
+    "logs",
+    "state",
+    "states",
+    "path",
+    "paths",
+    "banner",
+    "toast",
+    "dialog",
+    "screen",
+    "class",
+    "type",
+    "types",
+    "response",
+    "responses",
+];
+
+/// Verbs before "user error" that make it a response the software sent.
+const EMITTED: &[&str] = &[
+    "returned",
+    "returns",
+    "return",
+    "threw",
+    "throws",
+    "raised",
+    "raises",
+    "logged",
+    "logs",
+    "emitted",
+    "emits",
+    "shows",
+    "showed",
+    "displayed",
+    "displays",
+];
+
+fn suggestion(who: &str) -> Option<&'static str> {
+    match who {
+        "human" | "personnel" | "staff" | "people" => Some("a step the process let through"),
+        "operator" | "operational" => Some("an operational step the tooling allowed"),
+        "user" | "customer" => Some("a path the product allowed"),
+        "pilot" => Some("a step the process let through"),
+        _ => None,
+    }
+}
+
+impl Rule for HumanError {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        for i in 0..doc.len() {
+            let Some(rewrite) = doc.word(i).and_then(suggestion) else {
+                continue;
+            };
+            if !doc.is_any(i + 1, &["error", "errors", "mistake", "mistakes"]) {
+                continue;
+            }
+            let emitted = |back: usize| i >= back && doc.is_any(i - back, EMITTED);
+            if doc.is_any(i + 2, TECHNICAL)
+                || emitted(1)
+                || (emitted(2) && doc.is_any(i - 1, &["a", "an", "the"]))
+            {
+                continue;
+            }
+            let what = doc.slice(i, i + 1);
+            out.push(finding(
+                doc,
+                &INFO,
+                i,
+                i + 1,
+                format!(
+                    "“{what}” names a person as the explanation; ask what made the action possible and likely."
+                ),
+                vec![doc.match_case(i, rewrite)],
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, assert_rewrite};
+
+    const ID: &str = "human-error";
+
+    #[test]
+    fn human_error_as_an_explanation() {
+        assert_rewrite(
+            ID,
+            "The outage was caused by human error.",
+            "The outage was caused by a step the process let through.",
+        );
+        assert_rewrite(
+            ID,
+            "Root cause: operator error during failover.",
+            "Root cause: an operational step the tooling allowed during failover.",
+        );
+        assert_rewrite(
+            ID,
+            "Support closed it as user error.",
+            "Support closed it as a path the product allowed.",
+        );
+        assert_rewrite(
+            ID,
+            "Human error, plain and simple.",
+            "A step the process let through, plain and simple.",
+        );
+    }
+
+    #[test]
+    fn technical_terms_are_not_human_error() {
+        assert_clean(ID, "The error rate rose to 12% within five minutes.");
+        assert_clean(ID, "We burned 40% of the error budget.");
+        assert_clean(ID, "Logs are now human-readable.");
+        assert_clean(ID, "The user error rate stayed flat.");
+        assert_clean(ID, "The API returned a user error for malformed input.");
+        assert_clean(ID, "The human operator acknowledged the page at 03:12.");
+    }
+}

@@ -1,0 +1,168 @@
+//! `minimizer`: words that imply the fix was obvious — obviously, simply,
+//! just, clearly, of course, everyone knows. They make a reader ask why
+//! nobody did the obvious thing. "Just" in its sense of time or amount
+//! ("just before", "just 3 requests") and compounds such as "just-in-time"
+//! are left alone.
+
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "minimizer",
+    category: Category::Tone,
+    description:
+        "Words that imply the fix was obvious: obviously, simply, just, clearly, of course.",
+};
+
+pub(crate) struct Minimizer;
+
+/// Words after "just" that give it its sense of time or amount.
+const JUST_NOT_MINIMIZING: &[&str] = &[
+    "before", "after", "as", "now", "then", "under", "over", "below", "above", "shy", "short",
+    "past", "prior", "in", "when", "about", "around", "a", "an", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "once", "twice", "enough", "barely", "over",
+    "like", "the", "what", "because", "started", "finished", "landed", "begun", "arrived",
+];
+
+/// Words after an adverb that show it modifies the verb before it
+/// ("explain clearly to customers"), not the claim after it.
+const AFTER_VERB: &[&str] = &[
+    "with", "to", "in", "on", "at", "for", "about", "and", "or", "enough",
+];
+
+/// The index of the last token of a minimizing phrase starting at `i`.
+fn phrase_at(doc: &Doc, i: usize) -> Option<usize> {
+    let w = doc.word(i)?;
+    match w {
+        "obviously" | "simply" | "clearly" | "trivially" => {
+            let next = doc.word(i + 1)?;
+            (!AFTER_VERB.contains(&next)).then_some(i)
+        }
+        "just" => {
+            let next = doc.word(i + 1)?;
+            let before = i.checked_sub(1).and_then(|p| doc.word(p));
+            if JUST_NOT_MINIMIZING.contains(&next)
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || AFTER_VERB.contains(&next)
+                || before.is_some_and(|b| {
+                    [
+                        "not", "only", "had", "has", "have", "was", "were", "is", "'d",
+                    ]
+                    .contains(&b)
+                })
+            {
+                None
+            } else {
+                Some(i)
+            }
+        }
+        "of" if doc.is(i + 1, "course") => Some(i + 1),
+        "everyone" | "everybody" if doc.is(i + 1, "knows") => Some(i + 1),
+        "as" if doc.seq(i + 1, &["we", "all", "know"]) => Some(i + 3),
+        "needless" if doc.seq(i + 1, &["to", "say"]) => Some(i + 2),
+        "obvious" => {
+            let before = i.checked_sub(1).and_then(|p| doc.word(p))?;
+            ["was", "is", "it's", "seems", "seemed", "were"]
+                .contains(&before)
+                .then_some(i)
+        }
+        _ => None,
+    }
+}
+
+impl Rule for Minimizer {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let mut i = 0;
+        while i < doc.len() {
+            let Some(end) = phrase_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            let message = format!(
+                "“{}” implies the fix was obvious; say what was known and let the reader judge.",
+                doc.slice(i, end)
+            );
+            // Drop the phrase together with a comma or "that" after it, and
+            // keep the word that follows.
+            let mut keep = end + 1;
+            if doc.is_punct(keep, ',') || doc.is(keep, "that") {
+                keep += 1;
+            }
+            let fix = super::drop_before(doc, i, keep);
+            let last = if fix.is_some() { keep } else { end };
+            out.push(finding(
+                doc,
+                &INFO,
+                i,
+                last,
+                message,
+                fix.into_iter().collect(),
+            ));
+            i = end + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+
+    const ID: &str = "minimizer";
+
+    #[test]
+    fn minimizers_are_dropped() {
+        assert_rewrite(ID, "Simply restart the pod.", "Restart the pod.");
+        assert_rewrite(
+            ID,
+            "You can simply restart the pod.",
+            "You can restart the pod.",
+        );
+        assert_rewrite(ID, "Just roll back the release.", "Roll back the release.");
+        assert_rewrite(
+            ID,
+            "The runbook obviously covers this case.",
+            "The runbook covers this case.",
+        );
+        assert_rewrite(
+            ID,
+            "Of course, the cache was cold after the deploy.",
+            "The cache was cold after the deploy.",
+        );
+        assert_rewrite(
+            ID,
+            "Everyone knows that the staging data is stale.",
+            "The staging data is stale.",
+        );
+        assert_rewrite(
+            ID,
+            "It was clearly a config problem.",
+            "It was a config problem.",
+        );
+    }
+
+    #[test]
+    fn obvious_as_a_claim() {
+        assert_flags(ID, "In hindsight it was obvious.", "obvious");
+    }
+
+    #[test]
+    fn time_amount_and_terms_are_not_minimizers() {
+        assert_clean(ID, "Latency rose just before the deploy finished.");
+        assert_clean(ID, "Sam had just deployed when the alerts fired.");
+        assert_clean(ID, "Just 3 requests in 10,000 failed.");
+        assert_clean(ID, "The compiler uses just-in-time compilation.");
+        assert_clean(ID, "Not just the API: the workers were affected too.");
+        assert_clean(ID, "The new dashboard shows the error budget clearly.");
+        assert_clean(ID, "We need to communicate clearly with customers.");
+        assert_clean(ID, "There was no obvious cause in the logs.");
+        assert_clean(ID, "The type system is simply-typed lambda calculus.");
+    }
+}

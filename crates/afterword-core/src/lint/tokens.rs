@@ -1,0 +1,265 @@
+//! The token stream every rule reads: words (with their lowercase form),
+//! punctuation, inline code and hard breaks, each with its byte range in the
+//! original text. Built once per lint run.
+
+use super::markdown::Piece;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Punct(char),
+    /// Inline code: part of the sentence, never part of a phrase.
+    Code,
+    /// A boundary between paragraphs, list items or table cells.
+    Break,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Range of the lowercase form in [`Doc::lower`].
+    lower: (u32, u32),
+    /// The first character is uppercase.
+    pub capitalised: bool,
+    /// The first word of a sentence, list item or cell.
+    pub sentence_start: bool,
+}
+
+/// A tokenised text.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    lower: String,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, pieces: &[Piece]) -> Doc<'a> {
+        let mut doc = Doc {
+            text,
+            tokens: Vec::with_capacity(text.len() / 5),
+            lower: String::with_capacity(text.len()),
+        };
+        let mut sentence_start = true;
+        for piece in pieces {
+            match *piece {
+                Piece::Prose { start, end } => doc.tokenise(start, end, &mut sentence_start),
+                Piece::Code { start, end } => {
+                    doc.push(Kind::Code, start, end);
+                    sentence_start = false;
+                }
+                Piece::Break => {
+                    if !matches!(
+                        doc.tokens.last(),
+                        None | Some(Token {
+                            kind: Kind::Break,
+                            ..
+                        })
+                    ) {
+                        doc.push(Kind::Break, 0, 0);
+                    }
+                    sentence_start = true;
+                }
+            }
+        }
+        doc
+    }
+
+    fn push(&mut self, kind: Kind, start: usize, end: usize) -> &mut Token {
+        let from = self.lower.len() as u32;
+        if kind == Kind::Word {
+            let word = &self.text[start..end];
+            if word.is_ascii() {
+                self.lower
+                    .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                for c in word.chars() {
+                    // Curly apostrophes read as straight ones.
+                    let c = if c == '\u{2019}' { '\'' } else { c };
+                    self.lower.extend(c.to_lowercase());
+                }
+            }
+        }
+        let to = self.lower.len() as u32;
+        let (start, end) = if kind == Kind::Break {
+            let at = self.tokens.last().map_or(0, |t| t.end);
+            (at, at)
+        } else {
+            (start, end)
+        };
+        self.tokens.push(Token {
+            kind,
+            start,
+            end,
+            lower: (from, to),
+            capitalised: false,
+            sentence_start: false,
+        });
+        let last = self.tokens.len() - 1;
+        &mut self.tokens[last]
+    }
+
+    fn tokenise(&mut self, start: usize, end: usize, sentence_start: &mut bool) {
+        let text = self.text;
+        let slice = &text[start..end];
+        let mut iter = slice.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let at = start + i;
+            if c.is_alphanumeric() {
+                let mut word_end = at + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if d.is_alphanumeric() || d == '_' {
+                        word_end = start + j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    // Joiners stay inside a word when a letter or digit
+                    // follows: "on-call", "didn't", "v1.2", "and/or".
+                    if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '/' | '@') {
+                        let next = slice[j + d.len_utf8()..].chars().next();
+                        if next.is_some_and(char::is_alphanumeric) {
+                            word_end = start + j + d.len_utf8();
+                            iter.next();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let starts_sentence = *sentence_start;
+                let tok = self.push(Kind::Word, at, word_end);
+                tok.capitalised = c.is_uppercase();
+                tok.sentence_start = starts_sentence;
+                *sentence_start = false;
+            } else if matches!(c, '*' | '_' | '~') {
+                // Emphasis markers are transparent.
+            } else {
+                self.push(Kind::Punct(c), at, at + c.len_utf8());
+                if matches!(c, '.' | '!' | '?') {
+                    *sentence_start = true;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The lowercase form of word `i`, or `None` when `i` is not a word.
+    pub(crate) fn word(&self, i: usize) -> Option<&str> {
+        let t = self.tokens.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        self.lower.get(t.lower.0 as usize..t.lower.1 as usize)
+    }
+
+    /// Whether token `i` is the word `w` (given in lowercase).
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    /// Whether token `i` is one of `words`.
+    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Whether the words `phrase` follow each other from token `i`.
+    pub(crate) fn seq(&self, i: usize, phrase: &[&str]) -> bool {
+        phrase.iter().enumerate().all(|(k, w)| self.is(i + k, w))
+    }
+
+    /// Whether token `i` is the punctuation mark `c`.
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// The original text from token `a` through token `b` (inclusive).
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
+        let text: &'a str = self.text;
+        text.get(self.tokens[a].start..self.tokens[b].end)
+            .unwrap_or_default()
+    }
+
+    /// The index of the last token of the clause that starts at `i`: the run
+    /// of words up to (not including) punctuation, code or a break, at most
+    /// `max` words long.
+    pub(crate) fn clause_end(&self, i: usize, max: usize, stop: &[&str]) -> Option<usize> {
+        let mut last = None;
+        let mut j = i;
+        while j < self.len() && j < i + max {
+            match self.word(j) {
+                Some(w) if !stop.contains(&w) => last = Some(j),
+                _ => break,
+            }
+            j += 1;
+        }
+        last
+    }
+
+    /// Gives `s` a capital first letter when the text it replaces starts a
+    /// sentence at token `i`.
+    pub(crate) fn match_case(&self, i: usize, s: &str) -> String {
+        if self
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.capitalised && t.sentence_start)
+        {
+            capitalise(s)
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let doc = Doc::new(
+            text,
+            &[Piece::Prose {
+                start: 0,
+                end: text.len(),
+            }],
+        );
+        (0..doc.len())
+            .map(|i| doc.word(i).map_or_else(|| "·".to_string(), str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn joiners_stay_inside_words() {
+        assert_eq!(
+            words("The on-call didn't use just-in-time v1.2 **now**."),
+            [
+                "the",
+                "on-call",
+                "didn't",
+                "use",
+                "just-in-time",
+                "v1.2",
+                "now",
+                "·"
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight() {
+        assert_eq!(words("Dana\u{2019}s"), ["dana's"]);
+    }
+}
