@@ -575,7 +575,11 @@ const LOG_LEVELS: [&str; 11] = [
 /// timestamp with seconds at the start, a severity word in capitals near the
 /// start, or several `key=value` pairs.
 pub(crate) fn looks_like_log(line: &str) -> bool {
-    let head: String = line.chars().take(48).collect();
+    let mut cut = line.len().min(48);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
     if starts_with_iso_timestamp(line.trim_start_matches('[')) {
         return true;
     }
@@ -584,6 +588,9 @@ pub(crate) fn looks_like_log(line: &str) -> bool {
         .any(|w| LOG_LEVELS.contains(&w));
     if has_level && (head.contains('[') || head.contains(':') || head.contains('=')) {
         return true;
+    }
+    if !line.contains('=') {
+        return false;
     }
     let pairs = line
         .split_whitespace()
