@@ -169,6 +169,7 @@ pub(crate) fn scan(text: &str) -> Scan {
     let mut in_comment: Option<(usize, String)> = None;
     let mut prev = Prev::Blank;
     let mut in_list = false;
+    let mut in_html_block = false;
     // Where the pieces of the previous paragraph line begin, in case the
     // next line turns it into a setext heading.
     let mut para_line_start = 0;
@@ -214,6 +215,10 @@ pub(crate) fn scan(text: &str) -> Scan {
         if rest.trim().is_empty() {
             push_break(&mut pieces);
             prev = Prev::Blank;
+            in_html_block = false;
+            continue;
+        }
+        if in_html_block {
             continue;
         }
 
@@ -253,6 +258,14 @@ pub(crate) fn scan(text: &str) -> Scan {
                 in_list = false;
                 continue;
             }
+        }
+        if indent < 4 && opens_html_block(trimmed) {
+            // Raw HTML runs to the next blank line, as in CommonMark.
+            in_html_block = true;
+            push_break(&mut pieces);
+            directives.content_line(line_start, line_end);
+            prev = Prev::Other;
+            continue;
         }
         if trimmed.starts_with('>') || is_reference_definition(trimmed) || looks_like_log(trimmed) {
             push_break(&mut pieces);
@@ -486,6 +499,22 @@ fn closes_fence(line: &str, f: &Fence) -> bool {
     n >= f.len && n == t.len()
 }
 
+/// A line that starts raw HTML (`<div>`, `</table>`), not an autolink
+/// (`<https://…>`) or a comment.
+fn opens_html_block(trimmed: &str) -> bool {
+    let b = trimmed.as_bytes();
+    if b.first() != Some(&b'<') || trimmed.starts_with("<!--") {
+        return false;
+    }
+    let name_start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let tag_end = trimmed.find('>').unwrap_or(trimmed.len());
+    let tag = &trimmed[..tag_end];
+    !tag.contains("://") && !tag.contains('@')
+}
+
 fn is_atx_heading(trimmed: &str) -> bool {
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes)
@@ -649,6 +678,12 @@ mod tests {
     fn code_headings_quotes_and_logs_are_left_out() {
         let text = "# Root cause analysis\n\nDana ran `make deploy` here.\n\n```\nDana broke it\n```\n\n    indented code\n\n> quoted blame\n2024-05-01T10:22:03Z ERROR db down\n[WARN] pool exhausted\n";
         assert_eq!(prose(text), vec!["Dana ran ", " here."]);
+    }
+
+    #[test]
+    fn html_blocks_are_left_out() {
+        let text = "<div>\nDana broke it.\n</div>\n\nAfter.\n<https://x.test> link";
+        assert_eq!(prose(text), vec!["After.", " link"]);
     }
 
     #[test]

@@ -37,6 +37,9 @@ const AFTER_VERB: &[&str] = &[
 fn phrase_at(doc: &Doc, i: usize) -> Option<usize> {
     let w = doc.word(i)?;
     match w {
+        // At the end of a clause "obviously" still passes judgement, while
+        // "simply" and "clearly" usually describe the verb before them.
+        "obviously" if doc.word(i + 1).is_none() => Some(i),
         "obviously" | "simply" | "clearly" | "trivially" => {
             let next = doc.word(i + 1)?;
             (!AFTER_VERB.contains(&next)).then_some(i)
@@ -151,6 +154,7 @@ mod tests {
     #[test]
     fn obvious_as_a_claim() {
         assert_flags(ID, "In hindsight it was obvious.", "obvious");
+        assert_flags(ID, "This was a config drift, obviously.", "obviously");
     }
 
     #[test]
