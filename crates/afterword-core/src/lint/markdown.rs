@@ -235,6 +235,7 @@ pub(crate) fn scan(text: &str) -> Scan {
             if let Some(f) = opens_fence(trimmed) {
                 fence = Some(f);
                 push_break(&mut pieces);
+                directives.content_line(line_start, line_end);
                 prev = Prev::Code;
                 continue;
             }
