@@ -613,8 +613,10 @@ pub(crate) fn looks_like_log(line: &str) -> bool {
     if starts_with_iso_timestamp(line.trim_start_matches('[')) {
         return true;
     }
+    // Only words in capitals can be a level, so most lines skip the lookup.
     let has_level = head
         .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
         .any(|w| LOG_LEVELS.contains(&w));
     if has_level && (head.contains('[') || head.contains(':') || head.contains('=')) {
         return true;
