@@ -66,6 +66,9 @@ impl Suppressions {
 pub(crate) struct Scan {
     pub pieces: Vec<Piece>,
     pub suppressions: Suppressions,
+    /// Byte ranges of the items (list items, first table cells) under an
+    /// "Action items" or "Follow-up" heading: these are action titles.
+    pub action_items: Vec<(usize, usize)>,
 }
 
 /// What an HTML comment asks of the linter.
@@ -170,6 +173,9 @@ pub(crate) fn scan(text: &str) -> Scan {
     let mut prev = Prev::Blank;
     let mut in_list = false;
     let mut in_html_block = false;
+    let mut action_section = false;
+    let mut action_items: Vec<(usize, usize)> = Vec::new();
+    let mut prev_line = "";
     // Where the pieces of the previous paragraph line begin, in case the
     // next line turns it into a setext heading.
     let mut para_line_start = 0;
@@ -180,6 +186,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
         let line_end = line_start + line.len();
+        let before = std::mem::replace(&mut prev_line, line);
 
         if let Some(f) = &fence {
             if closes_fence(line, f) {
@@ -240,6 +247,7 @@ pub(crate) fn scan(text: &str) -> Scan {
                 continue;
             }
             if is_atx_heading(trimmed) {
+                action_section = is_action_heading(trimmed);
                 push_break(&mut pieces);
                 directives.content_line(line_start, line_end);
                 prev = Prev::Other;
@@ -248,6 +256,7 @@ pub(crate) fn scan(text: &str) -> Scan {
             }
             if prev == Prev::Paragraph && is_setext_underline(trimmed) {
                 // The previous line was a heading after all.
+                action_section = is_action_heading(before);
                 pieces.truncate(para_line_start);
                 push_break(&mut pieces);
                 prev = Prev::Other;
@@ -286,7 +295,16 @@ pub(crate) fn scan(text: &str) -> Scan {
             in_list = true;
             content += marker_len;
             prev = Prev::ListItem;
+            if action_section {
+                action_items.push((line_start + content, line_end));
+            }
         } else {
+            if action_section && in_list && matches!(prev, Prev::ListItem | Prev::Paragraph) {
+                // A wrapped action item goes on.
+                if let Some(item) = action_items.last_mut() {
+                    item.1 = line_end;
+                }
+            }
             if !matches!(prev, Prev::Paragraph | Prev::ListItem) || indent >= 4 && !in_list {
                 push_break(&mut pieces);
             }
@@ -297,6 +315,13 @@ pub(crate) fn scan(text: &str) -> Scan {
         }
         para_line_start = pieces.len();
         let table_row = trimmed.starts_with('|');
+        if table_row && action_section {
+            let cell_start = (line_start + content + 1).min(line_end);
+            let cell_end = text[cell_start..line_end]
+                .find('|')
+                .map_or(line_end, |i| cell_start + i);
+            action_items.push((cell_start, cell_end));
+        }
         scan_inline(
             text,
             line_start + content,
@@ -313,6 +338,7 @@ pub(crate) fn scan(text: &str) -> Scan {
     Scan {
         pieces,
         suppressions: directives.finish(text.len()),
+        action_items,
     }
 }
 
@@ -500,6 +526,25 @@ fn closes_fence(line: &str, f: &Fence) -> bool {
     n >= f.len && n == t.len()
 }
 
+/// Whether a heading introduces action items: "Action items", "Follow-up",
+/// "Next steps", "Remediation".
+fn is_action_heading(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    [
+        "action",
+        "follow-up",
+        "follow up",
+        "followup",
+        "next steps",
+        "remediation",
+        "to do",
+        "todo",
+        "improvements",
+    ]
+    .iter()
+    .any(|k| h.contains(k))
+}
+
 /// A line that starts raw HTML (`<div>`, `</table>`), not an autolink
 /// (`<https://…>`) or a comment.
 fn opens_html_block(trimmed: &str) -> bool {
@@ -681,6 +726,20 @@ mod tests {
     fn code_headings_quotes_and_logs_are_left_out() {
         let text = "# Root cause analysis\n\nDana ran `make deploy` here.\n\n```\nDana broke it\n```\n\n    indented code\n\n> quoted blame\n2024-05-01T10:22:03Z ERROR db down\n[WARN] pool exhausted\n";
         assert_eq!(prose(text), vec!["Dana ran ", " here."]);
+    }
+
+    #[test]
+    fn items_under_an_action_heading_are_action_titles() {
+        let text = "## Impact\n\n- Not an action\n\n## Action items\n\n- Investigate\n  further\n\n| Action | Owner |\n| --- | --- |\n| Fix it | Sam |\n\n# Timeline\n\n- 14:00 paged\n";
+        let items: Vec<&str> = scan(text)
+            .action_items
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            items,
+            vec!["Investigate\n  further", " Action ", " Fix it "]
+        );
     }
 
     #[test]
