@@ -88,6 +88,11 @@ const PIECES: &[&str] = &[
     "[WARN]",
     "a=b",
     "c=d",
+    "## Action items\n",
+    "Follow-up\n",
+    "| Investigate |",
+    "<div>",
+    "</div>",
 ];
 
 fn doc() -> impl Strategy<Value = String> {
