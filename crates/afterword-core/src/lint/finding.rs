@@ -100,25 +100,23 @@ pub(crate) fn finish(text: &str, found: &mut Vec<Finding>) {
     });
     found.dedup_by(|b, a| a.rule == b.rule && a.span.offset == b.span.offset);
 
+    // Bytes are enough to count lines and characters: every character
+    // starts with exactly one byte that is not a UTF-8 continuation byte.
+    let bytes = text.as_bytes();
     let mut line = 1;
     let mut column = 1;
     let mut pos = 0;
-    let mut chars = text.char_indices().peekable();
     for f in found.iter_mut() {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= f.span.offset {
-                break;
-            }
-            if c == '\n' {
+        let upto = f.span.offset.min(bytes.len());
+        for &b in bytes.get(pos..upto).unwrap_or_default() {
+            if b == b'\n' {
                 line += 1;
                 column = 1;
-            } else {
+            } else if b & 0xC0 != 0x80 {
                 column += 1;
             }
-            pos = i + c.len_utf8();
-            chars.next();
         }
-        debug_assert!(pos <= f.span.offset || text.is_empty());
+        pos = pos.max(upto);
         f.span.line = line;
         f.span.column = column;
         f.fingerprint = fingerprint(text, f);

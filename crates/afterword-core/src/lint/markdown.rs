@@ -66,6 +66,9 @@ impl Suppressions {
 pub(crate) struct Scan {
     pub pieces: Vec<Piece>,
     pub suppressions: Suppressions,
+    /// Byte ranges of the items (list items, first table cells) under an
+    /// "Action items" or "Follow-up" heading: these are action titles.
+    pub action_items: Vec<(usize, usize)>,
 }
 
 /// What an HTML comment asks of the linter.
@@ -169,6 +172,10 @@ pub(crate) fn scan(text: &str) -> Scan {
     let mut in_comment: Option<(usize, String)> = None;
     let mut prev = Prev::Blank;
     let mut in_list = false;
+    let mut in_html_block = false;
+    let mut action_section = false;
+    let mut action_items: Vec<(usize, usize)> = Vec::new();
+    let mut prev_line = "";
     // Where the pieces of the previous paragraph line begin, in case the
     // next line turns it into a setext heading.
     let mut para_line_start = 0;
@@ -179,6 +186,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
         let line_end = line_start + line.len();
+        let before = std::mem::replace(&mut prev_line, line);
 
         if let Some(f) = &fence {
             if closes_fence(line, f) {
@@ -214,6 +222,10 @@ pub(crate) fn scan(text: &str) -> Scan {
         if rest.trim().is_empty() {
             push_break(&mut pieces);
             prev = Prev::Blank;
+            in_html_block = false;
+            continue;
+        }
+        if in_html_block {
             continue;
         }
 
@@ -230,10 +242,12 @@ pub(crate) fn scan(text: &str) -> Scan {
             if let Some(f) = opens_fence(trimmed) {
                 fence = Some(f);
                 push_break(&mut pieces);
+                directives.content_line(line_start, line_end);
                 prev = Prev::Code;
                 continue;
             }
             if is_atx_heading(trimmed) {
+                action_section = is_action_heading(trimmed);
                 push_break(&mut pieces);
                 directives.content_line(line_start, line_end);
                 prev = Prev::Other;
@@ -242,6 +256,7 @@ pub(crate) fn scan(text: &str) -> Scan {
             }
             if prev == Prev::Paragraph && is_setext_underline(trimmed) {
                 // The previous line was a heading after all.
+                action_section = is_action_heading(before);
                 pieces.truncate(para_line_start);
                 push_break(&mut pieces);
                 prev = Prev::Other;
@@ -253,6 +268,14 @@ pub(crate) fn scan(text: &str) -> Scan {
                 in_list = false;
                 continue;
             }
+        }
+        if indent < 4 && opens_html_block(trimmed) {
+            // Raw HTML runs to the next blank line, as in CommonMark.
+            in_html_block = true;
+            push_break(&mut pieces);
+            directives.content_line(line_start, line_end);
+            prev = Prev::Other;
+            continue;
         }
         if trimmed.starts_with('>') || is_reference_definition(trimmed) || looks_like_log(trimmed) {
             push_break(&mut pieces);
@@ -272,7 +295,16 @@ pub(crate) fn scan(text: &str) -> Scan {
             in_list = true;
             content += marker_len;
             prev = Prev::ListItem;
+            if action_section {
+                action_items.push((line_start + content, line_end));
+            }
         } else {
+            if action_section && in_list && matches!(prev, Prev::ListItem | Prev::Paragraph) {
+                // A wrapped action item goes on.
+                if let Some(item) = action_items.last_mut() {
+                    item.1 = line_end;
+                }
+            }
             if !matches!(prev, Prev::Paragraph | Prev::ListItem) || indent >= 4 && !in_list {
                 push_break(&mut pieces);
             }
@@ -283,6 +315,13 @@ pub(crate) fn scan(text: &str) -> Scan {
         }
         para_line_start = pieces.len();
         let table_row = trimmed.starts_with('|');
+        if table_row && action_section {
+            let cell_start = (line_start + content + 1).min(line_end);
+            let cell_end = text[cell_start..line_end]
+                .find('|')
+                .map_or(line_end, |i| cell_start + i);
+            action_items.push((cell_start, cell_end));
+        }
         scan_inline(
             text,
             line_start + content,
@@ -299,6 +338,7 @@ pub(crate) fn scan(text: &str) -> Scan {
     Scan {
         pieces,
         suppressions: directives.finish(text.len()),
+        action_items,
     }
 }
 
@@ -486,6 +526,41 @@ fn closes_fence(line: &str, f: &Fence) -> bool {
     n >= f.len && n == t.len()
 }
 
+/// Whether a heading introduces action items: "Action items", "Follow-up",
+/// "Next steps", "Remediation".
+fn is_action_heading(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    [
+        "action",
+        "follow-up",
+        "follow up",
+        "followup",
+        "next steps",
+        "remediation",
+        "to do",
+        "todo",
+        "improvements",
+    ]
+    .iter()
+    .any(|k| h.contains(k))
+}
+
+/// A line that starts raw HTML (`<div>`, `</table>`), not an autolink
+/// (`<https://…>`) or a comment.
+fn opens_html_block(trimmed: &str) -> bool {
+    let b = trimmed.as_bytes();
+    if b.first() != Some(&b'<') || trimmed.starts_with("<!--") {
+        return false;
+    }
+    let name_start = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let tag_end = trimmed.find('>').unwrap_or(trimmed.len());
+    let tag = &trimmed[..tag_end];
+    !tag.contains("://") && !tag.contains('@')
+}
+
 fn is_atx_heading(trimmed: &str) -> bool {
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes)
@@ -575,15 +650,24 @@ const LOG_LEVELS: [&str; 11] = [
 /// timestamp with seconds at the start, a severity word in capitals near the
 /// start, or several `key=value` pairs.
 pub(crate) fn looks_like_log(line: &str) -> bool {
-    let head: String = line.chars().take(48).collect();
+    let mut cut = line.len().min(48);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
     if starts_with_iso_timestamp(line.trim_start_matches('[')) {
         return true;
     }
+    // Only words in capitals can be a level, so most lines skip the lookup.
     let has_level = head
         .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
         .any(|w| LOG_LEVELS.contains(&w));
     if has_level && (head.contains('[') || head.contains(':') || head.contains('=')) {
         return true;
+    }
+    if !line.contains('=') {
+        return false;
     }
     let pairs = line
         .split_whitespace()
@@ -642,6 +726,26 @@ mod tests {
     fn code_headings_quotes_and_logs_are_left_out() {
         let text = "# Root cause analysis\n\nDana ran `make deploy` here.\n\n```\nDana broke it\n```\n\n    indented code\n\n> quoted blame\n2024-05-01T10:22:03Z ERROR db down\n[WARN] pool exhausted\n";
         assert_eq!(prose(text), vec!["Dana ran ", " here."]);
+    }
+
+    #[test]
+    fn items_under_an_action_heading_are_action_titles() {
+        let text = "## Impact\n\n- Not an action\n\n## Action items\n\n- Investigate\n  further\n\n| Action | Owner |\n| --- | --- |\n| Fix it | Sam |\n\n# Timeline\n\n- 14:00 paged\n";
+        let items: Vec<&str> = scan(text)
+            .action_items
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            items,
+            vec!["Investigate\n  further", " Action ", " Fix it "]
+        );
+    }
+
+    #[test]
+    fn html_blocks_are_left_out() {
+        let text = "<div>\nDana broke it.\n</div>\n\nAfter.\n<https://x.test> link";
+        assert_eq!(prose(text), vec!["After.", " link"]);
     }
 
     #[test]

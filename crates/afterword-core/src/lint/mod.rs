@@ -39,10 +39,14 @@ pub(crate) struct Cx<'a> {
     pub cfg: &'a LintConfig,
     pub people: &'a people::Names,
     pub mode: Mode,
+    /// Byte ranges of action items inside a longer text.
+    pub action_items: &'a [(usize, usize)],
 }
 
 /// Lints a Markdown field (a summary, a timeline entry, an analysis section…)
-/// and returns the findings in document order.
+/// and returns the findings in document order. List items and first table
+/// cells under an "Action items" (or "Follow-up", "Next steps") heading are
+/// also checked as action titles.
 ///
 /// Code (fenced, indented and inline), headings, HTML comments, link
 /// destinations, blockquotes and lines that look like log output are not
@@ -51,7 +55,12 @@ pub(crate) struct Cx<'a> {
 /// silences a block; without an id, every rule is silenced.
 pub fn lint_text(text: &str, cfg: &LintConfig) -> Vec<Finding> {
     let scan = markdown::scan(text);
-    run(text, &scan.pieces, &scan.suppressions, cfg, Mode::Prose)
+    let parts = Parts {
+        pieces: &scan.pieces,
+        suppressions: &scan.suppressions,
+        action_items: &scan.action_items,
+    };
+    run(text, parts, cfg, Mode::Prose)
 }
 
 /// Lints the title of an action item: the vague-action checks (a title that
@@ -62,29 +71,30 @@ pub fn lint_action_title(text: &str, cfg: &LintConfig) -> Vec<Finding> {
         start: 0,
         end: text.len(),
     }];
-    run(
-        text,
-        &pieces,
-        &Suppressions::default(),
-        cfg,
-        Mode::ActionTitle,
-    )
+    let parts = Parts {
+        pieces: &pieces,
+        suppressions: &Suppressions::default(),
+        action_items: &[],
+    };
+    run(text, parts, cfg, Mode::ActionTitle)
 }
 
-fn run(
-    text: &str,
-    pieces: &[markdown::Piece],
-    suppressions: &Suppressions,
-    cfg: &LintConfig,
-    mode: Mode,
-) -> Vec<Finding> {
-    let doc = Doc::new(text, pieces);
+/// What the Markdown scan found, or its stand-in for a plain title.
+struct Parts<'a> {
+    pieces: &'a [markdown::Piece],
+    suppressions: &'a Suppressions,
+    action_items: &'a [(usize, usize)],
+}
+
+fn run(text: &str, parts: Parts<'_>, cfg: &LintConfig, mode: Mode) -> Vec<Finding> {
+    let doc = Doc::new(text, parts.pieces);
     let people = people::Names::new(&cfg.participants);
     let cx = Cx {
         doc: &doc,
         cfg,
         people: &people,
         mode,
+        action_items: parts.action_items,
     };
     let mut found = Vec::new();
     for rule in registry::RULES {
@@ -93,7 +103,7 @@ fn run(
         }
         rule.check(&cx, &mut found);
     }
-    found.retain(|f| !suppressions.silences(f.span.offset, &f.rule));
+    found.retain(|f| !parts.suppressions.silences(f.span.offset, &f.rule));
     finding::finish(text, &mut found);
     found
 }

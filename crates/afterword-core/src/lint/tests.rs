@@ -243,3 +243,9 @@ fn names_come_from_the_participant_list() {
     let c = LintConfig::with_participants(["Alex Kim"]);
     assert_eq!(lint_text(text, &c).len(), 1);
 }
+
+#[test]
+fn an_ignore_comment_before_a_code_block_is_used_up_by_it() {
+    let text = "<!-- afterword-ignore -->\n```\nx\n```\nJust restart it.\n";
+    assert_eq!(rules_found(text), vec!["minimizer"]);
+}

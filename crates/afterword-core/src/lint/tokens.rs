@@ -71,8 +71,10 @@ impl<'a> Doc<'a> {
         if kind == Kind::Word {
             let word = &self.text[start..end];
             if word.is_ascii() {
-                self.lower
-                    .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                self.lower.push_str(word);
+                if let Some(added) = self.lower.get_mut(from as usize..) {
+                    added.make_ascii_lowercase();
+                }
             } else {
                 for c in word.chars() {
                     // Curly apostrophes read as straight ones.
@@ -100,47 +102,79 @@ impl<'a> Doc<'a> {
         &mut self.tokens[last]
     }
 
-    fn tokenise(&mut self, start: usize, end: usize, sentence_start: &mut bool) {
-        let text = self.text;
-        let slice = &text[start..end];
-        let mut iter = slice.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if c.is_whitespace() {
-                continue;
-            }
-            let at = start + i;
-            if c.is_alphanumeric() {
-                let mut word_end = at + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
-                    if d.is_alphanumeric() || d == '_' {
-                        word_end = start + j + d.len_utf8();
-                        iter.next();
-                        continue;
-                    }
-                    // Joiners stay inside a word when a letter or digit
-                    // follows: "on-call", "didn't", "v1.2", "and/or".
-                    if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '/' | '@') {
-                        let next = slice[j + d.len_utf8()..].chars().next();
-                        if next.is_some_and(char::is_alphanumeric) {
-                            word_end = start + j + d.len_utf8();
-                            iter.next();
-                            continue;
-                        }
-                    }
+    /// The character at byte `i` (which must be a char boundary).
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or(' ')
+    }
+
+    /// Whether a letter or digit starts at byte `i`, before `end`.
+    fn alnum_at(&self, i: usize, end: usize) -> bool {
+        if i >= end {
+            return false;
+        }
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            self.char_at(i).is_alphanumeric()
+        }
+    }
+
+    /// Where the word starting at byte `i` ends. Joiners stay inside a word
+    /// when a letter or digit follows: "on-call", "didn't", "v1.2", "and/or".
+    fn word_end(&self, mut i: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                i += 1;
+            } else if b < 0x80 {
+                if matches!(b, b'-' | b'\'' | b'.' | b'/' | b'@') && self.alnum_at(i + 1, end) {
+                    i += 1;
+                } else {
                     break;
                 }
+            } else {
+                let c = self.char_at(i);
+                let len = c.len_utf8();
+                if c.is_alphanumeric() || c == '\u{2019}' && self.alnum_at(i + len, end) {
+                    i += len;
+                } else {
+                    break;
+                }
+            }
+        }
+        i
+    }
+
+    fn tokenise(&mut self, start: usize, end: usize, sentence_start: &mut bool) {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = self.char_at(i);
+                (c, c.len_utf8())
+            };
+            if c.is_whitespace() || matches!(c, '*' | '_' | '~') {
+                // Emphasis markers are transparent.
+                i += len;
+            } else if c.is_alphanumeric() {
+                let word_end = self.word_end(i + len, end);
                 let starts_sentence = *sentence_start;
-                let tok = self.push(Kind::Word, at, word_end);
+                let tok = self.push(Kind::Word, i, word_end);
                 tok.capitalised = c.is_uppercase();
                 tok.sentence_start = starts_sentence;
                 *sentence_start = false;
-            } else if matches!(c, '*' | '_' | '~') {
-                // Emphasis markers are transparent.
+                i = word_end;
             } else {
-                self.push(Kind::Punct(c), at, at + c.len_utf8());
+                self.push(Kind::Punct(c), i, i + len);
                 if matches!(c, '.' | '!' | '?') {
                     *sentence_start = true;
                 }
+                i += len;
             }
         }
     }

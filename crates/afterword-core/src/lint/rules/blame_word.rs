@@ -63,6 +63,12 @@ impl Rule for BlameWord {
                 }
                 "guilty" | "guilt" => push(i, i, BLAME, None),
                 "fault" | "faults" => {
+                    // "It was nobody's fault" clears people; it blames no one.
+                    let nobody =
+                        prev.is_some_and(|p| ["nobody's", "no-one's", "one's", "no"].contains(&p));
+                    if nobody {
+                        continue;
+                    }
                     let possessed = prev.is_some_and(|p| {
                         POSSESSIVES.contains(&p) || p.ends_with("'s") || p == "at"
                     });
@@ -143,5 +149,6 @@ mod tests {
         assert_clean(ID, "A page fault storm slowed the host.");
         assert_clean(ID, "The faulty disk was replaced at 11:20.");
         assert_clean(ID, "Dana's change was rolled back.");
+        assert_clean(ID, "It was nobody's fault, and no one's fault lies here.");
     }
 }

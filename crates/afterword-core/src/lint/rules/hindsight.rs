@@ -59,8 +59,10 @@ const NOT_PARTICIPLE: &[&str] = &[
 fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let w = doc.word(i)?;
     let (end, negated) = match w {
-        "should've" | "could've" | "would've" | "might've" | "must've" => (i, false),
-        "should" | "could" | "would" | "might" | "must" => {
+        // "would have" and "might have" usually state a consequence ("we
+        // would have rolled back earlier"), not a judgement, so they pass.
+        "should've" | "could've" | "must've" => (i, false),
+        "should" | "could" | "must" => {
             if doc.is(i + 1, "have") {
                 (i + 1, false)
             } else if doc.is_any(i + 1, &["not", "never"]) && doc.is(i + 2, "have") {
@@ -69,7 +71,7 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
                 return None;
             }
         }
-        "shouldn't" | "couldn't" | "wouldn't" | "mustn't" if doc.is(i + 1, "have") => (i + 1, true),
+        "shouldn't" | "couldn't" | "mustn't" if doc.is(i + 1, "have") => (i + 1, true),
         "ought" if doc.is(i + 1, "to") && doc.is(i + 2, "have") => (i + 2, false),
         _ => return None,
     };
@@ -235,5 +237,9 @@ mod tests {
             "If the cache had been warm, latency would have stayed flat.",
         );
         assert_clean(ID, "Disk failure on node 3 stopped the writes.");
+        assert_clean(
+            ID,
+            "If the alert had fired sooner, we would have rolled back earlier.",
+        );
     }
 }

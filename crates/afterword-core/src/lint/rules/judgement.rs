@@ -18,45 +18,45 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 pub(crate) struct Judgement;
 
 const WORDS: &[&str] = &[
+    "amateurish",
+    "boneheaded",
     "careless",
     "carelessly",
     "carelessness",
-    "sloppy",
-    "sloppily",
-    "sloppiness",
+    "clueless",
+    "dumb",
+    "foolish",
+    "foolishly",
+    "idiot",
+    "idiotic",
+    "idiots",
+    "incompetence",
+    "incompetent",
+    "incompetently",
+    "inept",
+    "ineptitude",
+    "irresponsible",
+    "irresponsibly",
+    "lax",
+    "laziness",
+    "lazy",
+    "moronic",
+    "negligence",
     "negligent",
     "negligently",
-    "negligence",
-    "lazy",
-    "laziness",
     "reckless",
     "recklessly",
     "recklessness",
-    "incompetent",
-    "incompetently",
-    "incompetence",
+    "rookie",
+    "silly",
+    "sloppily",
+    "sloppiness",
+    "sloppy",
     "stupid",
-    "stupidly",
     "stupidity",
-    "dumb",
-    "idiot",
-    "idiots",
-    "idiotic",
-    "foolish",
-    "foolishly",
-    "irresponsible",
-    "irresponsibly",
-    "clueless",
-    "inept",
-    "ineptitude",
+    "stupidly",
     "thoughtless",
     "thoughtlessly",
-    "boneheaded",
-    "moronic",
-    "silly",
-    "rookie",
-    "amateurish",
-    "lax",
 ];
 
 /// The judgement words that are nouns, and so cannot just be dropped.
@@ -158,7 +158,7 @@ impl Rule for Judgement {
         let doc = cx.doc;
         for i in 0..doc.len() {
             let Some(w) = doc.word(i) else { continue };
-            if !WORDS.contains(&w) || technical(doc, w, i + 1) {
+            if WORDS.binary_search(&w).is_err() || technical(doc, w, i + 1) {
                 continue;
             }
             let message = format!(
@@ -191,6 +191,11 @@ mod tests {
     use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
 
     const ID: &str = "judgement";
+
+    #[test]
+    fn word_list_is_sorted_for_lookup() {
+        assert!(super::WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn judgement_words_before_what_they_describe_are_dropped() {

@@ -21,10 +21,56 @@ pub(crate) struct Minimizer;
 
 /// Words after "just" that give it its sense of time or amount.
 const JUST_NOT_MINIMIZING: &[&str] = &[
-    "before", "after", "as", "now", "then", "under", "over", "below", "above", "shy", "short",
-    "past", "prior", "in", "when", "about", "around", "a", "an", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "once", "twice", "enough", "barely", "over",
-    "like", "the", "what", "because", "started", "finished", "landed", "begun", "arrived",
+    "before",
+    "after",
+    "as",
+    "now",
+    "then",
+    "under",
+    "over",
+    "below",
+    "above",
+    "shy",
+    "short",
+    "past",
+    "prior",
+    "in",
+    "when",
+    "about",
+    "around",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "once",
+    "twice",
+    "enough",
+    "barely",
+    "over",
+    "like",
+    "the",
+    "what",
+    "because",
+    "begun",
+    "want",
+    "wanted",
+    "wanna",
+    "wondering",
+    "got",
+    "saw",
+    "came",
+    "went",
+    "left",
+    "made",
+    "sent",
 ];
 
 /// Words after an adverb that show it modifies the verb before it
@@ -37,6 +83,9 @@ const AFTER_VERB: &[&str] = &[
 fn phrase_at(doc: &Doc, i: usize) -> Option<usize> {
     let w = doc.word(i)?;
     match w {
+        // At the end of a clause "obviously" still passes judgement, while
+        // "simply" and "clearly" usually describe the verb before them.
+        "obviously" if doc.word(i + 1).is_none() => Some(i),
         "obviously" | "simply" | "clearly" | "trivially" => {
             let next = doc.word(i + 1)?;
             (!AFTER_VERB.contains(&next)).then_some(i)
@@ -44,7 +93,10 @@ fn phrase_at(doc: &Doc, i: usize) -> Option<usize> {
         "just" => {
             let next = doc.word(i + 1)?;
             let before = i.checked_sub(1).and_then(|p| doc.word(p));
+            // "Sam just acknowledged the page": a past tense after "just"
+            // says when, not how easy.
             if JUST_NOT_MINIMIZING.contains(&next)
+                || next.ends_with("ed")
                 || next.starts_with(|c: char| c.is_ascii_digit())
                 || AFTER_VERB.contains(&next)
                 || before.is_some_and(|b| {
@@ -151,12 +203,18 @@ mod tests {
     #[test]
     fn obvious_as_a_claim() {
         assert_flags(ID, "In hindsight it was obvious.", "obvious");
+        assert_flags(ID, "This was a config drift, obviously.", "obviously");
     }
 
     #[test]
     fn time_amount_and_terms_are_not_minimizers() {
         assert_clean(ID, "Latency rose just before the deploy finished.");
         assert_clean(ID, "Sam had just deployed when the alerts fired.");
+        assert_clean(
+            ID,
+            "Sam just acknowledged the page when the second alert fired.",
+        );
+        assert_clean(ID, "I just want to note that the runbook was out of date.");
         assert_clean(ID, "Just 3 requests in 10,000 failed.");
         assert_clean(ID, "The compiler uses just-in-time compilation.");
         assert_clean(ID, "Not just the API: the workers were affected too.");

@@ -31,7 +31,32 @@ enum Verb {
     Introduced,
     Botched,
     Responsible,
+    /// "deployed a broken build", "pushed a bad config".
+    Shipped,
+    /// "accidentally deleted the table": only with an adverb of accident.
+    Deleted,
 }
+
+/// Words that make a shipped thing the failure.
+const FLAWED: &[&str] = &[
+    "bad",
+    "broken",
+    "buggy",
+    "faulty",
+    "wrong",
+    "untested",
+    "incorrect",
+];
+
+/// Adverbs that turn a plain action into an accident pinned on someone.
+const ACCIDENTALLY: &[&str] = &[
+    "accidentally",
+    "inadvertently",
+    "mistakenly",
+    "unknowingly",
+    "unintentionally",
+    "carelessly",
+];
 
 /// Things a person can be said to have missed or ignored, as opposed to a
 /// deadline or a train.
@@ -139,6 +164,18 @@ fn verb_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
             (Verb::Introduced, i)
         }
         "botched" | "mishandled" | "bungled" => (Verb::Botched, i),
+        "pushed" | "deployed" | "merged" | "shipped" | "applied" | "released" | "committed" => {
+            let obj_end = doc.clause_end(i + 1, 4, OBJECT_STOP)?;
+            if !(i + 1..=obj_end).any(|j| doc.is_any(j, FLAWED)) {
+                return None;
+            }
+            (Verb::Shipped, i)
+        }
+        "deleted" | "dropped" | "removed" | "wiped" | "truncated" | "overwrote" | "killed"
+            if i > 0 && doc.is_any(i - 1, ACCIDENTALLY) =>
+        {
+            (Verb::Deleted, i)
+        }
         "was" | "were" | "is" | "are" if doc.is(i + 1, "responsible") && doc.is(i + 2, "for") => {
             let obj_end = doc.clause_end(i + 3, 4, OBJECT_STOP)?;
             if !(i + 3..=obj_end).any(|j| doc.is_any(j, OUTCOMES)) {
@@ -199,6 +236,14 @@ fn report(doc: &Doc, actor: Actor, verb: Verb, i: usize, verb_end: usize) -> Fin
             (verb_end, Some(format!("{obj} went down after a change")))
         }
         (Verb::Botched, Some((end, obj))) => (end, Some(format!("{obj} did not go as planned"))),
+        (Verb::Shipped, Some((end, obj))) => {
+            let verb = doc.slice(i, i);
+            (end, Some(format!("{obj} was {verb}")))
+        }
+        (Verb::Deleted, Some((end, obj))) => {
+            let verb = doc.slice(i, i);
+            (end, Some(format!("{obj} was {verb}")))
+        }
         (Verb::Caused, _) => (i, Some("a change caused".to_string())),
         (Verb::Introduced, _) => (i, Some("a change introduced".to_string())),
         (Verb::LetThrough, _) => (
@@ -293,6 +338,8 @@ mod tests {
         assert_clean(ID, "The team missed the launch date by two days.");
         assert_clean(ID, "Sam introduced a feature flag for the new path.");
         assert_clean(ID, "Dana was responsible for the rollback.");
+        assert_clean(ID, "Sam deployed the fix at 15:20.");
+        assert_clean(ID, "Dana deleted the stale lock file to unblock the job.");
     }
 
     #[test]

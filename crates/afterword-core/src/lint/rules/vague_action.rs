@@ -138,9 +138,10 @@ const VAGUE_OBJECT: &[&str] = &[
     "all",
 ];
 
-/// In a title: "Investigate", "Look into the issue", "Follow up on this".
-fn open_ended_title(doc: &Doc) -> Option<(usize, usize)> {
-    let first = (0..doc.len()).find(|&i| doc.word(i).is_some())?;
+/// In a title made of tokens `lo..hi`: "Investigate", "Look into the
+/// issue", "Follow up on this".
+fn open_ended_title(doc: &Doc, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let first = (lo..hi).find(|&i| doc.word(i).is_some())?;
     let verb_end = match doc.word(first)? {
         "investigate" | "research" | "explore" | "analyse" | "analyze" | "review" => first,
         "look" | "dig" if doc.is_any(first + 1, &["into", "at"]) => first + 1,
@@ -148,9 +149,8 @@ fn open_ended_title(doc: &Doc) -> Option<(usize, usize)> {
         "figure" if doc.is(first + 1, "out") => first + 1,
         _ => return None,
     };
-    let last = (0..doc.len()).rev().find(|&i| doc.word(i).is_some())?;
-    let vague =
-        (verb_end + 1..doc.len()).all(|i| doc.word(i).is_none_or(|w| VAGUE_OBJECT.contains(&w)));
+    let last = (lo..hi).rev().find(|&i| doc.word(i).is_some())?;
+    let vague = (verb_end + 1..hi).all(|i| doc.word(i).is_none_or(|w| VAGUE_OBJECT.contains(&w)));
     vague.then_some((first, last))
 }
 
@@ -162,7 +162,14 @@ impl Rule for VagueAction {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         if cx.mode == Mode::ActionTitle {
-            if let Some((a, b)) = open_ended_title(doc) {
+            if let Some((a, b)) = open_ended_title(doc, 0, doc.len()) {
+                out.push(finding(doc, &INFO, a, b, NO_END, vec![]));
+            }
+        }
+        for &(start, end) in cx.action_items {
+            let lo = doc.tokens.partition_point(|t| t.start < start);
+            let hi = doc.tokens.partition_point(|t| t.start < end);
+            if let Some((a, b)) = open_ended_title(doc, lo, hi) {
                 out.push(finding(doc, &INFO, a, b, NO_END, vec![]));
             }
         }
@@ -220,6 +227,14 @@ mod tests {
     }
 
     #[test]
+    fn action_items_in_a_document_are_titles() {
+        let text = "## Action items\n\n- Investigate further\n- Add an alert on lag\n\n| Action | Owner |\n| --- | --- |\n| Look into the issue | Sam |\n";
+        let found = crate::lint::testing::only(ID, text);
+        let texts: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, vec!["Investigate further", "Look into the issue"]);
+    }
+
+    #[test]
     fn specific_actions_are_fine() {
         for title in [
             "Investigate why the health check passed while the pod was down",
@@ -230,6 +245,7 @@ mod tests {
             assert!(only_title(ID, title).is_empty(), "{title}");
         }
         assert_clean(ID, "We will investigate as part of the review.");
+        assert_clean(ID, "## Analysis\n\n- Investigate\n");
         assert_clean(ID, "Sam double-checked the rollback plan.");
     }
 }
