@@ -1,7 +1,7 @@
 // Afterword's service worker: keeps the app shell on the device so the editor
 // opens with no network, and moves to a new version only as a whole.
 //
-// The build writes BUILD and FILES below (scripts/stamp_service_worker.py):
+// The build writes BUILD and FILES below (scripts/post_build.py):
 // every deployed version has its own cache, filled completely before the new
 // worker takes over, so a page never mixes files of two versions.
 const BUILD = "dev";

@@ -75,11 +75,11 @@ fn Editor(session: Session) -> impl IntoView {
             </div>
             <h1 id="editor-title" class="editor-title">{title}</h1>
             <SaveProblem session=session />
-            {move || {
-                // Rebuilt only when the document is replaced from outside.
-                session.epoch.track();
-                view! { <EditorForm session=session /> }
-            }}
+            // Keyed by epoch: a document replaced from outside gets fresh
+            // controls (rebuilding in place would keep the typed values).
+            <For each=move || [session.epoch.get()] key=|epoch| *epoch let:_epoch>
+                <EditorForm session=session />
+            </For>
         </article>
     }
 }
