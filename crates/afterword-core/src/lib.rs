@@ -7,6 +7,7 @@ pub mod ids;
 pub mod metrics;
 pub mod model;
 pub mod restore;
+pub mod review;
 pub mod sample;
 pub mod store;
 pub mod template;
