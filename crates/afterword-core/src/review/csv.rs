@@ -1,6 +1,8 @@
 //! The action items as a spreadsheet file.
 
-use super::text::csv_field;
+use chrono::NaiveDate;
+
+use super::text::push_csv_field;
 use super::ActionRow;
 
 /// The header row of [`review_csv`].
@@ -26,32 +28,26 @@ pub const CSV_HEADER: [&str; 13] = [
 /// empty values stay empty. Text a spreadsheet would run as a formula is
 /// prefixed with `'`.
 pub fn review_csv(rows: &[ActionRow]) -> String {
-    let mut out = String::with_capacity(64 + rows.len() * 160);
-    push_record(&mut out, CSV_HEADER.iter().map(|h| (*h).to_owned()));
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let mut out = String::with_capacity(160 + rows.len() * 200);
+    push_record(&mut out, CSV_HEADER);
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
     for row in rows {
         let item = &row.item;
         push_record(
             &mut out,
             [
-                row.draft_title.clone(),
-                row.draft_id.clone(),
-                date(row.incident_date),
-                row.severity
-                    .map(|s| s.label())
-                    .unwrap_or_default()
-                    .to_owned(),
-                item.title.clone(),
-                item.owner.clone(),
-                date(item.due),
-                item.status.label().to_owned(),
-                item.kind.map(|k| k.label()).unwrap_or_default().to_owned(),
-                item.priority
-                    .map(|p| p.label())
-                    .unwrap_or_default()
-                    .to_owned(),
-                item.ticket.clone(),
+                &row.draft_title,
+                &row.draft_id,
+                &date(row.incident_date),
+                row.severity.map(|s| s.label()).unwrap_or_default(),
+                &item.title,
+                &item.owner,
+                &date(item.due),
+                item.status.label(),
+                item.kind.map(|k| k.label()).unwrap_or_default(),
+                item.priority.map(|p| p.label()).unwrap_or_default(),
+                &item.ticket,
                 yes_no(item.needs_discussion),
                 yes_no(row.overdue),
             ],
@@ -60,12 +56,12 @@ pub fn review_csv(rows: &[ActionRow]) -> String {
     out
 }
 
-fn push_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
+fn push_record<const N: usize>(out: &mut String, fields: [&str; N]) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_field(&f));
+        push_csv_field(out, f);
     }
     out.push_str("\r\n");
 }

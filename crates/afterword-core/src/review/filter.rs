@@ -1,13 +1,13 @@
 //! Narrowing and ordering the list of action rows.
 
 use std::borrow::Borrow;
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::ActionRow;
-use crate::model::{ActionKind, ActionStatus, Severity};
+use crate::model::{ActionKind, ActionStatus, Priority, Severity};
 
 /// What the review list shows. Every condition that is set must hold; an
 /// empty filter (the default) matches every row.
@@ -151,47 +151,51 @@ impl SortColumn {
     }
 }
 
-/// Compares two optional values; a missing value (`None`) comes after any
-/// present one whichever the direction.
-fn missing_last<T: Ord>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => {
-            let o = x.cmp(&y);
-            if descending {
-                o.reverse()
-            } else {
-                o
-            }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
+/// One row's value in the sorted column, reduced to something cheap to
+/// compare: text as (lower-cased, as typed), everything else as a rank.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Value {
+    Text(String, String),
+    Rank(i64),
 }
 
-/// Text compared ignoring case first, then exactly (so the order never
-/// depends on the input order). Blank text counts as missing.
-fn text_key(s: &str) -> Option<(String, &str)> {
+/// The value in the chosen direction.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Directed {
+    Up(Value),
+    Down(Reverse<Value>),
+}
+
+/// Blank text counts as missing.
+fn text(s: &str) -> Option<Value> {
     let t = s.trim();
-    (!t.is_empty()).then(|| (t.to_lowercase(), t))
+    (!t.is_empty()).then(|| Value::Text(t.to_lowercase(), t.to_owned()))
 }
 
-fn compare(a: &ActionRow, b: &ActionRow, column: SortColumn, descending: bool) -> Ordering {
-    let (x, y) = (&a.item, &b.item);
+fn rank<T>(v: Option<T>, f: impl FnOnce(T) -> i64) -> Option<Value> {
+    v.map(|v| Value::Rank(f(v)))
+}
+
+/// Position of `v` in `all` (the order the app lists the values in).
+fn position<T: PartialEq>(all: &[T], v: &T) -> i64 {
+    all.iter()
+        .position(|x| x == v)
+        .and_then(|p| i64::try_from(p).ok())
+        .unwrap_or(i64::MAX)
+}
+
+fn value(row: &ActionRow, column: SortColumn) -> Option<Value> {
+    let item = &row.item;
     match column {
-        SortColumn::Title => missing_last(text_key(&x.title), text_key(&y.title), descending),
-        SortColumn::Owner => missing_last(text_key(&x.owner), text_key(&y.owner), descending),
-        SortColumn::Due => missing_last(x.due, y.due, descending),
-        SortColumn::Status => missing_last(Some(x.status), Some(y.status), descending),
-        SortColumn::Kind => missing_last(x.kind, y.kind, descending),
-        SortColumn::Priority => missing_last(x.priority, y.priority, descending),
-        SortColumn::Severity => missing_last(a.severity, b.severity, descending),
-        SortColumn::PostmortemTitle => missing_last(
-            text_key(&a.draft_title),
-            text_key(&b.draft_title),
-            descending,
-        ),
-        SortColumn::IncidentDate => missing_last(a.incident_date, b.incident_date, descending),
+        SortColumn::Title => text(&item.title),
+        SortColumn::Owner => text(&item.owner),
+        SortColumn::Due => rank(item.due, |d| i64::from(d.num_days_from_ce())),
+        SortColumn::Status => rank(Some(item.status), |s| position(ActionStatus::ALL, &s)),
+        SortColumn::Kind => rank(item.kind, |k| position(ActionKind::ALL, &k)),
+        SortColumn::Priority => rank(item.priority, |p| position(Priority::ALL, &p)),
+        SortColumn::Severity => rank(row.severity, |s| position(&Severity::ALL, &s)),
+        SortColumn::PostmortemTitle => text(&row.draft_title),
+        SortColumn::IncidentDate => rank(row.incident_date, |d| i64::from(d.num_days_from_ce())),
     }
 }
 
@@ -206,10 +210,17 @@ fn compare(a: &ActionRow, b: &ActionRow, column: SortColumn, descending: bool) -
 /// Works on owned rows and on the references [`ActionFilter::apply`]
 /// returns.
 pub fn sort_actions<R: Borrow<ActionRow>>(rows: &mut [R], column: SortColumn, descending: bool) {
-    rows.sort_by(|a, b| {
-        let (a, b) = (a.borrow(), b.borrow());
-        compare(a, b, column, descending)
-            .then_with(|| a.draft_id.cmp(&b.draft_id))
-            .then_with(|| a.item.id.cmp(&b.item.id))
+    // Each row's key is worked out once, not on every comparison.
+    rows.sort_by_cached_key(|r| {
+        let r = r.borrow();
+        let v = value(r, column).map(|v| {
+            if descending {
+                Directed::Down(Reverse(v))
+            } else {
+                Directed::Up(v)
+            }
+        });
+        // Missing values last, whatever the direction.
+        (v.is_none(), v, r.draft_id.clone(), r.item.id.clone())
     });
 }

@@ -54,17 +54,36 @@ pub(crate) fn md_or(text: &str, placeholder: &str) -> String {
 /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, also after
 /// leading spaces) gets a leading `'`. Fields with a comma, a quote or a
 /// line break are quoted, with quotes doubled.
+#[cfg(test)]
 pub(crate) fn csv_field(text: &str) -> String {
+    let mut out = String::new();
+    push_csv_field(&mut out, text);
+    out
+}
+
+/// Appends one CSV field to `out`, as [`csv_field`] describes.
+pub(crate) fn push_csv_field(out: &mut String, text: &str) {
     let risky = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
-    let guarded = text.trim_start_matches(' ').starts_with(risky);
-    let mut value = String::with_capacity(text.len() + 3);
-    if guarded {
-        value.push('\'');
-    }
-    value.push_str(text);
-    if value.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
+    let guard = if text.trim_start_matches(' ').starts_with(risky) {
+        "'"
     } else {
-        value
+        ""
+    };
+    if text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push('"');
+        out.push_str(guard);
+        for (i, part) in text.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
+    } else {
+        out.push_str(guard);
+        out.push_str(text);
     }
 }
