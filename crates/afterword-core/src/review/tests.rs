@@ -1087,3 +1087,21 @@ fn five_hundred_sample_postmortems_add_up() {
     let records = read_csv(&review_csv(&rows));
     assert_eq!(records.len(), rows.len() + 1);
 }
+
+#[test]
+fn the_markdown_reader_of_these_tests_notices_formatting() {
+    // Guards the checks above: unescaped text would be caught.
+    let p = parse("| A |\n| --- |\n| *x* `y` <b> |\n");
+    assert_eq!(p.unexpected.len(), 4, "{:?}", p.unexpected);
+    assert_eq!(p.tables[0].rows.len(), 1);
+}
+
+#[test]
+#[ignore = "prints a sample agenda; run with --ignored --nocapture"]
+fn print_sample_agenda() {
+    let docs = generate_samples(12, 7);
+    let rows = collect_actions(&docs, sample_today());
+    let t = trends(&docs, day(2026, 6, 1), day(2026, 11, 30));
+    println!("{}", review_markdown(&rows, &t, sample_today()));
+    println!("{}", review_csv(&rows[..3]));
+}
