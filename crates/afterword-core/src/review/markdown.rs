@@ -197,7 +197,9 @@ fn owner_section(out: &mut String, rows: &[ActionRow]) {
 }
 
 fn done_section(out: &mut String, rows: &[ActionRow], today: NaiveDate) {
-    let since = today - Duration::days(RECENT_DONE_DAYS);
+    let since = today
+        .checked_sub_signed(Duration::days(RECENT_DONE_DAYS))
+        .unwrap_or(NaiveDate::MIN);
     let mut done: Vec<&ActionRow> = rows
         .iter()
         .filter(|r| r.item.status == ActionStatus::Done)

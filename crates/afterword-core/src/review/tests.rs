@@ -896,6 +896,11 @@ fn markdown_with_nothing_to_show() {
     let t = trends(Vec::<Postmortem>::new(), day(2026, 1, 1), day(2026, 1, 1));
     let md = review_markdown(&[], &t, today());
     assert!(md.contains("## Incidents, Jan 2026 (0)"));
+    // Extreme review days do not break the document.
+    for extreme in [NaiveDate::MIN, NaiveDate::MAX] {
+        let rows = vec![row("a", item("1", ActionStatus::Done, Some(extreme)))];
+        assert!(review_markdown(&rows, &t, extreme).contains("## Recently done (1)"));
+    }
     assert!(md.contains("No incidents in the chosen range."));
 }
 
