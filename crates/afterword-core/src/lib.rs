@@ -9,6 +9,7 @@ pub mod lint;
 pub mod metrics;
 pub mod model;
 pub mod restore;
+pub mod review;
 pub mod sample;
 pub mod store;
 pub mod template;
