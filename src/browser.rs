@@ -14,10 +14,13 @@ pub struct WebStore;
 
 impl WebStore {
     fn storage() -> Result<web_sys::Storage, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(s)) => Ok(s),
-            Ok(None) => Err(StoreError::Unavailable("this browser has no local storage".into())),
+            Ok(None) => Err(StoreError::Unavailable(
+                "this browser has no local storage".into(),
+            )),
             Err(e) => Err(map_js_error(e)),
         }
     }
@@ -36,7 +39,9 @@ impl KeyValueStore for WebStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = Self::storage()?;
         let n = storage.length().map_err(map_js_error)?;
-        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+        Ok((0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }
 
@@ -52,7 +57,9 @@ fn map_js_error(e: JsValue) -> StoreError {
         .unwrap_or_else(|| format!("{e:?}"));
     match name.as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
-        "SecurityError" => StoreError::Unavailable("the browser blocks storage for this page".into()),
+        "SecurityError" => {
+            StoreError::Unavailable("the browser blocks storage for this page".into())
+        }
         _ => StoreError::Other(if message.is_empty() { name } else { message }),
     }
 }
@@ -66,10 +73,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = leptos::prelude::document();
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);

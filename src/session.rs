@@ -87,7 +87,8 @@ impl Session {
             handle.clear();
             self.timer.set_value(None);
         }
-        if !self.dirty.get_value() || matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
+        if !self.dirty.get_value() || matches!(self.status.get_untracked(), SaveStatus::Conflict(_))
+        {
             return;
         }
         let mut doc = self.doc.get_untracked();
@@ -95,7 +96,11 @@ impl Session {
         self.finish(doc, result);
     }
 
-    fn finish(&self, saved: Postmortem, result: Result<afterword_core::store::DraftMeta, SaveError>) {
+    fn finish(
+        &self,
+        saved: Postmortem,
+        result: Result<afterword_core::store::DraftMeta, SaveError>,
+    ) {
         match result {
             Ok(meta) => {
                 self.doc.update_untracked(|d| {

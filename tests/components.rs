@@ -26,7 +26,10 @@ fn put_draft(ns: &str, id: &str, title: &str) {
     let mut doc = Postmortem::new(id.into(), Utc::now());
     doc.title = title.into();
     storage()
-        .set_item(&format!("{ns}:draft:{id}"), &serde_json::to_string(&doc).unwrap())
+        .set_item(
+            &format!("{ns}:draft:{id}"),
+            &serde_json::to_string(&doc).unwrap(),
+        )
         .unwrap();
 }
 
@@ -40,7 +43,9 @@ async fn settle() {
 async fn home_lists_stored_drafts_and_sets_aside_unreadable_ones() {
     let ns = "ct-home";
     put_draft(ns, "a", "Database failover drill");
-    storage().set_item(&format!("{ns}:draft:bad"), "{not json").unwrap();
+    storage()
+        .set_item(&format!("{ns}:draft:bad"), "{not json")
+        .unwrap();
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <App namespace=ns /> });
     settle().await;
@@ -49,17 +54,27 @@ async fn home_lists_stored_drafts_and_sets_aside_unreadable_ones() {
     assert!(text.contains("Drafts that could not be read"), "{text}");
     assert!(text.contains("Draft bad (could not be read)"), "{text}");
     assert_eq!(
-        storage().get_item(&format!("{ns}:quarantine:bad")).unwrap().as_deref(),
+        storage()
+            .get_item(&format!("{ns}:quarantine:bad"))
+            .unwrap()
+            .as_deref(),
         Some("{not json")
     );
-    assert!(storage().get_item(&format!("{ns}:draft:bad")).unwrap().is_none());
+    assert!(storage()
+        .get_item(&format!("{ns}:draft:bad"))
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
 async fn typing_in_the_editor_reaches_storage() {
     let ns = "ct-editor";
     put_draft(ns, "e1", "");
-    web_sys::window().unwrap().location().set_hash("#/draft/e1").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/draft/e1")
+        .unwrap();
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <App namespace=ns /> });
     settle().await;
@@ -70,11 +85,14 @@ async fn typing_in_the_editor_reaches_storage() {
         .unchecked_into();
     input.set_value("Typed at once");
     input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        }).unwrap())
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
         .unwrap();
     settle().await;
     assert!(root.text_content().unwrap().contains("Saving…"));
@@ -84,19 +102,27 @@ async fn typing_in_the_editor_reaches_storage() {
         .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
         .unwrap();
     settle().await;
-    let raw = storage().get_item(&format!("{ns}:draft:e1")).unwrap().unwrap();
+    let raw = storage()
+        .get_item(&format!("{ns}:draft:e1"))
+        .unwrap()
+        .unwrap();
     let doc: Postmortem = serde_json::from_str(&raw).unwrap();
     assert_eq!(doc.title, "Typed at once");
     assert_eq!(doc.revision, 1);
     assert!(root.text_content().unwrap().contains("Saved "));
-    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn namespaces_keep_editors_apart() {
     put_draft("ct-ns-a", "a", "Only in A");
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <App namespace="ct-ns-b" /> });
+    let _mounted =
+        leptos::mount::mount_to(root.clone(), move || view! { <App namespace="ct-ns-b" /> });
     settle().await;
     let text = root.text_content().unwrap();
     assert!(!text.contains("Only in A"), "{text}");

@@ -51,7 +51,12 @@ pub fn EditorPage(id: String) -> impl IntoView {
     }
 }
 
-fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str, none: &'static str) -> Vec<(&'static str, &'static str)> {
+fn options<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    none: &'static str,
+) -> Vec<(&'static str, &'static str)> {
     std::iter::once(("", none))
         .chain(all.iter().map(|v| (key(*v), label(*v))))
         .collect()
@@ -64,7 +69,11 @@ fn Editor(session: Session) -> impl IntoView {
         let doc = session.doc.get_untracked();
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
         let date = doc.incident_date.unwrap_or(doc.created_at.date_naive());
-        let _ = download(&format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id), "application/json", &json);
+        let _ = download(
+            &format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id),
+            "application/json",
+            &json,
+        );
     };
     view! {
         <article class="editor" aria-labelledby="editor-title">
@@ -147,15 +156,25 @@ fn IncidentDate(session: Session) -> impl IntoView {
 }
 
 /// Ids of a list, so `<For>` re-renders rows only when rows come or go.
-fn ids_of<T: 'static>(session: Session, list: fn(&Postmortem) -> &Vec<T>, id: fn(&T) -> &String) -> Memo<Vec<String>> {
-    Memo::new(move |_| session.doc.with(|d| list(d).iter().map(|x| id(x).clone()).collect()))
+fn ids_of<T: 'static>(
+    session: Session,
+    list: fn(&Postmortem) -> &Vec<T>,
+    id: fn(&T) -> &String,
+) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        session
+            .doc
+            .with(|d| list(d).iter().map(|x| id(x).clone()).collect())
+    })
 }
 
 #[component]
 fn Timeline(session: Session) -> impl IntoView {
     let ids = ids_of(session, |d| &d.timeline, |e| &e.id);
     let add = move |_| {
-        let at = session.doc.with_untracked(|d| d.timeline.last().and_then(|e| e.at).or(d.times.started));
+        let at = session
+            .doc
+            .with_untracked(|d| d.timeline.last().and_then(|e| e.at).or(d.times.started));
         session.edit(|d| {
             d.timeline.push(TimelineEvent {
                 id: new_id("ev", now(), entropy()),
@@ -182,7 +201,10 @@ fn Timeline(session: Session) -> impl IntoView {
 
 #[component]
 fn TimelineRow(session: Session, id: String) -> impl IntoView {
-    let Some(event) = session.doc.with_untracked(|d| d.timeline.iter().find(|e| e.id == id).cloned()) else {
+    let Some(event) = session
+        .doc
+        .with_untracked(|d| d.timeline.iter().find(|e| e.id == id).cloned())
+    else {
         return ().into_any();
     };
     let time_id = dom_id("ev-time");
@@ -257,7 +279,11 @@ fn Factors(session: Session) -> impl IntoView {
 #[component]
 fn FactorRow(session: Session, id: String) -> impl IntoView {
     let text = session.doc.with_untracked(|d| {
-        d.analysis.contributing_factors.iter().find(|c| c.id == id).map(|c| c.text.clone())
+        d.analysis
+            .contributing_factors
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.text.clone())
     });
     let field_id = dom_id("factor");
     let id2 = id.clone();
@@ -315,10 +341,18 @@ fn Actions(session: Session) -> impl IntoView {
 
 #[component]
 fn ActionRow(session: Session, id: String) -> impl IntoView {
-    let Some(item) = session.doc.with_untracked(|d| d.action_items.iter().find(|a| a.id == id).cloned()) else {
+    let Some(item) = session
+        .doc
+        .with_untracked(|d| d.action_items.iter().find(|a| a.id == id).cloned())
+    else {
         return ().into_any();
     };
-    let (t_id, o_id, d_id, s_id) = (dom_id("ai-title"), dom_id("ai-owner"), dom_id("ai-due"), dom_id("ai-status"));
+    let (t_id, o_id, d_id, s_id) = (
+        dom_id("ai-title"),
+        dom_id("ai-owner"),
+        dom_id("ai-due"),
+        dom_id("ai-status"),
+    );
     let edit = {
         let id = id.clone();
         move |f: &dyn Fn(&mut ActionItem)| {

@@ -145,7 +145,8 @@ pub fn utc_time_field(
 
 /// A date field (no time), such as the incident date or a due date.
 pub fn date_value(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 pub fn parse_date(value: &str) -> Option<NaiveDate> {

@@ -12,12 +12,20 @@ use crate::state::{use_app, Route};
 pub fn Home() -> impl IntoView {
     let app = use_app();
     let live = Memo::new(move |_| {
-        app.drafts
-            .with(|d| d.iter().filter(|m| m.trashed_at.is_none()).cloned().collect::<Vec<_>>())
+        app.drafts.with(|d| {
+            d.iter()
+                .filter(|m| m.trashed_at.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let trashed = Memo::new(move |_| {
-        app.drafts
-            .with(|d| d.iter().filter(|m| m.trashed_at.is_some()).cloned().collect::<Vec<_>>())
+        app.drafts.with(|d| {
+            d.iter()
+                .filter(|m| m.trashed_at.is_some())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
 
     view! {
@@ -275,7 +283,11 @@ fn UnreadableRow(q: Quarantined) -> impl IntoView {
         let id = q.id.clone();
         move |_| match app.library().quarantined_raw(&key) {
             Ok(Some(raw)) => {
-                if let Err(e) = download(&format!("afterword-unreadable-{id}.txt"), "text/plain", &raw) {
+                if let Err(e) = download(
+                    &format!("afterword-unreadable-{id}.txt"),
+                    "text/plain",
+                    &raw,
+                ) {
                     app.notify(e);
                 }
             }

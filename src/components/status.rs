@@ -40,7 +40,8 @@ pub fn SaveProblem(session: Session) -> impl IntoView {
             download_error.set(Some(e));
         }
     };
-    move || match session.status.get() {
+    move || {
+        match session.status.get() {
         SaveStatus::Failed(why) => view! {
             <div class="panel panel-error" role="alert">
                 <h2>"Your latest edits are not saved"</h2>
@@ -83,5 +84,6 @@ pub fn SaveProblem(session: Session) -> impl IntoView {
             .into_any()
         }
         _ => ().into_any(),
+    }
     }
 }
