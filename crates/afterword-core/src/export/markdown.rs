@@ -11,8 +11,9 @@
 //! - **Same document, same bytes.** Nothing depends on the clock, the locale
 //!   or hash order, so exports can be diffed and committed.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Timelike, Utc};
 
+use crate::metrics::{self, MetricProblem};
 use crate::model::{ActionItem, KeyTimes, Postmortem, TimelineEvent};
 
 /// Sections in the order used when [`MarkdownOptions::section_order`] does
@@ -247,25 +248,6 @@ fn impact(doc: &Postmortem) -> Option<String> {
     section("Impact", parts)
 }
 
-/// A duration between two key times, or why there is none.
-enum Span {
-    Known(Duration),
-    /// The later moment is recorded as earlier than the first one.
-    Contradiction,
-}
-
-/// `to − from`, when both are set. A negative result is never printed as a
-/// duration: it means the times contradict each other.
-fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Option<Span> {
-    let (from, to) = (from?, to?);
-    let d = to.signed_duration_since(from);
-    Some(if d < Duration::zero() {
-        Span::Contradiction
-    } else {
-        Span::Known(d)
-    })
-}
-
 fn times(t: &KeyTimes) -> Option<String> {
     let moments = [
         ("Started", "started", t.started),
@@ -282,32 +264,21 @@ fn times(t: &KeyTimes) -> Option<String> {
         return None;
     }
     let mut parts = vec![table(&["Moment", "Time (UTC)"], rows)];
-    let measures = [
-        ("Time to detect", (1, 0)),
-        ("Time to acknowledge", (2, 1)),
-        ("Time to mitigate", (3, 0)),
-        ("Time to resolve", (4, 0)),
-    ];
-    let mut durations = Vec::new();
-    for (label, (later, earlier)) in measures {
-        let (later_name, _, later_at) = moments[later];
-        let (earlier_name, _, earlier_at) = moments[earlier];
-        let formula = format!(
-            "{} − {}",
-            later_name.to_lowercase(),
-            earlier_name.to_lowercase()
-        );
-        let value = match span(earlier_at, later_at) {
-            None => continue,
-            Some(Span::Known(d)) => fmt_duration(d),
-            Some(Span::Contradiction) => format!(
-                "Not computed: {} is before {}; check the times",
-                later_name.to_lowercase(),
-                earlier_name.to_lowercase()
-            ),
-        };
-        durations.push(vec![label.to_owned(), value, formula]);
-    }
+    // The same definitions the editor shows: one source for every formula.
+    let durations: Vec<Vec<String>> = metrics::durations(t)
+        .into_iter()
+        .filter_map(|m| {
+            let value = match &m.value {
+                Ok(d) => metrics::format_duration(*d),
+                Err(MetricProblem::Missing(_)) => return None,
+                Err(MetricProblem::Contradiction(_)) => {
+                    let (later, earlier) = m.formula.split_once(" − ").unwrap_or((m.formula, ""));
+                    format!("Not computed: {later} is before {earlier}; check the times")
+                }
+            };
+            Some(vec![m.label.to_owned(), value, m.formula.to_owned()])
+        })
+        .collect();
     if !durations.is_empty() {
         parts.push(table(&["Duration", "Value", "Formula"], durations));
     }
@@ -564,15 +535,6 @@ fn fmt_minutes(m: u64) -> String {
         (0, _) => format!("{h} h {min:02} min"),
         _ => format!("{d} d {h} h {min:02} min"),
     }
-}
-
-fn fmt_duration(d: Duration) -> String {
-    let secs = d.num_seconds();
-    if secs < 60 {
-        return format!("{secs} s");
-    }
-    let minutes = u64::try_from(secs / 60).unwrap_or(0);
-    fmt_minutes(minutes)
 }
 
 /// Escapes a block of free text for use as a paragraph. Line breaks are kept
