@@ -137,12 +137,13 @@ fn UpdateBanner() -> impl IntoView {
 
 /// Page-level listeners of one app; removed when the app is unmounted (an
 /// embedded editor can come and go while the page stays).
-struct PageListeners(
-    Vec<(
-        web_sys::EventTarget,
-        String,
-        Closure<dyn FnMut(web_sys::Event)>,
-    )>,
+struct PageListeners(Vec<PageListener>);
+
+/// Where a listener sits, on which event, and the closure to remove.
+type PageListener = (
+    web_sys::EventTarget,
+    String,
+    Closure<dyn FnMut(web_sys::Event)>,
 );
 
 impl PageListeners {

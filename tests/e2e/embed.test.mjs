@@ -290,13 +290,14 @@ test("mount() with callbacks; removal saves and stops; wrong options get a plain
 });
 
 test("the standalone page runs under the same strict policy from a sub-path", async () => {
-  const context = await watchedContext();
+  const context = await watchedContext({ colorScheme: "dark", viewport: { width: 360, height: 800 } });
   const page = await openPage(context, server.url);
   await page.getByRole("button", { name: "New postmortem" }).click();
   await page.getByLabel("Title", { exact: true }).fill("Standalone under CSP");
   await page.getByTestId("save-status").filter({ hasText: /^Saved \d\d:\d\d$/ }).waitFor();
   assert.match(await page.evaluate(() => location.hash), /^#\/draft\//, "the standalone page still routes by the address");
   await assertNoPolicyViolation(page);
+  await screenshot(page, "standalone-dark-phone");
   assert.deepEqual(page.errors, []);
   assertStayedHome(context);
   await context.close();
