@@ -182,6 +182,8 @@ test("two editors on an intranet page: own looks, own drafts, events for the pag
   await screenshot(page, "embed-intranet-desktop");
   await page.setViewportSize({ width: 360, height: 800 });
   await screenshot(page, "embed-intranet-phone");
+  await page.locator("#sre-editor").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/artifacts/embed-intranet-phone-editor.png" });
   assert.deepEqual(page.errors, []);
   assertStayedHome(context);
   await context.close();
