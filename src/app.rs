@@ -7,38 +7,103 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
-use crate::state::{AppState, Route};
+use crate::embed::Host;
+use crate::state::{AppOptions, AppState, Route};
 
 /// The whole app. `namespace` prefixes every storage key (default
 /// `afterword`), so several editors or other apps can share an origin.
+/// `options` set up an embedded instance (in-memory routes, theme, template,
+/// no draft list); `host` receives its saved/exported events.
 #[component]
-pub fn App(#[prop(optional, into)] namespace: Option<String>) -> impl IntoView {
-    let app = AppState::new(namespace.as_deref().unwrap_or(""));
+pub fn App(
+    #[prop(optional, into)] namespace: Option<String>,
+    #[prop(optional)] options: Option<AppOptions>,
+    #[prop(optional)] host: Option<Host>,
+) -> impl IntoView {
+    let options = options.unwrap_or_default();
+    let embedded = options.embedded;
+    let show_drafts = options.show_drafts;
+    let theme = options.theme.key();
+    let icon = format!("{}icons/icon.svg", options.asset_base);
+    let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
     app.reload();
-    if let Some(window) = web_sys::window() {
-        let hash = window.location().hash().unwrap_or_default();
-        app.route.set(Route::from_hash(&hash));
+    if !embedded {
+        if let Some(window) = web_sys::window() {
+            let hash = window.location().hash().unwrap_or_default();
+            app.route.set(Route::from_hash(&hash));
+        }
     }
     install_listeners(app);
 
+    // Embedded, the page's address belongs to the host: in-app links
+    // ("#/draft/<id>", "#main") are followed here instead of changing it.
+    let follow_in_app_link = move |ev: leptos::ev::MouseEvent| {
+        if !embedded || ev.default_prevented() {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let href = link.get_attribute("href").unwrap_or_default();
+        if href == "#main" {
+            let main = link
+                .closest(".aw-app")
+                .ok()
+                .flatten()
+                .and_then(|app| app.query_selector(".aw-main").ok().flatten())
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(main) = main {
+                let _ = main.focus();
+            }
+            return;
+        }
+        let route = Route::from_hash(&href);
+        if app.route.get_untracked() != route {
+            if let Some(s) = app.session.get_untracked() {
+                s.flush();
+            }
+            app.navigate(route);
+        }
+    };
+
+    let screen = move || match app.route.get() {
+        Route::Home if !show_drafts => match app.single_draft() {
+            Some(id) => view! { <EditorPage id=id /> }.into_any(),
+            None => view! { <Home /> }.into_any(),
+        },
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
+    };
+
     view! {
-        <div class="aw-app">
+        <div
+            class="aw-app"
+            class:aw-embedded=embedded
+            data-theme=theme
+            data-drafts=if show_drafts { "shown" } else { "hidden" }
+            on:click=follow_in_app_link
+        >
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="aw-header">
                 <a class="aw-brand" href="#/" on:click=move |_| app.route.set(Route::Home)>
-                    <img src="icons/icon.svg" alt="" width="28" height="28" />
+                    <img src=icon alt="" width="28" height="28" />
                     <span>"Afterword"</span>
                 </a>
                 <span class="aw-tagline">"Blameless postmortems, written on your device"</span>
             </header>
             <UpdateBanner />
-            <main id="main" class="aw-main" tabindex="-1">
-                {move || match app.route.get() {
-                    Route::Home => view! { <Home /> }.into_any(),
-                    Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
-                }}
-            </main>
+            {if embedded {
+                // Not a landmark: the embedding page has its own <main>.
+                view! { <div id="main" class="aw-main" tabindex="-1">{screen}</div> }.into_any()
+            } else {
+                view! { <main id="main" class="aw-main" tabindex="-1">{screen}</main> }.into_any()
+            }}
         </div>
     }
 }
@@ -70,45 +135,83 @@ fn UpdateBanner() -> impl IntoView {
     }
 }
 
-fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    // The listeners live as long as the page.
-    closure.forget();
+/// Page-level listeners of one app; removed when the app is unmounted (an
+/// embedded editor can come and go while the page stays).
+struct PageListeners(Vec<PageListener>);
+
+/// Where a listener sits, on which event, and the closure to remove.
+type PageListener = (
+    web_sys::EventTarget,
+    String,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
+
+impl PageListeners {
+    fn listen(
+        &mut self,
+        target: &web_sys::EventTarget,
+        event: &str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        self.0.push((target.clone(), event.to_owned(), closure));
+    }
+}
+
+impl Drop for PageListeners {
+    fn drop(&mut self) {
+        for (target, event, closure) in self.0.drain(..) {
+            let _ = target
+                .remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
+        }
+    }
 }
 
 fn install_listeners(app: AppState) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let mut listeners = PageListeners(Vec::new());
     let flush = move || {
-        if let Some(s) = app.session.get_untracked() {
+        if let Some(Some(s)) = app.session.try_get_untracked() {
             s.flush();
         }
     };
-    listen(&window, "hashchange", move |_| {
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        let route = Route::from_hash(&hash);
-        if app.route.get_untracked() != route {
-            flush();
-            app.route.set(route);
-        }
-    });
-    listen(&window, "pagehide", move |_| flush());
+    // Only the standalone page routes by the address and updates itself.
+    if !app.is_embedded() {
+        listeners.listen(&window, "hashchange", move |_| {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            let route = Route::from_hash(&hash);
+            if app.route.get_untracked() != route {
+                flush();
+                app.route.set(route);
+            }
+        });
+        listeners.listen(&window, "afterword:update-ready", move |_| {
+            app.update_ready.set(true)
+        });
+    }
+    listeners.listen(&window, "pagehide", move |_| flush());
     if let Some(document) = window.document() {
         let doc = document.clone();
-        listen(&document, "visibilitychange", move |_| {
+        listeners.listen(&document, "visibilitychange", move |_| {
             if doc.visibility_state() == web_sys::VisibilityState::Hidden {
                 flush();
             }
         });
     }
     // Unsaved edits (a failed write) make the browser ask before closing.
-    listen(&window, "beforeunload", move |ev| {
+    listeners.listen(&window, "beforeunload", move |ev| {
         flush();
-        if app.session.get_untracked().is_some_and(|s| s.is_dirty()) {
+        if app
+            .session
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|s| s.is_dirty())
+        {
             ev.prevent_default();
             if let Ok(ev) = ev.dyn_into::<web_sys::BeforeUnloadEvent>() {
                 ev.set_return_value("Your latest edits are not saved.");
@@ -116,7 +219,7 @@ fn install_listeners(app: AppState) {
         }
     });
     // Another tab wrote to our storage.
-    listen(&window, "storage", move |ev| {
+    listeners.listen(&window, "storage", move |ev| {
         let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() else {
             return;
         };
@@ -134,7 +237,6 @@ fn install_listeners(app: AppState) {
         }
         app.reload();
     });
-    listen(&window, "afterword:update-ready", move |_| {
-        app.update_ready.set(true)
-    });
+    // Owned by the app's reactive owner: dropped (and so removed) with it.
+    StoredValue::new_local(listeners);
 }

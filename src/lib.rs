@@ -7,11 +7,21 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod session;
 pub mod state;
 
-/// Starts the app on the page's `<body>`.
+/// Starts the standalone app on the page's `<body>`, if the page asks for
+/// it (`<body data-afterword-app>`, as index.html does). A page embedding the
+/// editor loads the same module but mounts through [`embed::mount_app`], so
+/// nothing may appear on its body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+    let wanted = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-afterword-app"));
+    if wanted {
+        leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+    }
 }

@@ -110,6 +110,7 @@ impl Session {
                 self.dirty.set_value(false);
                 self.status.set(SaveStatus::Saved(saved.updated_at));
                 self.app.upsert_meta(meta);
+                self.app.emit_saved(&saved);
             }
             Err(SaveError::Conflict { theirs }) => self.status.set(SaveStatus::Conflict(theirs)),
             Err(SaveError::Store(e)) => self.status.set(SaveStatus::Failed(e.to_string())),

@@ -9,7 +9,75 @@ use afterword_core::store::{DraftMeta, Library, Quarantined, Usage, DEFAULT_NAME
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
+use crate::embed::Host;
 use crate::session::Session;
+
+/// Colours of the app: fixed, or following the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    System,
+}
+
+impl Theme {
+    pub fn from_key(key: &str) -> Option<Theme> {
+        match key.trim() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "system" | "" => Some(Theme::System),
+            _ => None,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::System => "system",
+        }
+    }
+}
+
+/// How this instance of the app is set up: the standalone page uses the
+/// defaults; a page embedding the editor chooses them (see `embed`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppOptions {
+    /// Embedded in another page: routes stay in memory (the page's address
+    /// belongs to the host, and two editors may share it).
+    pub embedded: bool,
+    /// Template id given to new drafts (`None`: the core's default).
+    pub default_template: Option<String>,
+    /// When set, every draft uses this template and it cannot be changed.
+    pub locked_template: Option<String>,
+    pub theme: Theme,
+    /// Whether the list of drafts is offered; when not, one draft is edited.
+    pub show_drafts: bool,
+    /// Where the app's files are served from (ends with `/`), for images.
+    pub asset_base: String,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            embedded: false,
+            default_template: None,
+            locked_template: None,
+            theme: Theme::System,
+            show_drafts: true,
+            asset_base: String::new(),
+        }
+    }
+}
+
+impl AppOptions {
+    /// The template a new draft gets: the locked one wins over the default.
+    pub fn template_for_new(&self) -> Option<&str> {
+        self.locked_template
+            .as_deref()
+            .or(self.default_template.as_deref())
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -46,10 +114,18 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// The draft open in the editor, if any.
     pub session: RwSignal<Option<Session>>,
+    /// How this instance is set up; read with `app.options.with_value(..)`.
+    pub options: StoredValue<AppOptions>,
+    /// The embedding page's element and callbacks, when embedded.
+    host: StoredValue<Option<Host>, LocalStorage>,
 }
 
 impl AppState {
     pub fn new(namespace: &str) -> Self {
+        Self::with_options(namespace, AppOptions::default(), None)
+    }
+
+    pub fn with_options(namespace: &str, options: AppOptions, host: Option<Host>) -> Self {
         let ns = if namespace.is_empty() {
             DEFAULT_NAMESPACE
         } else {
@@ -64,7 +140,40 @@ impl AppState {
             route: RwSignal::new(Route::Home),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
+            options: StoredValue::new(options),
+            host: StoredValue::new_local(host),
         }
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.options.with_value(|o| o.embedded)
+    }
+
+    /// The template every draft must use, if the embedding page locked one.
+    pub fn locked_template(&self) -> Option<String> {
+        self.options.with_value(|o| o.locked_template.clone())
+    }
+
+    /// Tells the embedding page a draft was saved (no-op when standalone).
+    pub fn emit_saved(&self, doc: &Postmortem) {
+        let ns = self.library().namespace().to_owned();
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                h.saved(&ns, doc)
+            }
+        });
+    }
+
+    /// Tells the embedding page a draft was exported, with the file's
+    /// content; `format` is e.g. `json` or `markdown`. Every export (a
+    /// download, a copy) should call this (no-op when standalone).
+    pub fn emit_exported(&self, doc: &Postmortem, format: &str, file_name: &str, content: &str) {
+        let ns = self.library().namespace().to_owned();
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                h.exported(&ns, doc, format, file_name, content)
+            }
+        });
     }
 
     pub fn library(&self) -> Arc<Library<WebStore>> {
@@ -108,17 +217,60 @@ impl AppState {
         self.refresh_usage();
     }
 
+    /// Opens a screen. The standalone page keeps it in the address (back
+    /// button, bookmarks); an embedded editor keeps it in memory.
     pub fn navigate(&self, route: Route) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(&route.to_hash());
+        if !self.is_embedded() {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_hash(&route.to_hash());
+            }
         }
         self.route.set(route);
     }
 
+    /// A new, empty document with the template this instance gives new
+    /// drafts.
+    pub fn new_document(&self) -> Postmortem {
+        let mut doc = Postmortem::new(new_id("pm", now(), entropy()), now());
+        if let Some(t) = self
+            .options
+            .with_value(|o| o.template_for_new().map(str::to_owned))
+        {
+            doc.template = t;
+        }
+        doc
+    }
+
     /// Creates and stores a new draft, then opens it.
     pub fn create_draft(&self) {
-        let doc = Postmortem::new(new_id("pm", now(), entropy()), now());
+        let doc = self.new_document();
         self.store_new(doc);
+    }
+
+    /// The one draft an editor without a draft list works on: the latest
+    /// edited one of the namespace, or a new one. `None` (with a notice)
+    /// when a new one cannot be stored.
+    pub fn single_draft(&self) -> Option<String> {
+        let latest = self.drafts.with_untracked(|rows| {
+            rows.iter()
+                .filter(|m| m.trashed_at.is_none())
+                .max_by(|a, b| a.updated_at.cmp(&b.updated_at))
+                .map(|m| m.id.clone())
+        });
+        if latest.is_some() {
+            return latest;
+        }
+        let mut doc = self.new_document();
+        match self.library().save(&mut doc, now()) {
+            Ok(meta) => {
+                self.upsert_meta(meta);
+                Some(doc.id)
+            }
+            Err(e) => {
+                self.notify(format!("The new draft could not be stored: {e}."));
+                None
+            }
+        }
     }
 
     /// Stores a brand-new document (a copy, an import) and opens it.

@@ -64,16 +64,17 @@ fn options<T: Copy>(
 
 #[component]
 fn Editor(session: Session) -> impl IntoView {
+    let app = use_app();
     let title = Memo::new(move |_| session.doc.with(|d| d.display_title().to_owned()));
     let export = move |_| {
         let doc = session.doc.get_untracked();
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
         let date = doc.incident_date.unwrap_or(doc.created_at.date_naive());
-        let _ = download(
-            &format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id),
-            "application/json",
-            &json,
-        );
+        let name = format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id);
+        match download(&name, "application/json", &json) {
+            Ok(()) => app.emit_exported(&doc, "json", &name, &json),
+            Err(e) => app.notify(e),
+        }
     };
     view! {
         <article class="editor" aria-labelledby="editor-title">

@@ -105,6 +105,14 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
     let title = meta.title.clone();
     let title_for_label = meta.title.clone();
     let rename_id = format!("rename-{}", meta.id);
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    // `autofocus` does nothing on an element added later; focus the field
+    // each time the form appears.
+    Effect::new(move |_| {
+        if let Some(input) = rename_input.get() {
+            let _ = input.focus();
+        }
+    });
 
     let rename = {
         let id = id.clone();
@@ -167,20 +175,17 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
                     class="rename"
                     on:submit={
                         let rename = rename.clone();
-                        let rename_id = rename_id.clone();
                         move |ev: leptos::ev::SubmitEvent| {
                             ev.prevent_default();
-                            let value = document()
-                                .get_element_by_id(&rename_id)
-                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-                                .map(|i| i.value())
-                                .unwrap_or_default();
+                            // A NodeRef, not a document lookup: the list may
+                            // live inside an embedding page's shadow root.
+                            let value = rename_input.get_untracked().map(|i| i.value()).unwrap_or_default();
                             rename(value);
                         }
                     }
                 >
                     <label class="visually-hidden" for=rename_id.clone()>"New title"</label>
-                    <input id=rename_id.clone() type="text" value=title_for_label.clone() autofocus=true />
+                    <input id=rename_id.clone() type="text" value=title_for_label.clone() node_ref=rename_input />
                     <button class="btn btn-small btn-primary" type="submit">"Save"</button>
                     <button class="btn btn-small" type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
                 </form>
