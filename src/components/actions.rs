@@ -166,7 +166,7 @@ pub fn Agenda(session: Session) -> impl IntoView {
             <p class="copy-status" role="status">{move || message.get()}</p>
             {move || fallback.get().map(|text| view! {
                 <label class="visually-hidden" for="agenda-copy">"Agenda text"</label>
-                <textarea id="agenda-copy" readonly rows="6">{text}</textarea>
+                <textarea id="agenda-copy" readonly rows="6" prop:value=text></textarea>
             })}
         </section>
     }

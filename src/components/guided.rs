@@ -93,13 +93,19 @@ pub fn GuidedView(session: Session, template: Memo<Template>, current: RwSignal<
     let go = move |i: usize| {
         if state.with_untracked(|s| s.get(i).is_some_and(|x| x.1)) {
             current.set(i);
-            // Bring the new section's heading into view and focus for screen readers.
-            if let Some(el) = document().get_element_by_id("guided-section-title") {
-                use wasm_bindgen::JsCast;
-                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
+            // Once the new section is on screen, move focus to its heading so
+            // keyboard and screen-reader users start at its top.
+            set_timeout(
+                || {
+                    if let Some(el) = document().get_element_by_id("guided-section-title") {
+                        use wasm_bindgen::JsCast;
+                        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = h.focus();
+                        }
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     };
     view! {
@@ -131,13 +137,18 @@ pub fn GuidedView(session: Session, template: Memo<Template>, current: RwSignal<
                 })}
             </nav>
             <div class="guided-main">
-                {move || {
-                    let i = current.get();
-                    let Some(section) = template.with(|t| t.sections.get(i).cloned()) else {
-                        return view! { <p>"This template has no sections."</p> }.into_any();
-                    };
-                    view! { <GuidedSection session=session section=section index=i total=count() state=state go=Callback::new(go) /> }.into_any()
-                }}
+                // Keyed For, not a closure: a closure would rebuild the previous
+                // section's controls in place, and a textarea the writer typed in
+                // keeps its typed value whatever its new content says.
+                <For each=move || [(current.get(), template.with(|t| t.id.clone()))] key=|k| k.clone() let:k>
+                    {
+                        let i = k.0;
+                        match template.with_untracked(|t| t.sections.get(i).cloned()) {
+                            Some(section) => view! { <GuidedSection session=session section=section index=i total=count() state=state go=Callback::new(go) /> }.into_any(),
+                            None => view! { <p>"This template has no sections."</p> }.into_any(),
+                        }
+                    }
+                </For>
             </div>
         </div>
     }
@@ -212,7 +223,9 @@ pub fn FullView(session: Session, template: Memo<Template>) -> impl IntoView {
     });
     view! {
         <div class="full">
-            {move || template.with(|t| t.sections.iter().enumerate().map(|(i, s)| {
+            // Keyed by template so a switch gets fresh controls (see GuidedView).
+            <For each=move || [template.with(|t| t.id.clone())] key=|k| k.clone() let:_k>
+            {template.with_untracked(|t| t.sections.iter().enumerate().map(|(i, s)| {
                 // A plain block, not a labelled region: the region's name would
                 // repeat the label of the field inside ("Summary").
                 let heading = format!("full-{}", s.id);
@@ -227,6 +240,7 @@ pub fn FullView(session: Session, template: Memo<Template>) -> impl IntoView {
                     </div>
                 }
             }).collect_view())}
+            </For>
         </div>
     }
 }
@@ -244,7 +258,9 @@ pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
             <section class="section more-fields" aria-labelledby="more-fields-title">
                 <h2 id="more-fields-title">"More fields"</h2>
                 <p class="hint">"Content this template does not show. It is kept, exported and comes back with any template that shows it."</p>
-                {move || outside.get().into_iter().map(|o| field_view(session, &o.field, &o.label)).collect_view()}
+                <For each=move || outside.get() key=|o| o.field.key() let:o>
+                    {field_view(session, &o.field, &o.label)}
+                </For>
             </section>
         </Show>
     }

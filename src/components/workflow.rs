@@ -62,7 +62,7 @@ pub fn WorkflowPanel(session: Session) -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <p class="field-error" role="status">{move || problem.get()}</p>
-                <h3 class="small-heading">"History"</h3>
+                <p class="small-heading"><strong>"History"</strong></p>
                 <Show when=move || !history.with(|h| h.is_empty()) fallback=|| view! { <p class="empty-note">"No status changes yet."</p> }>
                     <ol class="history">
                         {move || history.get().into_iter().rev().map(|c| {
