@@ -250,10 +250,12 @@ test("undo and redo work for the whole document, with keys and buttons", async (
   await page.keyboard.press("Control+z");
   await page.waitForFunction(() => document.querySelector("textarea")?.value === "");
   assert.equal(await page.getByLabel("Title", { exact: true }).inputValue(), "First title");
+  const title = () => page.getByLabel("Title", { exact: true }).inputValue();
   await page.getByRole("button", { name: "Undo" }).click();
-  await page.waitForFunction(() => document.querySelector("input[type=text]")?.value === "");
+  await page.waitForFunction(() => document.querySelector(".doc-form input[type=text]")?.value === "");
+  assert.equal(await title(), "");
   await page.keyboard.press("Control+Shift+z");
-  await page.waitForFunction(() => document.querySelector("input[type=text]")?.value === "First title");
+  await page.waitForFunction(() => document.querySelector(".doc-form input[type=text]")?.value === "First title");
   await page.getByRole("button", { name: "Redo" }).click();
   await page.waitForFunction(() => document.querySelector("textarea")?.value === "A summary to take back");
   await waitSaved(page);
