@@ -40,6 +40,29 @@ pub struct Session {
     dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
     app: AppState,
+    history: StoredValue<History>,
+    /// How many undo and redo steps exist, for the buttons.
+    pub undo_depth: RwSignal<(usize, usize)>,
+}
+
+/// Snapshots of the document for undo and redo. Keystrokes are grouped:
+/// a new step starts after a pause or when the writer moves to another field.
+#[derive(Default)]
+struct History {
+    undo: Vec<Postmortem>,
+    redo: Vec<Postmortem>,
+    last_edit_ms: f64,
+    /// Set when the writer moved to another field: the next edit is a new step.
+    new_step: bool,
+}
+
+/// Edits closer together than this are one undo step.
+const UNDO_PAUSE_MS: f64 = 1000.0;
+/// Oldest steps are forgotten beyond this.
+const UNDO_LIMIT: usize = 200;
+
+fn clock_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 impl Session {
@@ -51,6 +74,8 @@ impl Session {
             dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
             app,
+            history: StoredValue::new(History::default()),
+            undo_depth: RwSignal::new((0, 0)),
         }
     }
 
@@ -64,12 +89,92 @@ impl Session {
 
     /// Applies an edit and schedules a save.
     pub fn edit(&self, f: impl FnOnce(&mut Postmortem)) {
+        self.remember();
         self.doc.update(f);
+        self.mark_dirty();
+    }
+
+    fn mark_dirty(&self) {
         self.dirty.set_value(true);
         if !matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
             self.status.set(SaveStatus::Saving);
         }
         self.schedule();
+    }
+
+    /// Records the document before an edit when the edit starts a new undo
+    /// step (after a pause, or in another field than the last one).
+    fn remember(&self) {
+        let t = clock_ms();
+        let snapshot = self.history.with_value(|h| {
+            let starts = h.new_step || h.undo.is_empty() || t - h.last_edit_ms > UNDO_PAUSE_MS;
+            starts
+        });
+        let doc = snapshot.then(|| self.doc.get_untracked());
+        self.history.update_value(|h| {
+            if let Some(doc) = doc {
+                h.undo.push(doc);
+                if h.undo.len() > UNDO_LIMIT {
+                    h.undo.remove(0);
+                }
+                h.redo.clear();
+            }
+            h.last_edit_ms = t;
+            h.new_step = false;
+        });
+        self.publish_depth();
+    }
+
+    /// The next edit starts a new undo step (the writer moved to another
+    /// field, or did something structural such as adding a row).
+    pub fn break_step(&self) {
+        self.history.update_value(|h| h.new_step = true);
+    }
+
+    fn publish_depth(&self) {
+        let depth = self.history.with_value(|h| (h.undo.len(), h.redo.len()));
+        if self.undo_depth.get_untracked() != depth {
+            self.undo_depth.set(depth);
+        }
+    }
+
+    /// Goes back one step. Returns false when there is nothing to undo.
+    pub fn undo(&self) -> bool {
+        self.step(true)
+    }
+
+    /// Re-applies the last undone step.
+    pub fn redo(&self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&self, back: bool) -> bool {
+        let current = self.doc.get_untracked();
+        let mut target = None;
+        self.history.update_value(|h| {
+            let (from, to) = if back {
+                (&mut h.undo, &mut h.redo)
+            } else {
+                (&mut h.redo, &mut h.undo)
+            };
+            if let Some(doc) = from.pop() {
+                to.push(current.clone());
+                target = Some(doc);
+            }
+            h.new_step = true;
+        });
+        let Some(mut doc) = target else {
+            return false;
+        };
+        // The stored revision moves on with every save; an old snapshot must
+        // not look like an out-of-date copy to the conflict check.
+        doc.revision = current.revision;
+        doc.updated_at = current.updated_at;
+        self.doc.set(doc);
+        self.mark_dirty();
+        self.publish_depth();
+        self.epoch.update(|e| *e += 1);
+        true
     }
 
     fn schedule(&self) {

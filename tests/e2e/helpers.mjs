@@ -41,8 +41,10 @@ export async function openApp(context, server, hash = "") {
   return page;
 }
 
+/// A new draft in the full editor (the start questions skipped).
 export async function newDraft(page) {
   await page.getByRole("button", { name: "New postmortem" }).click();
+  await page.getByRole("button", { name: "Skip to the full editor" }).click();
   await page.getByLabel("Title", { exact: true }).waitFor();
 }
 

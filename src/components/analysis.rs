@@ -1,0 +1,102 @@
+//! Contributing factors (each with a category and evidence links) and the
+//! "four questions" view of the analysis.
+
+use afterword_core::ids::new_id;
+use afterword_core::model::{Category, ContributingFactor};
+use leptos::prelude::*;
+
+use crate::browser::{entropy, now};
+use crate::components::fields::{dom_id, text_field};
+use crate::components::rows::{ids_of, structural};
+use crate::session::Session;
+
+#[component]
+pub fn Factors(session: Session) -> impl IntoView {
+    let ids = ids_of(session, |d| &d.analysis.contributing_factors, |c| &c.id);
+    let add = move |_| {
+        structural(session, |d| {
+            d.analysis.contributing_factors.push(ContributingFactor {
+                id: new_id("cf", now(), entropy()),
+                text: String::new(),
+                category: None,
+                evidence: Vec::new(),
+            })
+        })
+    };
+    view! {
+        <div class="subsection">
+            <h3>"Contributing factors"</h3>
+            <p class="hint">"Complex systems rarely fail for one reason. List each condition that made this incident possible or worse. Start a factor with \"?\" to raise it as an open question in the meeting."</p>
+            <ul class="rows">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <FactorRow session=session id=id />
+                </For>
+            </ul>
+            <button type="button" class="btn" on:click=add>"Add contributing factor"</button>
+        </div>
+    }
+}
+
+#[component]
+fn FactorRow(session: Session, id: String) -> impl IntoView {
+    let Some(f) = session.doc.with_untracked(|d| {
+        d.analysis
+            .contributing_factors
+            .iter()
+            .find(|c| c.id == id)
+            .cloned()
+    }) else {
+        return ().into_any();
+    };
+    let (t_id, c_id, e_id) = (dom_id("factor"), dom_id("factor-cat"), dom_id("factor-ev"));
+    let edit = {
+        let id = id.clone();
+        move |g: &dyn Fn(&mut ContributingFactor)| {
+            session.edit(|d| {
+                if let Some(c) = d.analysis.contributing_factors.iter_mut().find(|c| c.id == id) {
+                    g(c)
+                }
+            })
+        }
+    };
+    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    view! {
+        <li class="row row-stack">
+            <div class="field grow">
+                <label for=t_id.clone()>"Factor"</label>
+                <input id=t_id type="text" value=f.text.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|c| c.text = v.clone()) } />
+            </div>
+            <div class="field">
+                <label for=c_id.clone()>"Category"</label>
+                <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e2(&|c| c.category = v) }>
+                    <option value="" selected=f.category.is_none()>"Not set"</option>
+                    {Category::ALL.iter().map(|k| view! { <option value=k.key() selected=Some(*k) == f.category>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field grow">
+                <label for=e_id.clone()>"Evidence links (one per line)"</label>
+                <textarea id=e_id rows="2" on:input=move |ev| {
+                    let v: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+                    e3(&|c| c.evidence = v.clone())
+                }>{f.evidence.join("\n")}</textarea>
+            </div>
+            <button type="button" class="btn btn-small btn-quiet" on:click=move |_| structural(session, |d| d.analysis.contributing_factors.retain(|c| c.id != id))>
+                "Remove"<span class="visually-hidden">" factor"</span>
+            </button>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn FourQuestions(session: Session) -> impl IntoView {
+    view! {
+        <div class="subsection four-questions">
+            <h3>"The four questions"</h3>
+            {text_field(session, "What was supposed to happen?", "", true, |d| d.analysis.four_questions.intended.clone(), |d, v| d.analysis.four_questions.intended = v)}
+            {text_field(session, "What actually happened?", "", true, |d| d.analysis.four_questions.actual.clone(), |d, v| d.analysis.four_questions.actual = v)}
+            {text_field(session, "Why was there a difference?", "Conditions and systems, not people.", true, |d| d.analysis.four_questions.why.clone(), |d, v| d.analysis.four_questions.why = v)}
+            {text_field(session, "How do we avoid it next time?", "", true, |d| d.analysis.four_questions.prevention.clone(), |d, v| d.analysis.four_questions.prevention = v)}
+        </div>
+    }
+}
