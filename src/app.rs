@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
+use crate::components::review::ReviewPage;
 use crate::state::{AppState, Route};
 
 /// The whole app. `namespace` prefixes every storage key (default
@@ -31,12 +32,22 @@ pub fn App(#[prop(optional, into)] namespace: Option<String>) -> impl IntoView {
                     <span>"Afterword"</span>
                 </a>
                 <span class="aw-tagline">"Blameless postmortems, written on your device"</span>
+                <nav class="aw-nav" aria-label="Main">
+                    <a
+                        href="#/review"
+                        aria-current=move || (app.route.get() == Route::Review).then_some("page")
+                        on:click=move |_| app.route.set(Route::Review)
+                    >
+                        "Review"
+                    </a>
+                </nav>
             </header>
             <UpdateBanner />
             <main id="main" class="aw-main" tabindex="-1">
                 {move || match app.route.get() {
                     Route::Home => view! { <Home /> }.into_any(),
                     Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
+                    Route::Review => view! { <ReviewPage /> }.into_any(),
                 }}
             </main>
         </div>

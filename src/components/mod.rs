@@ -2,5 +2,8 @@
 
 pub mod editor;
 pub mod fields;
+pub mod charts;
 pub mod home;
+pub mod review;
+pub mod samples;
 pub mod status;
