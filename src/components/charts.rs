@@ -292,7 +292,10 @@ fn line_path(points: &[Option<(f64, f64)>]) -> String {
     for p in points {
         match p {
             Some((x, y)) => {
-                d.push_str(&format!("{}{x:.1},{y:.1} ", if pen_down { "L" } else { "M" }));
+                d.push_str(&format!(
+                    "{}{x:.1},{y:.1} ",
+                    if pen_down { "L" } else { "M" }
+                ));
                 pen_down = true;
             }
             None => pen_down = false,

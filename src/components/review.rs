@@ -505,7 +505,9 @@ fn save_status(
     };
     let title = doc.display_title().to_owned();
     let Some(item) = doc.action_items.iter_mut().find(|i| i.id == item_id) else {
-        return Err(format!("That action item is no longer in \u{201c}{title}\u{201d}."));
+        return Err(format!(
+            "That action item is no longer in \u{201c}{title}\u{201d}."
+        ));
     };
     item.status = status;
     let item_title = dash(&item.title);
@@ -591,10 +593,12 @@ fn ActionRowView(
             </th>
             <td data-label="Owner">{dash(&item.owner)}</td>
             <td data-label="Due">
-                {item.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}
-                {row.overdue.then(|| view! {
-                    <span class="overdue-flag"><span aria-hidden="true">"⚠ "</span>"Overdue"</span>
-                })}
+                <span>
+                    {item.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}
+                    {row.overdue.then(|| view! {
+                        <span class="overdue-flag"><span aria-hidden="true">"⚠ "</span>"Overdue"</span>
+                    })}
+                </span>
             </td>
             <td data-label="Status">
                 <label class="visually-hidden" for=select_id.clone()>

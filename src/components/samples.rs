@@ -95,22 +95,31 @@ fn remove_samples(app: AppState) -> Result<usize, String> {
 #[component]
 pub fn SampleControls() -> impl IntoView {
     let app = use_app();
-    let samples = Memo::new(move |_| app.drafts.with(|d| d.iter().filter(|m| is_sample(&m.id)).count()));
-    let own_live = Memo::new(move |_| {
+    let samples = Memo::new(move |_| {
         app.drafts
-            .with(|d| d.iter().any(|m| !is_sample(&m.id) && m.trashed_at.is_none()))
+            .with(|d| d.iter().filter(|m| is_sample(&m.id)).count())
+    });
+    let own_live = Memo::new(move |_| {
+        app.drafts.with(|d| {
+            d.iter()
+                .any(|m| !is_sample(&m.id) && m.trashed_at.is_none())
+        })
     });
     let confirming = RwSignal::new(false);
-    let add = move |_| match add_samples(app) {
+    let add = move |_| {
+        match add_samples(app) {
         Ok(n) => app.notify(format!(
             "Added {n} sample postmortems, marked Sample. Open the Review to see their action items and trends."
         )),
         Err(e) => app.notify(e),
+    }
     };
     let remove = move |_| {
         confirming.set(false);
         match remove_samples(app) {
-            Ok(n) => app.notify(format!("Removed {n} sample postmortems. Your own postmortems were not touched.")),
+            Ok(n) => app.notify(format!(
+                "Removed {n} sample postmortems. Your own postmortems were not touched."
+            )),
             Err(e) => app.notify(e),
         }
     };
