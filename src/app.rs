@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
+use crate::components::review::ReviewPage;
 use crate::embed::Host;
 use crate::state::{AppOptions, AppState, Route};
 
@@ -79,6 +80,7 @@ pub fn App(
         },
         Route::Home => view! { <Home /> }.into_any(),
         Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
+        Route::Review => view! { <ReviewPage /> }.into_any(),
     };
 
     view! {
@@ -96,6 +98,15 @@ pub fn App(
                     <span>"Afterword"</span>
                 </a>
                 <span class="aw-tagline">"Blameless postmortems, written on your device"</span>
+                <nav class="aw-nav" aria-label="Main">
+                    <a
+                        href="#/review"
+                        aria-current=move || (app.route.get() == Route::Review).then_some("page")
+                        on:click=move |_| app.route.set(Route::Review)
+                    >
+                        "Review"
+                    </a>
+                </nav>
             </header>
             <UpdateBanner />
             {if embedded {

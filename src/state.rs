@@ -83,11 +83,16 @@ impl AppOptions {
 pub enum Route {
     Home,
     Draft(String),
+    /// Every action item and the incident trends (`#/review`).
+    Review,
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
+        if h == "review" {
+            return Route::Review;
+        }
         match h.strip_prefix("draft/") {
             Some(id) if !id.is_empty() => Route::Draft(id.to_owned()),
             _ => Route::Home,
@@ -97,6 +102,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Draft(id) => format!("#/draft/{id}"),
+            Route::Review => "#/review".into(),
         }
     }
 }

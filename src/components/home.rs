@@ -6,6 +6,7 @@ use afterword_core::store::{DraftMeta, Quarantined};
 use leptos::prelude::*;
 
 use crate::browser::{download, entropy, human_size, local_when, now};
+use crate::components::samples::{is_sample, SampleControls};
 use crate::state::{use_app, Route};
 
 #[component]
@@ -57,6 +58,7 @@ pub fn Home() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <SampleControls />
             <Unreadable />
             <Show when=move || !trashed.with(|t| t.is_empty())>
                 <details class="trash">
@@ -191,6 +193,7 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
                 </form>
             </Show>
             <div class="draft-meta">
+                {is_sample(&meta.id).then(|| view! { <span class="badge badge-sample">"Sample"</span> })}
                 {severity_badge(&meta)}
                 <span class="status">{meta.status.label()}</span>
                 <span class="edited">"Edited " {local_when(meta.updated_at)}</span>

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod charts;
 pub mod editor;
 pub mod fields;
 pub mod guided;
@@ -10,10 +11,12 @@ pub mod impact;
 pub mod links;
 pub mod people;
 pub mod prefs;
+pub mod review;
 pub mod rows;
+pub mod samples;
 pub mod sections;
 pub mod start;
 pub mod status;
-pub mod times;
 pub mod timeline;
+pub mod times;
 pub mod workflow;
