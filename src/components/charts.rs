@@ -255,7 +255,7 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
                 {move || format!("Postmortems per month by severity ({} in the range)", trends.with(|t| t.total()))}
             </figcaption>
             {severity_patterns()}
-            <div class="chart-scroll">{chart}</div>
+            <div class="chart-scroll" tabindex="0" role="region" aria-label="Chart of postmortems by severity, scrolls sideways on small screens">{chart}</div>
             {severity_legend()}
             <details class="chart-table">
                 <summary>"Show as table"</summary>
@@ -391,7 +391,7 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
             <figcaption id="chart-times-caption">
                 "Median time to detect and to resolve, per month (months without data are gaps)"
             </figcaption>
-            <div class="chart-scroll">{chart}</div>
+            <div class="chart-scroll" tabindex="0" role="region" aria-label="Chart of median times, scrolls sideways on small screens">{chart}</div>
             <ul class="chart-legend" aria-label="Legend">
                 <li>
                     <svg class="chart-swatch" width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" focusable="false">

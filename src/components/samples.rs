@@ -29,10 +29,9 @@ fn add_samples(app: AppState) -> Result<usize, String> {
     for doc in docs.iter_mut() {
         doc.title = format!("{} (sample)", doc.display_title());
         match lib.save(doc, now()) {
-            Ok(meta) => {
-                written.push(doc.id.clone());
-                app.upsert_meta(meta);
-            }
+            // The list is updated once at the end: each row's own update
+            // would re-measure storage every time.
+            Ok(_) => written.push(doc.id.clone()),
             Err(e) => {
                 let mut left = Vec::new();
                 for id in &written {
@@ -60,6 +59,7 @@ fn add_samples(app: AppState) -> Result<usize, String> {
             }
         }
     }
+    app.reload();
     Ok(written.len())
 }
 

@@ -133,6 +133,10 @@ test("every action item outside the trash is listed, filtered and sorted", async
   await page.getByRole("button", { name: /^Owner/ }).click();
   assert.equal(await actionHeader.getAttribute("aria-sort"), null);
   assert.deepEqual((await rows(page).locator('td[data-label="Owner"]').allInnerTexts()), ["Ana Silva", "Ana Silva", "Bo Chen", "Carla Diaz"]);
+  // The header buttons work from the keyboard.
+  await page.getByRole("button", { name: /^Priority/ }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("th", { has: page.getByRole("button", { name: /^Priority/ }) }).getAttribute("aria-sort"), "ascending");
   // Due, soonest first; no due date last.
   await page.getByRole("button", { name: /^Due/ }).click();
   assert.equal((await firstCells(page)).at(-1), "Load test the login service");
@@ -160,6 +164,16 @@ test("a status changed in the list is saved in its postmortem and survives a rel
   await page.reload();
   await page.getByLabel("Status of Add a canary stage").waitFor();
   assert.equal(await page.getByLabel("Status of Add a canary stage").inputValue(), "done");
+
+  // From the keyboard: the select keeps focus and the next arrow press works.
+  await page.getByLabel("Status of Write the failover runbook").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.getByTestId("review-message").filter({ hasText: "Write the failover runbook" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `status-${a.id}-a2`);
+  await page.keyboard.press("ArrowDown");
+  await page.getByTestId("review-message").filter({ hasText: "is now won't do" }).waitFor();
+  const again = await page.evaluate((id) => JSON.parse(localStorage.getItem(`afterword:draft:${id}`)), a.id);
+  assert.equal(again.action_items[1].status, "wont_do");
 
   await page.getByRole("link", { name: "Add a canary stage" }).click();
   await page.waitForURL(`**#/draft/${a.id}`);
