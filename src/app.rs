@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
+use crate::components::report::ReportPage;
 use crate::state::{AppState, Route};
 
 /// The whole app. `namespace` prefixes every storage key (default
@@ -37,6 +38,7 @@ pub fn App(#[prop(optional, into)] namespace: Option<String>) -> impl IntoView {
                 {move || match app.route.get() {
                     Route::Home => view! { <Home /> }.into_any(),
                     Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
+                    Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 }}
             </main>
         </div>

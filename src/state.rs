@@ -15,12 +15,17 @@ use crate::session::Session;
 pub enum Route {
     Home,
     Draft(String),
+    /// The read-only, printable report of a draft.
+    Report(String),
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         match h.strip_prefix("draft/") {
+            Some(rest) if rest.ends_with("/report") && rest.len() > "/report".len() => {
+                Route::Report(rest.trim_end_matches("/report").to_owned())
+            }
             Some(id) if !id.is_empty() => Route::Draft(id.to_owned()),
             _ => Route::Home,
         }
@@ -29,6 +34,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Draft(id) => format!("#/draft/{id}"),
+            Route::Report(id) => format!("#/draft/{id}/report"),
         }
     }
 }

@@ -8,11 +8,12 @@ use afterword_core::model::{
 };
 use leptos::prelude::*;
 
-use crate::browser::{download, entropy, now};
+use crate::browser::{entropy, now};
 use crate::components::fields::{
     date_value, dom_id, parse_date, parse_utc_input, select_field, text_field, utc_input_value,
     utc_time_field,
 };
+use crate::components::export_menu::ExportMenu;
 use crate::components::status::{SaveIndicator, SaveProblem};
 use crate::session::Session;
 use crate::state::{use_app, Route};
@@ -65,22 +66,12 @@ fn options<T: Copy>(
 #[component]
 fn Editor(session: Session) -> impl IntoView {
     let title = Memo::new(move |_| session.doc.with(|d| d.display_title().to_owned()));
-    let export = move |_| {
-        let doc = session.doc.get_untracked();
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        let date = doc.incident_date.unwrap_or(doc.created_at.date_naive());
-        let _ = download(
-            &format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id),
-            "application/json",
-            &json,
-        );
-    };
     view! {
         <article class="editor" aria-labelledby="editor-title">
             <div class="editor-bar">
                 <a class="back" href="#/">"← All postmortems"</a>
                 <SaveIndicator session=session />
-                <button class="btn btn-small" on:click=export>"Download JSON"</button>
+                <ExportMenu session=session />
             </div>
             <h1 id="editor-title" class="editor-title">{title}</h1>
             <SaveProblem session=session />

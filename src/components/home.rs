@@ -5,6 +5,8 @@ use afterword_core::ids::new_id;
 use afterword_core::store::{DraftMeta, Quarantined};
 use leptos::prelude::*;
 
+use crate::components::backup::BackupRestore;
+use crate::components::import::ImportZone;
 use crate::browser::{download, entropy, human_size, local_when, now};
 use crate::state::{use_app, Route};
 
@@ -57,6 +59,7 @@ pub fn Home() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <ImportZone />
             <Unreadable />
             <Show when=move || !trashed.with(|t| t.is_empty())>
                 <details class="trash">
@@ -69,6 +72,7 @@ pub fn Home() -> impl IntoView {
                     </ul>
                 </details>
             </Show>
+            <BackupRestore />
             <StorageUsage />
         </section>
     }
