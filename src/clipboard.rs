@@ -8,9 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Puts `text` on the clipboard, or says why the browser would not.
 pub async fn write_text(text: &str) -> Result<(), String> {
-    let navigator = web_sys::window()
-        .ok_or("no window")?
-        .navigator();
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
     // Looked up by name: the API is missing outside secure contexts.
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .ok()

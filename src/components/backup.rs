@@ -233,7 +233,11 @@ fn read_backup(app: AppState, state: RwSignal<RestoreState>, file: web_sys::File
             .collect();
         state.try_set(RestoreState::Preview(Box::new(Preview {
             file: name,
-            added: plan.added.iter().map(|p| format!("“{}”", p.title)).collect(),
+            added: plan
+                .added
+                .iter()
+                .map(|p| format!("“{}”", p.title))
+                .collect(),
             replaced,
             unreadable: plan.unreadable.iter().map(|(_, m)| m.clone()).collect(),
             read,
@@ -287,7 +291,10 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
         lines.push(format!("Replaced: {}.", list(&replaced)));
     }
     if !skipped.is_empty() {
-        lines.push(format!("Kept as they were (already here): {}.", list(&skipped)));
+        lines.push(format!(
+            "Kept as they were (already here): {}.",
+            list(&skipped)
+        ));
     }
     if failure.is_some() {
         lines.push(format!(
@@ -415,7 +422,8 @@ fn RestorePanel(state: RwSignal<RestoreState>) -> impl IntoView {
         }
     };
 
-    move || match state.get() {
+    move || {
+        match state.get() {
         RestoreState::Idle => ().into_any(),
         RestoreState::Reading(name) => {
             view! { <p role="status">{format!("Reading “{name}”…")}</p> }.into_any()
@@ -490,6 +498,7 @@ fn RestorePanel(state: RwSignal<RestoreState>) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

@@ -9,11 +9,11 @@ use afterword_core::model::{
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
+use crate::components::export_menu::ExportMenu;
 use crate::components::fields::{
     date_value, dom_id, parse_date, parse_utc_input, select_field, text_field, utc_input_value,
     utc_time_field,
 };
-use crate::components::export_menu::ExportMenu;
 use crate::components::status::{SaveIndicator, SaveProblem};
 use crate::session::Session;
 use crate::state::{use_app, Route};

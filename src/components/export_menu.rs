@@ -59,7 +59,11 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     };
     let download_csv = move |_| {
         let doc = session.doc.get_untracked();
-        offer(file_name(&doc, "csv"), "text/csv", action_items_csv(&[&doc]));
+        offer(
+            file_name(&doc, "csv"),
+            "text/csv",
+            action_items_csv(&[&doc]),
+        );
     };
     let copy = move |_| {
         let (_, text) = markdown();

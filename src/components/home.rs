@@ -5,9 +5,9 @@ use afterword_core::ids::new_id;
 use afterword_core::store::{DraftMeta, Quarantined};
 use leptos::prelude::*;
 
+use crate::browser::{download, entropy, human_size, local_when, now};
 use crate::components::backup::BackupRestore;
 use crate::components::import::ImportZone;
-use crate::browser::{download, entropy, human_size, local_when, now};
 use crate::state::{use_app, Route};
 
 #[component]

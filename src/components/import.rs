@@ -134,7 +134,11 @@ pub fn ImportZone() -> impl IntoView {
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer()
-        .map(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+        .map(|dt| {
+            dt.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
         .unwrap_or(false)
 }
 
@@ -265,12 +269,18 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
     };
     let replace = move |_| {
         if let ImportState::ConfirmReplace { doc, .. } = state.get_untracked() {
-            state.set(store(app, *doc, true, ", replacing the draft with the same id"));
+            state.set(store(
+                app,
+                *doc,
+                true,
+                ", replacing the draft with the same id",
+            ));
         }
     };
     let cancel = move |_| state.set(ImportState::Idle);
 
-    move || match state.get() {
+    move || {
+        match state.get() {
         ImportState::Idle => ().into_any(),
         ImportState::Reading(name) => view! {
             <p class="import-status" role="status">{format!("Reading “{name}”…")}</p>
@@ -329,5 +339,6 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }

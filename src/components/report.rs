@@ -229,7 +229,12 @@ fn metadata(doc: &Postmortem) -> impl IntoView {
     if !people.is_empty() {
         rows.push(("Participants", people.join("\n")));
     }
-    let reviewers: Vec<String> = doc.reviewers.iter().filter(|r| !blank(r)).cloned().collect();
+    let reviewers: Vec<String> = doc
+        .reviewers
+        .iter()
+        .filter(|r| !blank(r))
+        .cloned()
+        .collect();
     if !reviewers.is_empty() {
         rows.push(("Reviewers", reviewers.join("\n")));
     }
@@ -290,7 +295,13 @@ fn impact(doc: &Postmortem) -> Option<AnyView> {
         .business_metrics
         .iter()
         .filter(|m| !(blank(&m.name) && blank(&m.value) && blank(&m.unit)))
-        .map(|m| vec![text(m.name.clone()), text(m.value.clone()), text(m.unit.clone())])
+        .map(|m| {
+            vec![
+                text(m.name.clone()),
+                text(m.value.clone()),
+                text(m.unit.clone()),
+            ]
+        })
         .collect();
     if blank(&i.description) && rows.is_empty() && metrics.is_empty() {
         return None;
@@ -355,7 +366,10 @@ fn timeline(doc: &Postmortem) -> Option<AnyView> {
         .iter()
         .map(|e| {
             vec![
-                text(e.at.map(when).unwrap_or_else(|| "(time not set)".to_owned())),
+                text(
+                    e.at.map(when)
+                        .unwrap_or_else(|| "(time not set)".to_owned()),
+                ),
                 text(e.kind.label()),
                 text(if e.starred { "★" } else { "" }),
                 text(e.text.clone()),
