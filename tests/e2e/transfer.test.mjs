@@ -255,6 +255,12 @@ test("the export menu works from the keyboard and closes with Escape", async () 
   await page.keyboard.press("Escape");
   assert.equal(await toggle.getAttribute("aria-expanded"), "false");
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Export ▾");
+  // On a phone the open menu stays on screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.keyboard.press("Enter");
+  const box = await page.locator(".export-menu").boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 360, `menu within the screen: ${JSON.stringify(box)}`);
+  await screenshot(page, "export-menu-phone");
   await context.close();
 });
 
