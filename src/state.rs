@@ -22,10 +22,14 @@ pub enum Route {
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
+        let report = h
+            .strip_prefix("draft/")
+            .and_then(|rest| rest.strip_suffix("/report"))
+            .filter(|id| !id.is_empty());
+        if let Some(id) = report {
+            return Route::Report(id.to_owned());
+        }
         match h.strip_prefix("draft/") {
-            Some(rest) if rest.ends_with("/report") && rest.len() > "/report".len() => {
-                Route::Report(rest.trim_end_matches("/report").to_owned())
-            }
             Some(id) if !id.is_empty() => Route::Draft(id.to_owned()),
             _ => Route::Home,
         }
