@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
+use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
 use crate::embed::Host;
 use crate::state::{AppOptions, AppState, Route};
@@ -81,6 +82,7 @@ pub fn App(
         Route::Home => view! { <Home /> }.into_any(),
         Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
         Route::Review => view! { <ReviewPage /> }.into_any(),
+        Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
     };
 
     view! {

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod clipboard;
 pub mod components;
 pub mod embed;
 pub mod session;

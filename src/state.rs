@@ -85,6 +85,8 @@ pub enum Route {
     Draft(String),
     /// Every action item and the incident trends (`#/review`).
     Review,
+    /// The read-only, printable report of a draft.
+    Report(String),
 }
 
 impl Route {
@@ -92,6 +94,13 @@ impl Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         if h == "review" {
             return Route::Review;
+        }
+        let report = h
+            .strip_prefix("draft/")
+            .and_then(|rest| rest.strip_suffix("/report"))
+            .filter(|id| !id.is_empty());
+        if let Some(id) = report {
+            return Route::Report(id.to_owned());
         }
         match h.strip_prefix("draft/") {
             Some(id) if !id.is_empty() => Route::Draft(id.to_owned()),
@@ -103,6 +112,7 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Draft(id) => format!("#/draft/{id}"),
             Route::Review => "#/review".into(),
+            Route::Report(id) => format!("#/draft/{id}/report"),
         }
     }
 }

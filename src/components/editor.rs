@@ -6,10 +6,10 @@ use afterword_core::template::{builtin_templates, fields_outside, switch_templat
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::download;
 use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice, Progress};
 use crate::components::prefs::{self, Mode};
 use crate::components::start::StartFlow;
+use crate::components::export_menu::ExportMenu;
 use crate::components::status::{SaveIndicator, SaveProblem};
 use crate::components::workflow::WorkflowPanel;
 use crate::session::Session;
@@ -75,16 +75,6 @@ fn Editor(session: Session) -> impl IntoView {
     let template_id = Memo::new(move |_| session.doc.with(|d| d.template.clone()));
     let template: Memo<Template> =
         Memo::new(move |_| template_id.with(|id| prefs::template_for(&app, id)));
-    let export = move |_| {
-        let doc = session.doc.get_untracked();
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        let date = doc.incident_date.unwrap_or(doc.created_at.date_naive());
-        let name = format!("{}-{}.json", date.format("%Y-%m-%d"), doc.id);
-        match download(&name, "application/json", &json) {
-            Ok(()) => app.emit_exported(&doc, "json", &name, &json),
-            Err(e) => app.notify(e),
-        }
-    };
     let (undo_n, redo_n) = (
         Memo::new(move |_| session.undo_depth.get().0),
         Memo::new(move |_| session.undo_depth.get().1),
@@ -130,8 +120,7 @@ fn Editor(session: Session) -> impl IntoView {
                         <button type="button" class="btn btn-small" disabled=move || redo_n.get() == 0
                             aria-keyshortcuts="Control+Shift+Z" on:click=move |_| { session.redo(); }>"Redo"</button>
                     </Show>
-                    // Further actions of the bar (export menu) go here.
-                    <button class="btn btn-small" on:click=export>"Download JSON"</button>
+                    <ExportMenu session=session />
                 </div>
             </div>
             <h1 id="editor-title" class="editor-title">{title}</h1>

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use crate::browser::{download, entropy, human_size, local_when, now};
 use crate::components::samples::{is_sample, SampleControls};
+use crate::components::backup::BackupRestore;
+use crate::components::import::ImportZone;
 use crate::state::{use_app, Route};
 
 #[component]
@@ -59,6 +61,7 @@ pub fn Home() -> impl IntoView {
                 </ul>
             </Show>
             <SampleControls />
+            <ImportZone />
             <Unreadable />
             <Show when=move || !trashed.with(|t| t.is_empty())>
                 <details class="trash">
@@ -71,6 +74,7 @@ pub fn Home() -> impl IntoView {
                     </ul>
                 </details>
             </Show>
+            <BackupRestore />
             <StorageUsage />
         </section>
     }

@@ -1,0 +1,539 @@
+//! The read-only report of one postmortem (`#/draft/<id>/report`): what a
+//! reader or a printer gets. Sections follow the document's template, like
+//! the Markdown export. Everything typed is shown as text, never as markup,
+//! and only web and mail addresses become links.
+
+use std::cell::Cell;
+
+use afterword_core::export::markdown::DEFAULT_SECTION_ORDER;
+use afterword_core::metrics::durations;
+use afterword_core::model::Postmortem;
+use chrono::{DateTime, Timelike, Utc};
+use leptos::prelude::*;
+
+use crate::components::transfer::{section_order, template_for};
+use crate::state::{use_app, AppState, Route};
+
+thread_local! {
+    static PRINT_ON_OPEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the next report that opens to print itself ("Print / Save as PDF").
+pub fn request_print() {
+    PRINT_ON_OPEN.with(|p| p.set(true));
+}
+
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[component]
+pub fn ReportPage(id: String) -> impl IntoView {
+    let app = use_app();
+    let print_now = PRINT_ON_OPEN.with(|p| p.replace(false));
+    let editor_href = Route::Draft(id.clone()).to_hash();
+    match app.library().open(&id) {
+        Ok(Some(doc)) => {
+            if print_now {
+                // After the report is laid out, not before.
+                request_animation_frame(|| request_animation_frame(print_page));
+            }
+            view! {
+                <div class="report-bar">
+                    <a href=editor_href>"← Back to the editor"</a>
+                    <button class="btn btn-small" on:click=|_| print_page()>"Print / Save as PDF"</button>
+                </div>
+                <Report app=app doc=doc />
+            }
+            .into_any()
+        }
+        Ok(None) => view! {
+            <div class="panel panel-warn">
+                <h1>"No such draft"</h1>
+                <p>"This draft is not stored in this browser."</p>
+                <a href="#/">"Back to all postmortems"</a>
+            </div>
+        }
+        .into_any(),
+        Err(e) => view! {
+            <div class="panel panel-error" role="alert">
+                <h1>"This draft could not be read"</h1>
+                <p>{e}</p>
+                <a href="#/">"Back to all postmortems"</a>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Sections in the Markdown export's order: the template's, then the rest.
+fn ordered(app: &AppState, doc: &Postmortem) -> Vec<String> {
+    let mut order = section_order(template_for(app, doc).as_ref());
+    let known = |id: &str| DEFAULT_SECTION_ORDER.contains(&id) || doc.sections.contains_key(id);
+    order.retain(|id| known(id));
+    for id in DEFAULT_SECTION_ORDER
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(doc.sections.keys().cloned())
+    {
+        if !order.contains(&id) {
+            order.push(id);
+        }
+    }
+    order
+}
+
+#[component]
+fn Report(app: AppState, doc: Postmortem) -> impl IntoView {
+    let sections = ordered(&app, &doc)
+        .into_iter()
+        .map(|id| {
+            let fixed = match id.as_str() {
+                "metadata" => metadata(&doc).into_any(),
+                "summary" => prose_section("Summary", &doc.summary).into_any(),
+                "impact" => impact(&doc).into_any(),
+                "times" => times(&doc).into_any(),
+                "timeline" => timeline(&doc).into_any(),
+                "analysis" => analysis(&doc).into_any(),
+                "four_questions" => four_questions(&doc).into_any(),
+                "lessons" => lessons(&doc).into_any(),
+                "action_items" => action_items(&doc).into_any(),
+                "links" => links(&doc).into_any(),
+                _ => ().into_any(),
+            };
+            let free = doc
+                .sections
+                .get(&id)
+                .and_then(|text| prose_section(&humanize(&id), text));
+            view! { {fixed} {free} }
+        })
+        .collect_view();
+    view! {
+        <article class="report" aria-labelledby="report-title">
+            <h1 id="report-title">{doc.display_title().to_owned()}</h1>
+            <p class="report-sub">"Blameless postmortem · times in UTC"</p>
+            {sections}
+        </article>
+    }
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn when(t: DateTime<Utc>) -> String {
+    if t.second() == 0 {
+        t.format("%Y-%m-%d %H:%M UTC").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+    }
+}
+
+fn humanize(id: &str) -> String {
+    let spaced = id.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Free text as typed: line breaks kept by CSS, markup shown as text.
+fn prose(text: &str) -> impl IntoView {
+    view! { <p class="report-text">{text.trim_matches('\n').to_owned()}</p> }
+}
+
+fn prose_section(heading: &str, text: &str) -> Option<AnyView> {
+    (!blank(text)).then(|| {
+        view! {
+            <section class="report-section">
+                <h2>{heading.to_owned()}</h2>
+                {prose(text)}
+            </section>
+        }
+        .into_any()
+    })
+}
+
+fn sub(heading: &'static str, text: &str) -> Option<AnyView> {
+    (!blank(text)).then(|| view! { <h3>{heading}</h3> {prose(text)} }.into_any())
+}
+
+/// A link only for web and mail addresses; anything else stays text.
+fn link(label: &str, url: &str) -> AnyView {
+    let lower = url.trim().to_ascii_lowercase();
+    let safe = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    let label = if blank(label) { url } else { label }.to_owned();
+    if safe {
+        view! { <a href=url.trim().to_owned()>{label}</a> }.into_any()
+    } else if label == url {
+        view! { <span>{label}</span> }.into_any()
+    } else {
+        view! { <span>{format!("{label} ({url})")}</span> }.into_any()
+    }
+}
+
+fn table(caption: &'static str, headers: &[&'static str], rows: Vec<Vec<AnyView>>) -> AnyView {
+    let head = headers
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|cells| {
+            let cells = cells
+                .into_iter()
+                .map(|c| view! { <td>{c}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="report-table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn text(s: impl Into<String>) -> AnyView {
+    let s: String = s.into();
+    view! { <span>{s}</span> }.into_any()
+}
+
+fn metadata(doc: &Postmortem) -> impl IntoView {
+    let c = &doc.classification;
+    let mut rows: Vec<(&'static str, String)> = Vec::new();
+    if let Some(s) = c.severity {
+        rows.push(("Severity", s.label().to_owned()));
+    }
+    rows.push(("Status", doc.workflow.status.label().to_owned()));
+    if let Some(d) = doc.incident_date {
+        rows.push(("Incident date", d.format("%Y-%m-%d").to_string()));
+    }
+    if !blank(&doc.owner) {
+        rows.push(("Owner", doc.owner.clone()));
+    }
+    let people: Vec<String> = doc
+        .participants
+        .iter()
+        .filter(|p| !blank(&p.name))
+        .map(|p| format!("{} ({})", p.name, p.role.label()))
+        .collect();
+    if !people.is_empty() {
+        rows.push(("Participants", people.join("\n")));
+    }
+    let reviewers: Vec<String> = doc
+        .reviewers
+        .iter()
+        .filter(|r| !blank(r))
+        .cloned()
+        .collect();
+    if !reviewers.is_empty() {
+        rows.push(("Reviewers", reviewers.join("\n")));
+    }
+    if let Some(k) = c.kind {
+        rows.push(("Kind", k.label().to_owned()));
+    }
+    if let Some(k) = c.category {
+        rows.push(("Category", k.label().to_owned()));
+    }
+    if let Some(a) = c.alert_source {
+        rows.push(("Alert source", a.label().to_owned()));
+    }
+    if !blank(&c.reported_to) {
+        rows.push(("Reported to", c.reported_to.clone()));
+    }
+    rows.push(("Last updated", when(doc.updated_at)));
+    let rows = rows
+        .into_iter()
+        .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="report-cell-text">{v}</td></tr> })
+        .collect_view();
+    view! {
+        <section class="report-section">
+            <h2>"Details"</h2>
+            <table class="report-table report-meta">
+                <caption class="visually-hidden">"Details of the incident"</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+fn impact(doc: &Postmortem) -> Option<AnyView> {
+    let i = &doc.impact;
+    let mut rows: Vec<Vec<AnyView>> = Vec::new();
+    let mut row = |k: &'static str, v: String| rows.push(vec![text(k), text(v)]);
+    if let Some(m) = i.user_visible_minutes {
+        row("User-visible impact", format!("{m} min"));
+    }
+    if let Some(n) = i.customers_affected {
+        row("Customers affected", n.to_string());
+    }
+    if let Some(n) = i.customers_reported {
+        row("Customers who reported it", n.to_string());
+    }
+    if !blank(&i.functional_severity) {
+        row("Functional severity", i.functional_severity.clone());
+    }
+    if !blank(&i.data_lost) {
+        row("Data lost", i.data_lost.clone());
+    }
+    if let Some(t) = i.recovery_point {
+        row("Recovery point", when(t));
+    }
+    if let Some(p) = i.slo_budget_consumed_percent {
+        row("SLO error budget consumed", format!("{p} %"));
+    }
+    let metrics: Vec<Vec<AnyView>> = i
+        .business_metrics
+        .iter()
+        .filter(|m| !(blank(&m.name) && blank(&m.value) && blank(&m.unit)))
+        .map(|m| {
+            vec![
+                text(m.name.clone()),
+                text(m.value.clone()),
+                text(m.unit.clone()),
+            ]
+        })
+        .collect();
+    if blank(&i.description) && rows.is_empty() && metrics.is_empty() {
+        return None;
+    }
+    let has_rows = !rows.is_empty();
+    let has_metrics = !metrics.is_empty();
+    Some(
+        view! {
+            <section class="report-section">
+                <h2>"Impact"</h2>
+                {(!blank(&i.description)).then(|| prose(&i.description))}
+                {has_rows.then(|| table("Impact measures", &["Measure", "Value"], rows))}
+                {has_metrics.then(|| view! {
+                    <h3>"Business metrics"</h3>
+                    {table("Business metrics", &["Metric", "Value", "Unit"], metrics)}
+                })}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+fn times(doc: &Postmortem) -> Option<AnyView> {
+    let t = &doc.times;
+    let moments = [
+        ("Started", t.started),
+        ("Detected", t.detected),
+        ("Acknowledged", t.acknowledged),
+        ("Mitigated", t.mitigated),
+        ("Resolved", t.resolved),
+    ];
+    let rows: Vec<Vec<AnyView>> = moments
+        .iter()
+        .filter_map(|(label, at)| at.map(|at| vec![text(*label), text(when(at))]))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let metrics: Vec<Vec<AnyView>> = durations(t)
+        .into_iter()
+        .map(|m| vec![text(m.label), text(m.display_value()), text(m.formula)])
+        .collect();
+    Some(
+        view! {
+            <section class="report-section">
+                <h2>"Key times"</h2>
+                {table("Key times", &["Moment", "Time (UTC)"], rows)}
+                <h3>"Durations"</h3>
+                {table("Durations derived from the key times", &["Duration", "Value", "Formula"], metrics)}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+fn timeline(doc: &Postmortem) -> Option<AnyView> {
+    if doc.timeline.is_empty() {
+        return None;
+    }
+    let rows = doc
+        .timeline
+        .iter()
+        .map(|e| {
+            vec![
+                text(
+                    e.at.map(when)
+                        .unwrap_or_else(|| "(time not set)".to_owned()),
+                ),
+                text(e.kind.label()),
+                text(if e.starred { "★" } else { "" }),
+                text(e.text.clone()),
+            ]
+        })
+        .collect();
+    Some(
+        view! {
+            <section class="report-section">
+                <h2>"Timeline"</h2>
+                {table("Timeline", &["Time (UTC)", "Kind", "Starred", "Event"], rows)}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+fn analysis(doc: &Postmortem) -> Option<AnyView> {
+    let a = &doc.analysis;
+    let factors: Vec<AnyView> = a
+        .contributing_factors
+        .iter()
+        .filter(|f| !(blank(&f.text) && f.category.is_none() && f.evidence.is_empty()))
+        .map(|f| {
+            let category = f.category.map(|c| format!(" (category: {})", c.label()));
+            let evidence = f
+                .evidence
+                .iter()
+                .filter(|e| !blank(e))
+                .map(|e| view! { " " {link(e, e)} })
+                .collect_view();
+            let has_evidence = f.evidence.iter().any(|e| !blank(e));
+            view! {
+                <li>
+                    <span class="report-cell-text">{f.text.clone()}</span>
+                    {category}
+                    {has_evidence.then(|| view! { " · evidence:" {evidence} })}
+                </li>
+            }
+            .into_any()
+        })
+        .collect();
+    let parts: Vec<AnyView> = [
+        sub("Trigger", &a.trigger),
+        sub("Detection", &a.detection),
+        sub("Resolution", &a.resolution),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if factors.is_empty() && parts.is_empty() {
+        return None;
+    }
+    let has_factors = !factors.is_empty();
+    let single = (!blank(&a.single_factor_reason)).then(|| {
+        view! { <p><strong>"Why only one factor: "</strong><span class="report-cell-text">{a.single_factor_reason.clone()}</span></p> }
+    });
+    Some(
+        view! {
+            <section class="report-section">
+                <h2>"Analysis"</h2>
+                {has_factors.then(|| view! {
+                    <h3>"Contributing factors"</h3>
+                    <ul>{factors}</ul>
+                    {single}
+                })}
+                {parts}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+fn four_questions(doc: &Postmortem) -> Option<AnyView> {
+    let q = &doc.analysis.four_questions;
+    let parts: Vec<AnyView> = [
+        sub("What was supposed to happen", &q.intended),
+        sub("What actually happened", &q.actual),
+        sub("Why it happened", &q.why),
+        sub("How we avoid it next time", &q.prevention),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| {
+        view! { <section class="report-section"><h2>"The four questions"</h2>{parts}</section> }
+            .into_any()
+    })
+}
+
+fn lessons(doc: &Postmortem) -> Option<AnyView> {
+    let a = &doc.analysis;
+    let parts: Vec<AnyView> = [
+        sub("What went well", &a.went_well),
+        sub("What went wrong", &a.went_wrong),
+        sub("Where we got lucky", &a.got_lucky),
+        sub("Gaps identified", &a.gaps),
+        sub("Lessons learned", &a.lessons),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| {
+        view! { <section class="report-section"><h2>"Lessons learned"</h2>{parts}</section> }
+            .into_any()
+    })
+}
+
+fn action_items(doc: &Postmortem) -> Option<AnyView> {
+    if doc.action_items.is_empty() {
+        return None;
+    }
+    let rows = doc
+        .action_items
+        .iter()
+        .map(|a| {
+            vec![
+                text(if blank(&a.title) {
+                    "Untitled action item".to_owned()
+                } else {
+                    a.title.clone()
+                }),
+                text(a.owner.clone()),
+                text(
+                    a.due
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                ),
+                text(a.status.label()),
+                text(a.kind.map(|k| k.label()).unwrap_or_default()),
+                text(a.priority.map(|p| p.label()).unwrap_or_default()),
+                if blank(&a.ticket) {
+                    text("")
+                } else {
+                    link(&a.ticket, &a.ticket)
+                },
+                text(if a.needs_discussion { "Yes" } else { "No" }),
+            ]
+        })
+        .collect();
+    Some(
+        view! {
+            <section class="report-section">
+                <h2>"Action items"</h2>
+                {table(
+                    "Action items",
+                    &["Action", "Owner", "Due", "Status", "Kind", "Priority", "Ticket", "Needs discussion"],
+                    rows,
+                )}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+fn links(doc: &Postmortem) -> Option<AnyView> {
+    let items: Vec<AnyView> = doc
+        .links
+        .iter()
+        .filter(|l| !(blank(&l.label) && blank(&l.url)))
+        .map(|l| view! { <li>{link(&l.label, &l.url)}</li> }.into_any())
+        .collect();
+    (!items.is_empty()).then(|| {
+        view! { <section class="report-section"><h2>"Links"</h2><ul>{items}</ul></section> }
+            .into_any()
+    })
+}
