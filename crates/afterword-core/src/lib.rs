@@ -2,6 +2,7 @@
 //! needs no browser. The web app is a thin layer over this crate; the
 //! command-line tool reuses it unchanged.
 
+pub mod checklist;
 pub mod export;
 pub mod followup;
 pub mod ids;
