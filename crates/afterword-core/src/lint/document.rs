@@ -183,6 +183,68 @@ pub fn text_field(doc: &Postmortem, field: &str) -> Option<TextField> {
     text_fields(doc).into_iter().find(|f| f.field.0 == field)
 }
 
+/// Writes `text` into the field at `field`; false when the document has no
+/// such field (a removed row, an unknown path).
+pub fn set_field_text(doc: &mut Postmortem, field: &str, text: String) -> bool {
+    fn row(path: &str, list: &str, tail: &str) -> Option<String> {
+        let id = path.strip_prefix(list)?.strip_prefix('[')?;
+        let id = id.strip_suffix(tail)?.strip_suffix(']')?;
+        Some(id.to_owned())
+    }
+    let an = &mut doc.analysis;
+    let q = &mut an.four_questions;
+    let slot: Option<&mut String> = match field {
+        "title" => Some(&mut doc.title),
+        "summary" => Some(&mut doc.summary),
+        "impact.description" => Some(&mut doc.impact.description),
+        "impact.functional_severity" => Some(&mut doc.impact.functional_severity),
+        "impact.data_lost" => Some(&mut doc.impact.data_lost),
+        "analysis.trigger" => Some(&mut an.trigger),
+        "analysis.detection" => Some(&mut an.detection),
+        "analysis.resolution" => Some(&mut an.resolution),
+        "analysis.went_well" => Some(&mut an.went_well),
+        "analysis.went_wrong" => Some(&mut an.went_wrong),
+        "analysis.got_lucky" => Some(&mut an.got_lucky),
+        "analysis.gaps" => Some(&mut an.gaps),
+        "analysis.lessons" => Some(&mut an.lessons),
+        "analysis.single_factor_reason" => Some(&mut an.single_factor_reason),
+        "analysis.four_questions.intended" => Some(&mut q.intended),
+        "analysis.four_questions.actual" => Some(&mut q.actual),
+        "analysis.four_questions.why" => Some(&mut q.why),
+        "analysis.four_questions.prevention" => Some(&mut q.prevention),
+        _ => {
+            if let Some(id) = row(field, "timeline", ".text") {
+                doc.timeline
+                    .iter_mut()
+                    .find(|e| e.id == id)
+                    .map(|e| &mut e.text)
+            } else if let Some(id) = row(field, "analysis.contributing_factors", ".text") {
+                an.contributing_factors
+                    .iter_mut()
+                    .find(|c| c.id == id)
+                    .map(|c| &mut c.text)
+            } else if let Some(id) = row(field, "action_items", ".title") {
+                doc.action_items
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .map(|a| &mut a.title)
+            } else {
+                field
+                    .strip_prefix("sections.")
+                    .filter(|k| crate::template::is_valid_text_key(k))
+                    .map(|k| doc.sections.entry(k.to_owned()).or_default())
+            }
+        }
+    };
+    match slot {
+        Some(s) => {
+            *s = text;
+            true
+        }
+        None => false,
+    }
+}
+
 /// The configuration for linting this document: the app-wide settings plus
 /// the names of everyone the document mentions (participants, owner,
 /// reviewers, action owners) and the rules switched off for this document.
@@ -441,6 +503,33 @@ mod tests {
             .find(|f| f.finding.rule == "hindsight")
             .unwrap();
         assert!(changed.dismissed.is_none());
+    }
+
+    #[test]
+    fn every_listed_field_can_be_written_by_path() {
+        let mut d = doc();
+        d.timeline.push(event("ev-1", 14, 2, "x"));
+        d.action_items.push(action("ai-1", "x", ""));
+        d.analysis.contributing_factors.push(ContributingFactor {
+            id: "cf-1".into(),
+            text: "x".into(),
+            category: None,
+            evidence: vec![],
+        });
+        d.sections.insert("what_happened".into(), "x".into());
+        for f in text_fields(&d) {
+            let value = format!("new {}", f.field);
+            assert!(
+                set_field_text(&mut d, f.field.as_str(), value.clone()),
+                "{}",
+                f.field
+            );
+            assert_eq!(text_field(&d, f.field.as_str()).unwrap().text, value);
+        }
+        assert!(!set_field_text(&mut d, "timeline[nope].text", "x".into()));
+        assert!(set_field_text(&mut d, "sections.new_one", "x".into()));
+        assert!(!set_field_text(&mut d, "sections.Bad Key", "x".into()));
+        assert!(!set_field_text(&mut d, "owner", "x".into()));
     }
 
     #[test]
