@@ -75,6 +75,7 @@ fn Editor(session: Session) -> impl IntoView {
             &json,
         );
     };
+    crate::components::lint_state::LintState::provide(session, use_app());
     view! {
         <article class="editor" aria-labelledby="editor-title">
             <div class="editor-bar">
@@ -84,6 +85,7 @@ fn Editor(session: Session) -> impl IntoView {
             </div>
             <h1 id="editor-title" class="editor-title">{title}</h1>
             <SaveProblem session=session />
+            <crate::components::lint_panel::LintPanel session=session />
             // Keyed by epoch: a document replaced from outside gets fresh
             // controls (rebuilding in place would keep the typed values).
             <For each=move || [session.epoch.get()] key=|epoch| *epoch let:_epoch>
