@@ -71,10 +71,13 @@ pub fn text_field(
             let len = value.len();
             session.edit(|d| set(d, value));
             if let (Some((lint, path)), Some(mine)) = (&linted, mine) {
-                lint.field_changed(path, len);
-                // Marks that no longer match the text are left out until
-                // the field is linted again.
-                mine.with_untracked(|m| render_mirror(&ctl, &mir, m));
+                // Long texts are linted, and their mirror redrawn, once
+                // typing pauses; until then only text after the caret is
+                // out of step, and the mirror's text is invisible anyway.
+                let (ctl, mir) = (ctl.clone(), mir.clone());
+                lint.field_changed(path, len, move || {
+                    mine.with_untracked(|m| render_mirror(&ctl, &mir, m))
+                });
             }
         }
     };

@@ -3,7 +3,7 @@
 //! findings the team chose to keep, the "Before you share" checklist and the
 //! linter settings.
 
-use afterword_core::lint::{rules, DocFinding};
+use afterword_core::lint::DocFinding;
 use afterword_core::model::Dismissal;
 use leptos::prelude::*;
 
@@ -135,14 +135,6 @@ fn FieldGroup(lint: LintState, field: String, label: String) -> impl IntoView {
     }
 }
 
-fn rule_name(id: &str) -> String {
-    rules()
-        .iter()
-        .find(|r| r.id == id)
-        .map(|r| r.id.replace('-', " "))
-        .unwrap_or_else(|| id.to_owned())
-}
-
 #[component]
 fn FindingItem(lint: LintState, finding: DocFinding) -> impl IntoView {
     let asking = RwSignal::new(false);
@@ -192,7 +184,7 @@ fn FindingItem(lint: LintState, finding: DocFinding) -> impl IntoView {
                 title="Go to this text in the form">
                 "\u{201c}" {finding.finding.text.clone()} "\u{201d}"
             </button>
-            <span class="lint-rule">{rule_name(&finding.finding.rule)} " · " <code>{finding.finding.rule.clone()}</code></span>
+            <span class="lint-rule">"Rule " <code>{finding.finding.rule.clone()}</code></span>
             <p class="lint-msg">{finding.finding.message.clone()}</p>
             <div class="lint-actions">
                 {fixes}

@@ -116,15 +116,18 @@ impl LintState {
             timers: StoredValue::new(HashMap::new()),
         };
         state.lint_all();
-        let doc_shape = Memo::new(move |_| session.doc.with(shape));
-        Effect::new(move |first: Option<()>| {
-            doc_shape.track();
-            session.epoch.track();
-            state.settings.track();
-            // Linted synchronously above; later runs follow real changes.
-            if first.is_some() {
+        // Compared by hand rather than through a memo, so a keystroke in
+        // a text field (which changes no shape) costs one cheap comparison.
+        Effect::new(move |prev: Option<(Shape, u64, LintSettings)>| {
+            let now = (
+                session.doc.with(shape),
+                session.epoch.get(),
+                state.settings.get(),
+            );
+            if prev.as_ref().is_some_and(|p| *p != now) {
                 state.lint_all();
             }
+            now
         });
         provide_context(state);
         state
@@ -170,7 +173,8 @@ impl LintState {
 
     /// Called after each keystroke in a field: lints it now when it is
     /// short, or once typing pauses when it is long.
-    pub fn field_changed(&self, field: &str, len: usize) {
+    /// `after` runs once the field is linted.
+    pub fn field_changed(&self, field: &str, len: usize, after: impl Fn() + 'static) {
         let this = *self;
         let key = field.to_owned();
         self.timers.update_value(|t| {
@@ -180,6 +184,7 @@ impl LintState {
         });
         if len < INSTANT_LINT_BYTES {
             self.lint_one(field);
+            after();
             return;
         }
         let k = key.clone();
@@ -188,7 +193,8 @@ impl LintState {
                 this.timers.update_value(|t| {
                     t.remove(&k);
                 });
-                this.lint_one(&k)
+                this.lint_one(&k);
+                after();
             },
             LINT_DELAY,
         )
