@@ -188,8 +188,8 @@ test("rules switch off for one document or for all, and team phrases are flagged
   // A new document follows the app-wide switches but not this document's.
   await page.getByRole("link", { name: "← All postmortems" }).click();
   await draftWithOwner(page);
-  await summary(page).control.fill(BLAMING);
-  await findings(page).first().waitFor();
+  await summary(page).control.fill(`${BLAMING}. It was human error.`);
+  await ofRule(page, "human-error").first().waitFor();
   assert.equal(await ofRule(page, "person-as-cause").count(), 0);
   assert.equal(await ofRule(page, "hindsight").count(), 0);
 
