@@ -20,9 +20,20 @@ pub fn LintSettingsPanel(session: Session) -> impl IntoView {
         Ok(()) => error.set(String::new()),
         Err(e) => error.set(e),
     };
+    // Built only while open: the settings form is long and rarely used.
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| {
+        let now_open = ev
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        open.set(now_open);
+    };
     view! {
-        <details class="lint-card lint-settings">
+        <details class="lint-card lint-settings" on:toggle=toggled>
             <summary><h2 class="lint-h">"Language rules and team phrases"</h2></summary>
+            <Show when=move || open.get()>
             <div class="lint-body">
                 <For each=move || lint.settings_problems.get() key=|p| p.clone() let:p>
                     <p class="lint-problem" role="alert">{p}</p>
@@ -33,6 +44,7 @@ pub fn LintSettingsPanel(session: Session) -> impl IntoView {
                 <RuleTable session=session lint=lint save=save />
                 <Phrases lint=lint save=save />
             </div>
+            </Show>
         </details>
     }
     .into_any()
