@@ -6,10 +6,10 @@ use afterword_core::template::{builtin_templates, fields_outside, switch_templat
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::export_menu::ExportMenu;
 use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice, Progress};
 use crate::components::prefs::{self, Mode};
 use crate::components::start::StartFlow;
-use crate::components::export_menu::ExportMenu;
 use crate::components::status::{SaveIndicator, SaveProblem};
 use crate::components::workflow::WorkflowPanel;
 use crate::session::Session;
@@ -108,6 +108,7 @@ fn Editor(session: Session) -> impl IntoView {
         current.set(0);
         starting.set(false);
     });
+    crate::components::lint_state::LintState::provide(session, use_app());
     view! {
         <article class="editor" aria-labelledby="editor-title">
             <div class="editor-bar">
@@ -149,8 +150,9 @@ fn Editor(session: Session) -> impl IntoView {
                                 <EditorForm session=session template=template mode=mode current=current />
                             </For>
                         </div>
-                        // Side panels (such as the blameless-language panel) go here.
-                        <div class="editor-side"></div>
+                        <div class="editor-side">
+                            <crate::components::lint_panel::LintPanel session=session />
+                        </div>
                     </div>
                 }
                 .into_any()

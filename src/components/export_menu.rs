@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::download;
 use crate::components::fields::dom_id;
 use crate::components::report::request_print;
-use crate::components::transfer::{checklist_lines_for, markdown_options};
+use crate::components::transfer::markdown_options;
 use crate::session::Session;
 use crate::state::{use_app, Route};
 
@@ -26,8 +26,6 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let first_ref = NodeRef::<leptos::html::Button>::new();
-    let has_checklist = move || session.doc.with(|d| checklist_lines_for(d).is_some());
-
     let close = move |focus_toggle: bool| {
         open.set(false);
         if focus_toggle {
@@ -43,7 +41,14 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     };
     let offer = move |name: String, mime: &str, text: String| {
         match download(&name, mime, &text) {
-            Ok(()) => feedback.set(format!("Downloaded {name}.")),
+            Ok(()) => {
+                // A host page embedding the editor hears of every export.
+                let format = name.rsplit('.').next().unwrap_or_default().to_owned();
+                session
+                    .doc
+                    .with_untracked(|doc| app.emit_exported(doc, &format, &name, &text));
+                feedback.set(format!("Downloaded {name}."))
+            }
             Err(e) => feedback.set(format!("Could not download {name}: {e}.")),
         }
         close(true);
@@ -66,11 +71,14 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
         );
     };
     let copy = move |_| {
-        let (_, text) = markdown();
+        let (name, text) = markdown();
         close(true);
         leptos::task::spawn_local(async move {
             match crate::clipboard::write_text(&text).await {
                 Ok(()) => {
+                    session.doc.try_with_untracked(|doc| {
+                        app.emit_exported(doc, "clipboard", &name, &text)
+                    });
                     // The editor may be gone by now: try_set ignores that.
                     manual_copy.try_set(None);
                     feedback.try_set("Copied the Markdown to the clipboard.".to_owned());
@@ -151,13 +159,10 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
                     <input
                         type="checkbox"
                         id=checklist_id.clone()
-                        prop:disabled=move || !has_checklist()
                         on:change=move |ev| with_checklist.set(event_target_checked(&ev))
                     />
                     <label for=checklist_id.clone()>"Include checklist status"</label>
-                    <Show when=move || !has_checklist()>
-                        <p class="hint">"This postmortem has no review checklist yet."</p>
-                    </Show>
+                    <p class="hint">"Adds the \"Before you share\" checklist, open items included."</p>
                 </div>
             </div>
             <p class="export-feedback" role="status" aria-live="polite">{move || feedback.get()}</p>

@@ -8,7 +8,9 @@ use afterword_core::model::Postmortem;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
 
+use crate::components::lint_state::{control_value, LintState};
 use crate::session::Session;
+use wasm_bindgen::JsCast;
 
 static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -19,6 +21,12 @@ pub fn dom_id(stem: &str) -> String {
 }
 
 /// A one-line or multi-line text field.
+///
+/// When the editor provides a [`LintState`] and the field is one the linter
+/// reads (see `afterword_core::lint::text_fields`), blameless-language
+/// findings are highlighted as the person types. The field's path and lint
+/// mode are worked out from `set`, so an action item's title automatically
+/// gets the action-title checks and list rows need nothing extra.
 pub fn text_field(
     session: Session,
     label: &'static str,
@@ -29,32 +37,210 @@ pub fn text_field(
 ) -> impl IntoView {
     let id = dom_id("text");
     let hint_id = format!("{id}-hint");
+    let note_id = format!("{id}-lint");
+    let mirror_id = format!("{id}-mirror");
     let initial = session.doc.with_untracked(|d| get(d));
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        session.edit(|d| set(d, value));
+    let lint = use_context::<LintState>();
+    let path = lint.and_then(|_| lint_path(session, set));
+    let linted = lint.zip(path.clone());
+
+    let mine = linted.clone().map(|(lint, path)| {
+        Memo::new(move |_| {
+            lint.findings.with(|all| {
+                all.iter()
+                    .filter(|f| f.field.as_str() == path && f.dismissed.is_none())
+                    .map(|f| Mark {
+                        start: f.finding.span.offset,
+                        end: f.finding.span.end,
+                        text: f.finding.text.clone(),
+                        rule: f.finding.rule.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    if let Some(mine) = mine {
+        let (ctl, mir) = (id.clone(), mirror_id.clone());
+        Effect::new(move |_| mine.with(|m| render_mirror(&ctl, &mir, m)));
+    }
+
+    let on_input = {
+        let (ctl, mir, linted) = (id.clone(), mirror_id.clone(), linted.clone());
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let len = value.len();
+            session.edit(|d| set(d, value));
+            if let (Some((lint, path)), Some(mine)) = (&linted, mine) {
+                // Long texts are linted, and their mirror redrawn, once
+                // typing pauses; until then only text after the caret is
+                // out of step, and the mirror's text is invisible anyway.
+                let (ctl, mir) = (ctl.clone(), mir.clone());
+                lint.field_changed(path, len, move || {
+                    mine.with_untracked(|m| render_mirror(&ctl, &mir, m))
+                });
+            }
+        }
     };
-    let described = (!hint.is_empty()).then(|| hint_id.clone());
+    let on_scroll = {
+        let (ctl, mir) = (id.clone(), mirror_id.clone());
+        move |_| sync_scroll(&ctl, &mir)
+    };
+    let note = move || {
+        let n = mine.map(|m| m.with(Vec::len)).unwrap_or(0);
+        match n {
+            0 => String::new(),
+            1 => "1 blameless-language finding".to_owned(),
+            n => format!("{n} blameless-language findings"),
+        }
+    };
+    let described = {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if linted.is_some() {
+            ids.push(note_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let field_path = path.clone();
     let control = if multiline {
         let rows = if initial.lines().count() > 4 { 8 } else { 4 };
         view! {
-            <textarea id=id.clone() rows=rows aria-describedby=described.clone() on:input=on_input>
+            <textarea id=id.clone() rows=rows class:lint-control=linted.is_some()
+                data-lint-field=field_path aria-describedby=described.clone()
+                on:input=on_input on:scroll=on_scroll>
                 {initial}
             </textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" value=initial aria-describedby=described.clone() on:input=on_input />
+            <input id=id.clone() type="text" value=initial class:lint-control=linted.is_some()
+                data-lint-field=field_path aria-describedby=described.clone()
+                on:input=on_input on:scroll=on_scroll />
         }
         .into_any()
+    };
+    let body = if linted.is_some() {
+        view! {
+            <div class="lint-wrap" class:lint-wrap-line=!multiline>
+                <div class="lint-mirror" id=mirror_id aria-hidden="true"></div>
+                {control}
+            </div>
+            <p class="lint-note" id=note_id.clone()>{note}</p>
+        }
+        .into_any()
+    } else {
+        control
     };
     view! {
         <div class="field">
             <label for=id>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
-            {control}
+            {body}
         </div>
+    }
+}
+
+/// A text field for an action item's title. The same as [`text_field`]
+/// (which already recognises action titles by where it writes); named so
+/// the intent reads clearly where it is used.
+pub fn action_title_field(
+    session: Session,
+    label: &'static str,
+    hint: &'static str,
+    get: impl Fn(&Postmortem) -> String + 'static,
+    set: impl Fn(&mut Postmortem, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    text_field(session, label, hint, false, get, set)
+}
+
+/// A flagged span of a field, as the mirror draws it.
+#[derive(Clone, PartialEq)]
+struct Mark {
+    start: usize,
+    end: usize,
+    text: String,
+    rule: String,
+}
+
+/// Finds which linted field `set` writes to, by writing a marker into a
+/// copy of the document and looking for it.
+fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String) + Copy) -> Option<String> {
+    const PROBE: &str = "\u{1}afterword-probe\u{1}";
+    session.doc.with_untracked(|d| {
+        let mut copy = d.clone();
+        set(&mut copy, PROBE.to_owned());
+        afterword_core::lint::text_fields(&copy)
+            .into_iter()
+            .find(|f| f.text == PROBE)
+            .map(|f| f.field.0)
+    })
+}
+
+/// Draws the control's text into its mirror with `<mark>` around each
+/// finding that still matches the text.
+fn render_mirror(control_id: &str, mirror_id: &str, marks: &[Mark]) {
+    let doc = document();
+    let (Some(control), Some(mirror)) = (
+        doc.get_element_by_id(control_id),
+        doc.get_element_by_id(mirror_id),
+    ) else {
+        return;
+    };
+    let text = control_value(&control);
+    let mut html = String::with_capacity(text.len() + marks.len() * 40 + 16);
+    let mut pos = 0;
+    for m in marks {
+        if m.start < pos || text.get(m.start..m.end) != Some(m.text.as_str()) {
+            continue;
+        }
+        escape_into(&mut html, &text[pos..m.start]);
+        html.push_str("<mark class=\"lint-mark\" data-rule=\"");
+        escape_into(&mut html, &m.rule);
+        html.push_str("\">");
+        escape_into(&mut html, &text[m.start..m.end]);
+        html.push_str("</mark>");
+        pos = m.end;
+    }
+    escape_into(&mut html, &text[pos..]);
+    // A trailing newline needs something after it to take up its line.
+    html.push(' ');
+    mirror.set_inner_html(&html);
+    sync_scroll(control_id, mirror_id);
+}
+
+fn sync_scroll(control_id: &str, mirror_id: &str) {
+    let doc = document();
+    let (Some(control), Some(mirror)) = (
+        doc.get_element_by_id(control_id),
+        doc.get_element_by_id(mirror_id),
+    ) else {
+        return;
+    };
+    // The control's scrollbar narrows its text; the mirror must wrap alike.
+    let outer = control
+        .dyn_ref::<web_sys::HtmlElement>()
+        .map_or(0, |c| c.offset_width());
+    let scrollbar = (outer - control.client_width() - 2).max(0);
+    let style = format!("padding-right: calc(var(--lint-pad-x) + {scrollbar}px)");
+    if mirror.get_attribute("style").as_deref() != Some(style.as_str()) {
+        let _ = mirror.set_attribute("style", &style);
+    }
+    mirror.set_scroll_top(control.scroll_top());
+    mirror.set_scroll_left(control.scroll_left());
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
     }
 }
 

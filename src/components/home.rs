@@ -6,9 +6,9 @@ use afterword_core::store::{DraftMeta, Quarantined};
 use leptos::prelude::*;
 
 use crate::browser::{download, entropy, human_size, local_when, now};
-use crate::components::samples::{is_sample, SampleControls};
 use crate::components::backup::BackupRestore;
 use crate::components::import::ImportZone;
+use crate::components::samples::{is_sample, SampleControls};
 use crate::state::{use_app, Route};
 
 #[component]

@@ -14,11 +14,11 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser::WebStore;
 use crate::state::AppState;
 
-/// HOOK, wired to the review checklist when it lands: the checklist lines of
-/// `doc` with whether each is done. Until then there is no checklist, so
-/// this says so (`None`) rather than inventing lines.
-pub fn checklist_lines_for(_doc: &Postmortem) -> Option<Vec<(String, bool)>> {
-    None
+/// The "Before you share" checklist of `doc` as lines for the export, each
+/// with whether it is done.
+pub fn checklist_lines_for(app: &AppState, doc: &Postmortem) -> Option<Vec<(String, bool)>> {
+    let list = crate::components::checklist::checklist_for(doc, app);
+    Some(afterword_core::checklist::checklist_lines(&list))
 }
 
 /// The template a document follows: a built-in one, else a custom one
@@ -96,7 +96,7 @@ pub fn markdown_options(app: &AppState, doc: &Postmortem, with_checklist: bool) 
     MarkdownOptions {
         section_order: section_order(template_for(app, doc).as_ref()),
         include_checklist: if with_checklist {
-            checklist_lines_for(doc)
+            checklist_lines_for(app, doc)
         } else {
             None
         },

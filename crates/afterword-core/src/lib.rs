@@ -3,6 +3,7 @@
 //! command-line tool reuses it unchanged.
 
 pub mod agenda;
+pub mod checklist;
 pub mod export;
 pub mod followup;
 pub mod ids;

@@ -8,19 +8,28 @@
 //! sentences that prove it beside it.
 
 mod config;
+mod document;
 mod finding;
 mod markdown;
 mod people;
 mod registry;
 mod rules;
+mod settings;
 mod tokens;
 
 #[cfg(test)]
 pub(crate) mod testing;
 
 pub use config::{CustomPhrase, LintConfig};
+pub use document::{
+    dismissal_for, document_config, lint_document, lint_field, set_field_text, text_field,
+    text_fields, DocFinding, FieldRef, LintMode, TextField,
+};
 pub use finding::{Category, Finding, Span};
 pub use registry::{rules, RuleInfo};
+pub use settings::{
+    phrases_from_json, phrases_to_json, read_settings, write_settings, LintSettings,
+};
 
 use markdown::Suppressions;
 use tokens::Doc;

@@ -1,0 +1,545 @@
+//! Linting a whole postmortem: every free-text field, with the document's
+//! own people and switched-off rules folded into the configuration, and the
+//! findings the team already dismissed marked as such.
+//!
+//! Fields are named by a stable path (`summary`, `timeline[ev-1].text`,
+//! `action_items[ai-2].title`, `sections.what_happened`) so the editor can
+//! find the control, and a finding can be tied back to it after edits.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{lint_action_title, lint_text, Finding, LintConfig};
+use crate::model::{Dismissal, Postmortem};
+
+/// The path of one free-text field of a postmortem.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldRef(pub String);
+
+impl FieldRef {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for FieldRef {
+    fn from(s: &str) -> Self {
+        FieldRef(s.to_owned())
+    }
+}
+
+/// How a field's text is linted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LintMode {
+    /// Markdown prose ([`lint_text`]).
+    #[default]
+    Prose,
+    /// The short title of an action item ([`lint_action_title`]).
+    ActionTitle,
+}
+
+impl LintMode {
+    /// Lints `text` the way this kind of field is linted.
+    pub fn lint(self, text: &str, cfg: &LintConfig) -> Vec<Finding> {
+        match self {
+            LintMode::Prose => lint_text(text, cfg),
+            LintMode::ActionTitle => lint_action_title(text, cfg),
+        }
+    }
+}
+
+/// One free-text field as the linter sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextField {
+    pub field: FieldRef,
+    /// What a person calls it: "Summary", "Timeline event at 14:02".
+    pub label: String,
+    pub text: String,
+    pub mode: LintMode,
+}
+
+/// A finding in one field of a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocFinding {
+    pub field: FieldRef,
+    pub label: String,
+    pub finding: Finding,
+    /// The team's dismissal, when this finding was reviewed and kept.
+    pub dismissed: Option<Dismissal>,
+}
+
+/// Every free-text field of the document, in reading order. Empty fields are
+/// included so the editor can look a field up by path.
+pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
+    let mut out = Vec::new();
+    let mut push = |field: String, label: String, text: &str, mode: LintMode| {
+        out.push(TextField {
+            field: FieldRef(field),
+            label,
+            text: text.to_owned(),
+            mode,
+        })
+    };
+    let prose = LintMode::Prose;
+    push("title".into(), "Title".into(), &doc.title, prose);
+    push("summary".into(), "Summary".into(), &doc.summary, prose);
+    push(
+        "impact.description".into(),
+        "Impact".into(),
+        &doc.impact.description,
+        prose,
+    );
+    push(
+        "impact.functional_severity".into(),
+        "Type of impact".into(),
+        &doc.impact.functional_severity,
+        prose,
+    );
+    push(
+        "impact.data_lost".into(),
+        "Data lost".into(),
+        &doc.impact.data_lost,
+        prose,
+    );
+    for (i, e) in doc.timeline.iter().enumerate() {
+        let label = match e.at {
+            Some(at) => format!("Timeline event at {}", at.format("%H:%M")),
+            None => format!("Timeline event {}", i + 1),
+        };
+        push(format!("timeline[{}].text", e.id), label, &e.text, prose);
+    }
+    let an = &doc.analysis;
+    for (i, c) in an.contributing_factors.iter().enumerate() {
+        push(
+            format!("analysis.contributing_factors[{}].text", c.id),
+            format!("Contributing factor {}", i + 1),
+            &c.text,
+            prose,
+        );
+    }
+    let analysis = [
+        ("trigger", "Trigger", &an.trigger),
+        ("detection", "Detection", &an.detection),
+        ("resolution", "Resolution", &an.resolution),
+        ("went_well", "What went well", &an.went_well),
+        ("went_wrong", "What went wrong", &an.went_wrong),
+        ("got_lucky", "Where we got lucky", &an.got_lucky),
+        ("gaps", "Gaps identified", &an.gaps),
+        ("lessons", "Lessons learned", &an.lessons),
+        (
+            "single_factor_reason",
+            "Why one contributing factor",
+            &an.single_factor_reason,
+        ),
+    ];
+    for (key, label, text) in analysis {
+        push(format!("analysis.{key}"), label.into(), text, prose);
+    }
+    let q = &an.four_questions;
+    let questions = [
+        ("intended", "What was supposed to happen", &q.intended),
+        ("actual", "What actually happened", &q.actual),
+        ("why", "Why it was different", &q.why),
+        ("prevention", "What would prevent it", &q.prevention),
+    ];
+    for (key, label, text) in questions {
+        push(
+            format!("analysis.four_questions.{key}"),
+            label.into(),
+            text,
+            prose,
+        );
+    }
+    for (i, a) in doc.action_items.iter().enumerate() {
+        push(
+            format!("action_items[{}].title", a.id),
+            format!("Action item {}", i + 1),
+            &a.title,
+            LintMode::ActionTitle,
+        );
+    }
+    for (key, text) in &doc.sections {
+        push(
+            format!("sections.{key}"),
+            crate::template::FieldId::text(key).label(),
+            text,
+            prose,
+        );
+    }
+    out
+}
+
+/// The text field at `field`, if the document has it.
+pub fn text_field(doc: &Postmortem, field: &str) -> Option<TextField> {
+    text_fields(doc).into_iter().find(|f| f.field.0 == field)
+}
+
+/// Writes `text` into the field at `field`; false when the document has no
+/// such field (a removed row, an unknown path).
+pub fn set_field_text(doc: &mut Postmortem, field: &str, text: String) -> bool {
+    fn row(path: &str, list: &str, tail: &str) -> Option<String> {
+        let id = path.strip_prefix(list)?.strip_prefix('[')?;
+        let id = id.strip_suffix(tail)?.strip_suffix(']')?;
+        Some(id.to_owned())
+    }
+    let an = &mut doc.analysis;
+    let q = &mut an.four_questions;
+    let slot: Option<&mut String> = match field {
+        "title" => Some(&mut doc.title),
+        "summary" => Some(&mut doc.summary),
+        "impact.description" => Some(&mut doc.impact.description),
+        "impact.functional_severity" => Some(&mut doc.impact.functional_severity),
+        "impact.data_lost" => Some(&mut doc.impact.data_lost),
+        "analysis.trigger" => Some(&mut an.trigger),
+        "analysis.detection" => Some(&mut an.detection),
+        "analysis.resolution" => Some(&mut an.resolution),
+        "analysis.went_well" => Some(&mut an.went_well),
+        "analysis.went_wrong" => Some(&mut an.went_wrong),
+        "analysis.got_lucky" => Some(&mut an.got_lucky),
+        "analysis.gaps" => Some(&mut an.gaps),
+        "analysis.lessons" => Some(&mut an.lessons),
+        "analysis.single_factor_reason" => Some(&mut an.single_factor_reason),
+        "analysis.four_questions.intended" => Some(&mut q.intended),
+        "analysis.four_questions.actual" => Some(&mut q.actual),
+        "analysis.four_questions.why" => Some(&mut q.why),
+        "analysis.four_questions.prevention" => Some(&mut q.prevention),
+        _ => {
+            if let Some(id) = row(field, "timeline", ".text") {
+                doc.timeline
+                    .iter_mut()
+                    .find(|e| e.id == id)
+                    .map(|e| &mut e.text)
+            } else if let Some(id) = row(field, "analysis.contributing_factors", ".text") {
+                an.contributing_factors
+                    .iter_mut()
+                    .find(|c| c.id == id)
+                    .map(|c| &mut c.text)
+            } else if let Some(id) = row(field, "action_items", ".title") {
+                doc.action_items
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .map(|a| &mut a.title)
+            } else {
+                field
+                    .strip_prefix("sections.")
+                    .filter(|k| crate::template::is_valid_text_key(k))
+                    .map(|k| doc.sections.entry(k.to_owned()).or_default())
+            }
+        }
+    };
+    match slot {
+        Some(s) => {
+            *s = text;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The configuration for linting this document: the app-wide settings plus
+/// the names of everyone the document mentions (participants, owner,
+/// reviewers, action owners) and the rules switched off for this document.
+pub fn document_config(doc: &Postmortem, global: &LintConfig) -> LintConfig {
+    let mut cfg = global.clone();
+    let names = doc
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(std::iter::once(doc.owner.as_str()))
+        .chain(doc.reviewers.iter().map(String::as_str))
+        .chain(doc.action_items.iter().map(|a| a.owner.as_str()));
+    for name in names {
+        let name = name.trim();
+        if !name.is_empty() && !cfg.participants.iter().any(|p| p == name) {
+            cfg.participants.push(name.to_owned());
+        }
+    }
+    cfg.disabled.extend(doc.disabled_rules.iter().cloned());
+    cfg
+}
+
+/// Lints one field's text and marks the findings the document dismissed.
+/// `cfg` should come from [`document_config`].
+pub fn lint_field(doc: &Postmortem, field: &TextField, cfg: &LintConfig) -> Vec<DocFinding> {
+    field
+        .mode
+        .lint(&field.text, cfg)
+        .into_iter()
+        .map(|finding| DocFinding {
+            dismissed: dismissal_for(doc, &finding).cloned(),
+            field: field.field.clone(),
+            label: field.label.clone(),
+            finding,
+        })
+        .collect()
+}
+
+/// Lints every free-text field of the document, in reading order. `global`
+/// holds the app-wide settings; the document's people and switched-off rules
+/// are added here.
+pub fn lint_document(doc: &Postmortem, global: &LintConfig) -> Vec<DocFinding> {
+    let cfg = document_config(doc, global);
+    text_fields(doc)
+        .iter()
+        .filter(|f| !f.text.trim().is_empty())
+        .flat_map(|f| lint_field(doc, f, &cfg))
+        .collect()
+}
+
+/// The document's dismissal of this finding, matched by fingerprint.
+pub fn dismissal_for<'a>(doc: &'a Postmortem, finding: &Finding) -> Option<&'a Dismissal> {
+    doc.dismissals
+        .iter()
+        .find(|d| d.fingerprint == finding.fingerprint())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionItem, ContributingFactor, Participant, Role, TimelineEvent};
+    use chrono::{TimeZone, Utc};
+
+    fn doc() -> Postmortem {
+        let now = Utc.with_ymd_and_hms(2026, 3, 4, 14, 0, 0).unwrap();
+        let mut d = Postmortem::new("pm-1".into(), now);
+        d.participants.push(Participant {
+            id: "p-1".into(),
+            name: "Dana Ortiz".into(),
+            role: Role::Responder,
+        });
+        d.owner = "Priya Nair".into();
+        d
+    }
+
+    fn event(id: &str, hh: u32, mm: u32, text: &str) -> TimelineEvent {
+        TimelineEvent {
+            id: id.into(),
+            at: Some(Utc.with_ymd_and_hms(2026, 3, 4, hh, mm, 0).unwrap()),
+            kind: Default::default(),
+            text: text.into(),
+            starred: false,
+        }
+    }
+
+    fn action(id: &str, title: &str, owner: &str) -> ActionItem {
+        ActionItem {
+            id: id.into(),
+            title: title.into(),
+            owner: owner.into(),
+            due: None,
+            status: Default::default(),
+            kind: None,
+            priority: None,
+            ticket: String::new(),
+            needs_discussion: false,
+        }
+    }
+
+    fn dismiss(d: &mut Postmortem, f: &DocFinding, reason: &str) {
+        d.dismissals.push(Dismissal {
+            fingerprint: f.finding.fingerprint().to_owned(),
+            rule: f.finding.rule.clone(),
+            text: f.finding.text.clone(),
+            reason: reason.into(),
+            at: d.created_at,
+        });
+    }
+
+    #[test]
+    fn every_free_text_field_is_linted_under_its_path() {
+        let mut d = doc();
+        d.summary = "Dana broke the deploy because she should have checked the hostname.".into();
+        d.timeline
+            .push(event("ev-1", 14, 2, "Priya Nair caused the outage."));
+        d.analysis.contributing_factors.push(ContributingFactor {
+            id: "cf-1".into(),
+            text: "Human error during the failover.".into(),
+            category: None,
+            evidence: vec![],
+        });
+        d.action_items
+            .push(action("ai-1", "Be more careful with deploys", "Sam"));
+        d.sections
+            .insert("what_happened".into(), "It was Dana's fault.".into());
+        let found = lint_document(&d, &LintConfig::default());
+        let fields: Vec<&str> = found.iter().map(|f| f.field.as_str()).collect();
+        assert!(fields.contains(&"summary"), "{fields:?}");
+        assert!(fields.contains(&"timeline[ev-1].text"), "{fields:?}");
+        assert!(
+            fields.contains(&"analysis.contributing_factors[cf-1].text"),
+            "{fields:?}"
+        );
+        assert!(fields.contains(&"action_items[ai-1].title"), "{fields:?}");
+        assert!(fields.contains(&"sections.what_happened"), "{fields:?}");
+        let ev = found
+            .iter()
+            .find(|f| f.field.as_str() == "timeline[ev-1].text")
+            .unwrap();
+        assert_eq!(ev.label, "Timeline event at 14:02");
+        let section = found
+            .iter()
+            .find(|f| f.field.as_str() == "sections.what_happened")
+            .unwrap();
+        assert_eq!(section.label, "What happened");
+        // Action titles get the action-title checks.
+        assert!(found
+            .iter()
+            .any(|f| f.field.as_str() == "action_items[ai-1].title"
+                && f.finding.rule == "vague-action"));
+    }
+
+    #[test]
+    fn neutral_text_gives_nothing() {
+        let mut d = doc();
+        d.summary = "Sam rolled back the deploy at 14:05 UTC".into();
+        d.timeline
+            .push(event("ev-1", 14, 5, "Sam rolled back the deploy."));
+        assert!(lint_document(&d, &LintConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn names_from_the_document_are_known() {
+        let mut d = doc();
+        d.summary = "Priya caused the outage.".into();
+        let cfg = document_config(&d, &LintConfig::default());
+        assert!(cfg.participants.contains(&"Priya Nair".to_owned()));
+        assert!(cfg.participants.contains(&"Dana Ortiz".to_owned()));
+        d.action_items
+            .push(action("ai-1", "Add an alert", "Kofi Mensah"));
+        d.reviewers.push("Lee Wong".into());
+        let cfg = document_config(&d, &LintConfig::default());
+        assert!(cfg.participants.contains(&"Kofi Mensah".to_owned()));
+        assert!(cfg.participants.contains(&"Lee Wong".to_owned()));
+        // No duplicates when the global settings already name someone.
+        let cfg = document_config(&d, &LintConfig::with_participants(["Lee Wong"]));
+        assert_eq!(
+            cfg.participants.iter().filter(|p| *p == "Lee Wong").count(),
+            1
+        );
+    }
+
+    #[test]
+    fn rules_switched_off_for_the_document_or_everywhere_are_honoured() {
+        let mut d = doc();
+        d.summary = "Dana should have checked the hostname. It was human error.".into();
+        let all = lint_document(&d, &LintConfig::default());
+        assert!(all.iter().any(|f| f.finding.rule == "hindsight"));
+        assert!(all.iter().any(|f| f.finding.rule == "human-error"));
+
+        d.disabled_rules.push("hindsight".into());
+        let found = lint_document(&d, &LintConfig::default());
+        assert!(!found.iter().any(|f| f.finding.rule == "hindsight"));
+        assert!(found.iter().any(|f| f.finding.rule == "human-error"));
+
+        let mut global = LintConfig::default();
+        global.disabled.insert("human-error".into());
+        let found = lint_document(&d, &global);
+        assert!(!found.iter().any(|f| f.finding.rule == "hindsight"));
+        assert!(!found.iter().any(|f| f.finding.rule == "human-error"));
+    }
+
+    #[test]
+    fn custom_phrases_from_settings_are_flagged() {
+        let mut d = doc();
+        d.summary = "The rollout was a cowboy change.".into();
+        let mut global = LintConfig::default();
+        global.custom_phrases.push(crate::lint::CustomPhrase {
+            phrase: "cowboy change".into(),
+            message: "Describe the process gap instead.".into(),
+            suggestion: Some("unreviewed change".into()),
+        });
+        let found = lint_document(&d, &global);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].finding.rule, "custom-phrase");
+        assert_eq!(found[0].finding.suggestions, vec!["unreviewed change"]);
+    }
+
+    #[test]
+    fn a_dismissal_survives_edits_elsewhere() {
+        let mut d = doc();
+        d.summary = "Checkout failed. Dana should have checked the hostname. More text.".into();
+        d.timeline.push(event("ev-1", 14, 2, "It was human error."));
+        let found = lint_document(&d, &LintConfig::default());
+        let hindsight = found
+            .iter()
+            .find(|f| f.finding.rule == "hindsight")
+            .unwrap()
+            .clone();
+        dismiss(&mut d, &hindsight, "Quoting the runbook wording");
+
+        // Edits before and after the flagged sentence, and in another field.
+        d.summary = "At 14:00 the error rate rose to 12%.\n\nCheckout failed. Dana should have checked the hostname. More text.\n\nWe then rolled back."
+            .into();
+        d.timeline[0].text = "Someone said it was human error.".into();
+        d.timeline
+            .insert(0, event("ev-0", 13, 58, "Deploy started."));
+        let found = lint_document(&d, &LintConfig::default());
+        let again = found
+            .iter()
+            .find(|f| f.finding.rule == "hindsight")
+            .unwrap();
+        let kept = again.dismissed.as_ref().expect("still dismissed");
+        assert_eq!(kept.reason, "Quoting the runbook wording");
+        let other = found
+            .iter()
+            .find(|f| f.finding.rule == "human-error")
+            .unwrap();
+        assert!(other.dismissed.is_none());
+
+        // Changing the flagged words themselves brings the finding back.
+        d.summary = "Dana could have checked the config.".into();
+        let found = lint_document(&d, &LintConfig::default());
+        let changed = found
+            .iter()
+            .find(|f| f.finding.rule == "hindsight")
+            .unwrap();
+        assert!(changed.dismissed.is_none());
+    }
+
+    #[test]
+    fn every_listed_field_can_be_written_by_path() {
+        let mut d = doc();
+        d.timeline.push(event("ev-1", 14, 2, "x"));
+        d.action_items.push(action("ai-1", "x", ""));
+        d.analysis.contributing_factors.push(ContributingFactor {
+            id: "cf-1".into(),
+            text: "x".into(),
+            category: None,
+            evidence: vec![],
+        });
+        d.sections.insert("what_happened".into(), "x".into());
+        for f in text_fields(&d) {
+            let value = format!("new {}", f.field);
+            assert!(
+                set_field_text(&mut d, f.field.as_str(), value.clone()),
+                "{}",
+                f.field
+            );
+            assert_eq!(text_field(&d, f.field.as_str()).unwrap().text, value);
+        }
+        assert!(!set_field_text(&mut d, "timeline[nope].text", "x".into()));
+        assert!(set_field_text(&mut d, "sections.new_one", "x".into()));
+        assert!(!set_field_text(&mut d, "sections.Bad Key", "x".into()));
+        assert!(!set_field_text(&mut d, "owner", "x".into()));
+    }
+
+    #[test]
+    fn fields_can_be_looked_up_by_path() {
+        let mut d = doc();
+        d.action_items.push(action("ai-7", "Add an alert", ""));
+        let f = text_field(&d, "action_items[ai-7].title").unwrap();
+        assert_eq!(f.mode, LintMode::ActionTitle);
+        assert_eq!(f.text, "Add an alert");
+        assert!(text_field(&d, "action_items[nope].title").is_none());
+        assert_eq!(text_field(&d, "summary").unwrap().mode, LintMode::Prose);
+    }
+}

@@ -1,0 +1,386 @@
+//! The blameless-language findings of the open draft, kept current as the
+//! person types, and the actions on them (rewrite, undo, dismiss, restore).
+//!
+//! The whole document is linted when it is opened and whenever something
+//! that changes every field's findings changes (settings, switched-off rules,
+//! dismissals, the names in the document, rows added or removed). Typing in
+//! one field re-lints only that field, so a long document never slows typing.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use afterword_core::lint::{
+    self, document_config, lint_document, lint_field, read_settings, write_settings, DocFinding,
+    LintConfig, LintSettings,
+};
+use afterword_core::model::{Dismissal, Postmortem};
+use afterword_core::store::KeyValueStore;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::now;
+use crate::session::Session;
+use crate::state::AppState;
+
+/// Fields shorter than this are linted on every keystroke; longer ones once
+/// typing pauses for [`LINT_DELAY`].
+const INSTANT_LINT_BYTES: usize = 4_000;
+const LINT_DELAY: Duration = Duration::from_millis(150);
+
+/// A rewrite just applied from the panel, kept so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rewrite {
+    pub field: String,
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct LintState {
+    pub session: Session,
+    pub app: AppState,
+    /// The linter's part of the app-wide settings.
+    pub settings: RwSignal<LintSettings>,
+    /// What could not be read from the stored settings.
+    pub settings_problems: RwSignal<Vec<String>>,
+    /// Every finding of the document, in reading order.
+    pub findings: RwSignal<Vec<DocFinding>>,
+    pub rewrite: RwSignal<Option<Rewrite>>,
+    /// A short outcome of the last panel action, read out politely.
+    pub message: RwSignal<String>,
+    timers: StoredValue<HashMap<String, TimeoutHandle>>,
+}
+
+/// What, when changed, changes the findings of every field.
+#[derive(Clone, PartialEq)]
+struct Shape {
+    disabled: Vec<String>,
+    dismissed: Vec<String>,
+    names: Vec<String>,
+    rows: Vec<String>,
+}
+
+fn shape(d: &Postmortem) -> Shape {
+    Shape {
+        disabled: d.disabled_rules.clone(),
+        dismissed: d.dismissals.iter().map(|x| x.fingerprint.clone()).collect(),
+        names: d
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .chain([d.owner.clone()])
+            .chain(d.reviewers.iter().cloned())
+            .chain(d.action_items.iter().map(|a| a.owner.clone()))
+            .collect(),
+        rows: d
+            .timeline
+            .iter()
+            .map(|e| e.id.clone())
+            .chain(d.analysis.contributing_factors.iter().map(|c| c.id.clone()))
+            .chain(d.action_items.iter().map(|a| a.id.clone()))
+            .chain(d.sections.keys().cloned())
+            .collect(),
+    }
+}
+
+/// Reads the linter settings from storage; problems are returned, not thrown.
+pub fn load_settings(app: &AppState) -> (LintSettings, Vec<String>) {
+    let lib = app.library();
+    match lib.store().get(&lib.key("settings")) {
+        Ok(raw) => read_settings(raw.as_deref()),
+        Err(e) => (
+            LintSettings::default(),
+            vec![format!(
+                "The settings could not be read ({e}); the linter uses its defaults."
+            )],
+        ),
+    }
+}
+
+impl LintState {
+    /// Creates the state for the open draft and makes it available to every
+    /// field below the caller.
+    pub fn provide(session: Session, app: AppState) -> LintState {
+        let (settings, problems) = load_settings(&app);
+        let state = LintState {
+            session,
+            app,
+            settings: RwSignal::new(settings),
+            settings_problems: RwSignal::new(problems),
+            findings: RwSignal::new(Vec::new()),
+            rewrite: RwSignal::new(None),
+            message: RwSignal::new(String::new()),
+            timers: StoredValue::new(HashMap::new()),
+        };
+        state.lint_all();
+        // Compared by hand rather than through a memo, so a keystroke in
+        // a text field (which changes no shape) costs one cheap comparison.
+        Effect::new(move |prev: Option<(Shape, u64, LintSettings)>| {
+            let now = (
+                session.doc.with(shape),
+                session.epoch.get(),
+                state.settings.get(),
+            );
+            if prev.as_ref().is_some_and(|p| *p != now) {
+                state.lint_all();
+            }
+            now
+        });
+        provide_context(state);
+        state
+    }
+
+    pub fn global_config(&self) -> LintConfig {
+        self.settings.with_untracked(LintSettings::config)
+    }
+
+    /// Lints the whole document again.
+    pub fn lint_all(&self) {
+        let cfg = self.global_config();
+        let found = self.session.doc.with_untracked(|d| lint_document(d, &cfg));
+        self.findings.set(found);
+    }
+
+    /// Lints one field again and puts its findings in reading order.
+    pub fn lint_one(&self, field: &str) {
+        let cfg = self.global_config();
+        let updated = self.session.doc.with_untracked(|d| {
+            let fields = lint::text_fields(d);
+            let target = fields.iter().find(|f| f.field.as_str() == field)?;
+            let fresh = lint_field(d, target, &document_config(d, &cfg));
+            let order: HashMap<&str, usize> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.field.as_str(), i))
+                .collect();
+            let mut all = self.findings.get_untracked();
+            all.retain(|f| f.field.as_str() != field);
+            all.extend(fresh);
+            // Stable: findings of one field keep their text order.
+            all.sort_by_key(|f| order.get(f.field.as_str()).copied().unwrap_or(usize::MAX));
+            Some(all)
+        });
+        match updated {
+            Some(all) => self.findings.set(all),
+            None => self
+                .findings
+                .update(|all| all.retain(|f| f.field.as_str() != field)),
+        }
+    }
+
+    /// Called after each keystroke in a field: lints it now when it is
+    /// short, or once typing pauses when it is long.
+    /// `after` runs once the field is linted.
+    pub fn field_changed(&self, field: &str, len: usize, after: impl Fn() + 'static) {
+        let this = *self;
+        let key = field.to_owned();
+        self.timers.update_value(|t| {
+            if let Some(h) = t.remove(&key) {
+                h.clear();
+            }
+        });
+        if len < INSTANT_LINT_BYTES {
+            self.lint_one(field);
+            after();
+            return;
+        }
+        let k = key.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                this.timers.update_value(|t| {
+                    t.remove(&k);
+                });
+                this.lint_one(&k);
+                after();
+            },
+            LINT_DELAY,
+        )
+        .ok();
+        if let Some(h) = handle {
+            self.timers.update_value(|t| {
+                t.insert(key, h);
+            });
+        }
+    }
+
+    /// Replaces the flagged words with `replacement`, through the form
+    /// control when it is on screen so it behaves like typing.
+    pub fn apply(&self, f: &DocFinding, replacement: &str) {
+        let field = f.field.as_str();
+        let Some(current) = self
+            .session
+            .doc
+            .with_untracked(|d| lint::text_field(d, field).map(|t| t.text))
+        else {
+            self.message
+                .set("That field is no longer in the document.".into());
+            return;
+        };
+        let span = f.finding.span;
+        if current.get(span.offset..span.end) != Some(f.finding.text.as_str()) {
+            self.message.set(
+                "The text changed since this was found; nothing was rewritten. Check the field again."
+                    .into(),
+            );
+            self.lint_one(field);
+            return;
+        }
+        let after = format!(
+            "{}{}{}",
+            &current[..span.offset],
+            replacement,
+            &current[span.end..]
+        );
+        self.write_field(field, &after);
+        self.rewrite.set(Some(Rewrite {
+            field: field.to_owned(),
+            label: f.label.clone(),
+            before: current,
+            after,
+            from: f.finding.text.clone(),
+            to: replacement.to_owned(),
+        }));
+        self.message.set(if replacement.is_empty() {
+            format!("Removed \u{201c}{}\u{201d}.", f.finding.text)
+        } else {
+            format!(
+                "Rewrote \u{201c}{}\u{201d} as \u{201c}{}\u{201d}.",
+                f.finding.text, replacement
+            )
+        });
+    }
+
+    /// Puts back the text from before the last rewrite, unless the field
+    /// was edited since (then undoing would throw that edit away).
+    pub fn undo_rewrite(&self) {
+        let Some(r) = self.rewrite.get_untracked() else {
+            return;
+        };
+        let current = self
+            .session
+            .doc
+            .with_untracked(|d| lint::text_field(d, &r.field).map(|t| t.text));
+        if current.as_deref() != Some(r.after.as_str()) {
+            self.message.set(format!(
+                "{} was edited after the rewrite, so it was left as it is. Use the browser's undo in the field instead.",
+                r.label
+            ));
+            self.rewrite.set(None);
+            return;
+        }
+        self.write_field(&r.field, &r.before);
+        self.rewrite.set(None);
+        self.message
+            .set(format!("Put back \u{201c}{}\u{201d}.", r.from));
+    }
+
+    /// Writes a field's whole text: into its control (which saves it like
+    /// typing does) or, when the control is not on screen, into the document.
+    fn write_field(&self, field: &str, text: &str) {
+        if let Some(control) = find_control(field) {
+            set_control_value(&control, text);
+            if let Ok(ev) = web_sys::Event::new("input") {
+                let _ = control.dispatch_event(&ev);
+            }
+            return;
+        }
+        let field_owned = field.to_owned();
+        let text = text.to_owned();
+        self.session.edit(|d| {
+            lint::set_field_text(d, &field_owned, text);
+        });
+        self.session.epoch.update(|e| *e += 1);
+    }
+
+    /// Records that the team keeps this wording, and why.
+    pub fn dismiss(&self, f: &DocFinding, reason: &str) {
+        let d = Dismissal {
+            fingerprint: f.finding.fingerprint().to_owned(),
+            rule: f.finding.rule.clone(),
+            text: f.finding.text.clone(),
+            reason: reason.trim().to_owned(),
+            at: now(),
+        };
+        self.session.edit(|doc| {
+            doc.dismissals.retain(|x| x.fingerprint != d.fingerprint);
+            doc.dismissals.push(d);
+        });
+        self.message
+            .set(format!("Kept \u{201c}{}\u{201d}.", f.finding.text));
+    }
+
+    pub fn restore(&self, fingerprint: &str) {
+        self.session
+            .edit(|doc| doc.dismissals.retain(|x| x.fingerprint != fingerprint));
+        self.message.set("The finding is back in the list.".into());
+    }
+
+    /// Saves the linter settings, keeping every other stored setting.
+    pub fn save_settings(&self, new: LintSettings) -> Result<(), String> {
+        let lib = self.app.library();
+        let key = lib.key("settings");
+        let raw = lib.store().get(&key).ok().flatten();
+        let text = write_settings(raw.as_deref(), &new);
+        lib.store()
+            .set(&key, &text)
+            .map_err(|e| format!("The settings could not be saved: {e}."))?;
+        self.settings.set(new);
+        self.settings_problems.set(Vec::new());
+        Ok(())
+    }
+}
+
+/// The form control of a field, marked by [`crate::components::fields`].
+pub fn find_control(field: &str) -> Option<web_sys::HtmlElement> {
+    let selector = format!(
+        "[data-lint-field=\"{}\"]",
+        field.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
+
+pub fn control_value(el: &web_sys::Element) -> String {
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_control_value(el: &web_sys::Element, text: &str) {
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(text)
+    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(text)
+    }
+}
+
+/// Focuses a field's control and selects `[start, end)` (byte offsets).
+pub fn focus_span(field: &str, start: usize, end: usize) -> bool {
+    let Some(control) = find_control(field) else {
+        return false;
+    };
+    let text = control_value(&control);
+    let utf16 = |b: usize| {
+        text.get(..b.min(text.len()))
+            .map(|s| s.encode_utf16().count() as u32)
+            .unwrap_or(0)
+    };
+    control.scroll_into_view_with_bool(false);
+    let _ = control.focus();
+    if let Some(t) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = t.set_selection_range(utf16(start), utf16(end));
+    } else if let Some(i) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = i.set_selection_range(utf16(start), utf16(end));
+    }
+    true
+}
