@@ -55,7 +55,14 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
         return ().into_any();
     };
     let ids: [String; 8] = [
-        "ai-title", "ai-owner", "ai-due", "ai-status", "ai-kind", "ai-prio", "ai-ticket", "ai-flag",
+        "ai-title",
+        "ai-owner",
+        "ai-due",
+        "ai-status",
+        "ai-kind",
+        "ai-prio",
+        "ai-ticket",
+        "ai-flag",
     ]
     .map(dom_id);
     let edit = {

@@ -53,7 +53,12 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
         let id = id.clone();
         move |g: &dyn Fn(&mut ContributingFactor)| {
             session.edit(|d| {
-                if let Some(c) = d.analysis.contributing_factors.iter_mut().find(|c| c.id == id) {
+                if let Some(c) = d
+                    .analysis
+                    .contributing_factors
+                    .iter_mut()
+                    .find(|c| c.id == id)
+                {
                     g(c)
                 }
             })

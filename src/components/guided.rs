@@ -50,7 +50,7 @@ pub fn Progress(session: Session, template: Memo<Template>) -> impl IntoView {
                 aria-valuetext=text>
                 <div class="progress-fill" style:width=move || {
                     let (done, all) = counts.get();
-                    format!("{}%", if all == 0 { 0 } else { done * 100 / all })
+                    format!("{}%", (done * 100).checked_div(all).unwrap_or(0))
                 }></div>
             </div>
         </div>
@@ -58,7 +58,11 @@ pub fn Progress(session: Session, template: Memo<Template>) -> impl IntoView {
 }
 
 #[component]
-pub fn GuidedView(session: Session, template: Memo<Template>, current: RwSignal<usize>) -> impl IntoView {
+pub fn GuidedView(
+    session: Session,
+    template: Memo<Template>,
+    current: RwSignal<usize>,
+) -> impl IntoView {
     // Per-section state, recomputed as the writer types (cheap: a few trims).
     let state = Memo::new(move |_| {
         template.with(|t| {
@@ -250,9 +254,8 @@ pub fn FullView(session: Session, template: Memo<Template>) -> impl IntoView {
 /// does not vanish while it is being emptied.
 #[component]
 pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
-    let outside = Memo::new(move |_| {
-        template.with(|t| session.doc.with_untracked(|d| fields_outside(d, t)))
-    });
+    let outside =
+        Memo::new(move |_| template.with(|t| session.doc.with_untracked(|d| fields_outside(d, t))));
     view! {
         <Show when=move || !outside.with(|o| o.is_empty())>
             <section class="section more-fields" aria-labelledby="more-fields-title">

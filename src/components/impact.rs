@@ -21,7 +21,10 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, String> {
         return Ok(None);
     }
     if !cleaned.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!("\"{}\" is not a whole number: use digits only, such as 120.", raw.trim()));
+        return Err(format!(
+            "\"{}\" is not a whole number: use digits only, such as 120.",
+            raw.trim()
+        ));
     }
     cleaned
         .parse::<u64>()
@@ -38,7 +41,10 @@ pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Some(v)),
         Ok(_) => Err("Enter a share between 0 and 100 percent.".into()),
-        Err(_) => Err(format!("\"{}\" is not a number: write it like 12.5.", raw.trim())),
+        Err(_) => Err(format!(
+            "\"{}\" is not a number: write it like 12.5.",
+            raw.trim()
+        )),
     }
 }
 

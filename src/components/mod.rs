@@ -14,6 +14,6 @@ pub mod rows;
 pub mod sections;
 pub mod start;
 pub mod status;
-pub mod times;
 pub mod timeline;
+pub mod times;
 pub mod workflow;

@@ -76,7 +76,9 @@ pub fn set_mode(app: &AppState, draft: &str, mode: Mode) -> Result<(), String> {
         if let Value::Object(m) = modes {
             m.remove(draft);
             while m.len() >= MAX_MODES {
-                let Some(first) = m.keys().next().cloned() else { break };
+                let Some(first) = m.keys().next().cloned() else {
+                    break;
+                };
                 m.remove(&first);
             }
             m.insert(draft.to_owned(), Value::String(mode.key().to_owned()));

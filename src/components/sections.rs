@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::components::fields::{
     date_value, dom_id, parse_date, select_field, text_field, utc_time_field,
 };
-use crate::components::{actions, analysis, impact, links, people, times, timeline};
+use crate::components::{actions, analysis, impact, links, people, timeline, times};
 use crate::session::Session;
 
 /// Field controls take `&'static str` labels and `Copy` setters; section
@@ -51,8 +51,15 @@ fn long(
     get: fn(&Postmortem) -> &String,
     set: fn(&mut Postmortem) -> &mut String,
 ) -> AnyView {
-    text_field(session, label, hint, true, move |d| get(d).clone(), move |d, v| *set(d) = v)
-        .into_any()
+    text_field(
+        session,
+        label,
+        hint,
+        true,
+        move |d| get(d).clone(),
+        move |d, v| *set(d) = v,
+    )
+    .into_any()
 }
 
 /// The control for `field`. `title` labels free-text sections.

@@ -20,7 +20,10 @@ use crate::state::use_app;
 fn shown_at(at: Option<DateTime<Utc>>, local: bool) -> String {
     match at {
         None => "No time yet".into(),
-        Some(t) if local => format!("{} your time", t.with_timezone(&Local).format("%a %-d %b %Y, %H:%M")),
+        Some(t) if local => format!(
+            "{} your time",
+            t.with_timezone(&Local).format("%a %-d %b %Y, %H:%M")
+        ),
         Some(t) => format!("{} UTC", t.format("%a %-d %b %Y, %H:%M")),
     }
 }
@@ -136,7 +139,12 @@ fn EventRow(
     } else {
         format!("\"{}\"", event.text.trim())
     };
-    let (l1, l2, l3, l4) = (label_text.clone(), label_text.clone(), label_text.clone(), label_text);
+    let (l1, l2, l3, l4) = (
+        label_text.clone(),
+        label_text.clone(),
+        label_text.clone(),
+        label_text,
+    );
     view! {
         <li class="row event-row">
             <div class="field field-time">

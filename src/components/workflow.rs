@@ -17,11 +17,7 @@ pub fn WorkflowPanel(session: Session) -> impl IntoView {
     let app = use_app();
     let status = Memo::new(move |_| session.doc.with(|d| d.workflow.status));
     let history = Memo::new(move |_| session.doc.with(|d| d.workflow.history.clone()));
-    let followup = Memo::new(move |_| {
-        session
-            .doc
-            .with(|d| follow_up(d, now().date_naive()))
-    });
+    let followup = Memo::new(move |_| session.doc.with(|d| follow_up(d, now().date_naive())));
     let name = RwSignal::new(prefs::your_name(&app));
     let problem = RwSignal::new(String::new());
     let name_id = dom_id("your-name");
