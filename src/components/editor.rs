@@ -151,7 +151,6 @@ fn Editor(session: Session) -> impl IntoView {
                     </div>
                     <Progress session=session template=template />
                     <OutsideNotice session=session template=template />
-                    <WorkflowPanel session=session />
                     <div class="editor-layout">
                         <div class="editor-main">
                             // Keyed by epoch: a document replaced from outside (another
@@ -163,6 +162,8 @@ fn Editor(session: Session) -> impl IntoView {
                         // Side panels (such as the blameless-language panel) go here.
                         <div class="editor-side"></div>
                     </div>
+                    // After the document: the title field stays the first control.
+                    <WorkflowPanel session=session />
                 }
                 .into_any()
             }}
