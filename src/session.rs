@@ -106,10 +106,9 @@ impl Session {
     /// step (after a pause, or in another field than the last one).
     fn remember(&self) {
         let t = clock_ms();
-        let snapshot = self.history.with_value(|h| {
-            let starts = h.new_step || h.undo.is_empty() || t - h.last_edit_ms > UNDO_PAUSE_MS;
-            starts
-        });
+        let snapshot = self
+            .history
+            .with_value(|h| h.new_step || h.undo.is_empty() || t - h.last_edit_ms > UNDO_PAUSE_MS);
         let doc = snapshot.then(|| self.doc.get_untracked());
         self.history.update_value(|h| {
             if let Some(doc) = doc {

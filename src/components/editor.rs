@@ -141,7 +141,6 @@ fn Editor(session: Session) -> impl IntoView {
                     </div>
                     <Progress session=session template=template />
                     <OutsideNotice session=session template=template />
-                    <WorkflowPanel session=session />
                     <div class="editor-layout">
                         <div class="editor-main">
                             // Keyed by epoch: a document replaced from outside (another
@@ -154,6 +153,8 @@ fn Editor(session: Session) -> impl IntoView {
                             <crate::components::lint_panel::LintPanel session=session />
                         </div>
                     </div>
+                    // After the document: the title field stays the first control.
+                    <WorkflowPanel session=session />
                 }
                 .into_any()
             }}

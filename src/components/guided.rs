@@ -50,7 +50,7 @@ pub fn Progress(session: Session, template: Memo<Template>) -> impl IntoView {
                 aria-valuetext=text>
                 <div class="progress-fill" style:width=move || {
                     let (done, all) = counts.get();
-                    format!("{}%", if all == 0 { 0 } else { done * 100 / all })
+                    format!("{}%", (done * 100).checked_div(all).unwrap_or(0))
                 }></div>
             </div>
         </div>

@@ -197,8 +197,11 @@ fn MetricRow(session: Session, id: String) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-    #[test]
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
     fn counts_accept_separators_and_refuse_words() {
         assert_eq!(parse_count(" 1,200 "), Ok(Some(1200)));
         assert_eq!(parse_count(""), Ok(None));
@@ -206,7 +209,7 @@ mod tests {
         assert!(parse_count("-3").is_err());
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn percentages_stay_between_0_and_100() {
         assert_eq!(parse_percent("12.5%"), Ok(Some(12.5)));
         assert_eq!(parse_percent("3,5"), Ok(Some(3.5)));
