@@ -69,7 +69,8 @@ fn just_created(session: Session) -> bool {
 fn Editor(session: Session) -> impl IntoView {
     let app = use_app();
     let title = Memo::new(move |_| session.doc.with(|d| d.display_title().to_owned()));
-    let starting = RwSignal::new(just_created(session));
+    // A locked template (set by an embedding page) leaves nothing to choose.
+    let starting = RwSignal::new(just_created(session) && app.locked_template().is_none());
     let mode = RwSignal::new(prefs::mode(&app, &session.id()));
     let current = RwSignal::new(0usize);
     let template_id = Memo::new(move |_| session.doc.with(|d| d.template.clone()));
@@ -203,10 +204,12 @@ fn TemplateSelect(session: Session, template: Memo<Template>) -> impl IntoView {
     );
     let current = template.with_untracked(|t| t.id.clone());
     let known = all.with_value(|a| a.iter().any(|t| t.id == current));
+    // An embedding page can lock the template; the document keeps it.
+    let locked = app.locked_template().is_some();
     view! {
         <div class="field field-inline">
             <label for="template-select">"Template"</label>
-            <select id="template-select" prop:value=move || template.with(|t| t.id.clone()) on:change=move |ev| {
+            <select id="template-select" disabled=locked aria-describedby=locked.then_some("template-locked") prop:value=move || template.with(|t| t.id.clone()) on:change=move |ev| {
                 let id = event_target_value(&ev);
                 if let Some(t) = all.with_value(|a| a.iter().find(|t| t.id == id).cloned()) {
                     session.break_step();
@@ -220,6 +223,7 @@ fn TemplateSelect(session: Session, template: Memo<Template>) -> impl IntoView {
                     view! { <option value=t.id.clone() selected=selected>{t.name.clone()}</option> }
                 }).collect_view()}
             </select>
+            {locked.then(|| view! { <span class="hint" id="template-locked">"Set by this page"</span> })}
         </div>
     }
 }
