@@ -85,6 +85,13 @@ pub fn App(
         Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
     };
 
+    // Unique per editor: a host page has navigation of its own, and may hold
+    // several editors.
+    let nav_label = if embedded {
+        format!("Afterword ({})", app.library().namespace())
+    } else {
+        "Afterword".to_owned()
+    };
     view! {
         <div
             class="aw-app"
@@ -100,7 +107,7 @@ pub fn App(
                     <span>"Afterword"</span>
                 </a>
                 <span class="aw-tagline">"Blameless postmortems, written on your device"</span>
-                <nav class="aw-nav" aria-label="Main">
+                <nav class="aw-nav" aria-label=nav_label>
                     <a
                         href="#/review"
                         aria-current=move || (app.route.get() == Route::Review).then_some("page")

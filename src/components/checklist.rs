@@ -133,6 +133,12 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
         }
         timer.set_value(set_timeout_with_handle(refresh, REFRESH_DELAY).ok());
     });
+    // A refresh still pending when the editor closes must not run.
+    on_cleanup(move || {
+        if let Some(Some(h)) = timer.try_get_value() {
+            h.clear();
+        }
+    });
     let open_count = move || list.with(Checklist::open_count);
     let summary = move || match open_count() {
         0 => "Before you share: all done".to_owned(),

@@ -224,9 +224,11 @@ fn sync_scroll(control_id: &str, mirror_id: &str) {
         .dyn_ref::<web_sys::HtmlElement>()
         .map_or(0, |c| c.offset_width());
     let scrollbar = (outer - control.client_width() - 2).max(0);
-    let style = format!("padding-right: calc(var(--lint-pad-x) + {scrollbar}px)");
-    if mirror.get_attribute("style").as_deref() != Some(style.as_str()) {
-        let _ = mirror.set_attribute("style", &style);
+    // Through the CSSOM, not a style attribute: a strict Content-Security-Policy
+    // (style-src 'self') blocks inline style attributes.
+    if let Some(m) = mirror.dyn_ref::<web_sys::HtmlElement>() {
+        let padding = format!("calc(var(--lint-pad-x) + {scrollbar}px)");
+        let _ = m.style().set_property("padding-right", &padding);
     }
     mirror.set_scroll_top(control.scroll_top());
     mirror.set_scroll_left(control.scroll_left());

@@ -129,6 +129,14 @@ impl LintState {
             }
             now
         });
+        // Pending lints must not run once the editor has closed.
+        on_cleanup(move || {
+            let _ = state.timers.try_update_value(|t| {
+                for (_, h) in t.drain() {
+                    h.clear();
+                }
+            });
+        });
         provide_context(state);
         state
     }

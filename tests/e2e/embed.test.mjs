@@ -130,6 +130,7 @@ test("two editors on an intranet page: own looks, own drafts, events for the pag
 
   // A draft in each editor.
   await sre.getByRole("button", { name: "New postmortem" }).click();
+  await sre.getByRole("button", { name: "Skip to the full editor" }).click();
   await sre.getByLabel("Title", { exact: true }).fill("Replica promotion took 14 minutes");
   await support.getByLabel("Title", { exact: true }).fill("Escalation: invoices page blank");
   await waitSavedIn(sre);
@@ -163,7 +164,9 @@ test("two editors on an intranet page: own looks, own drafts, events for the pag
   await page.getByText("Saved in support-desk: Escalation: invoices page blank").waitFor();
 
   // Exported: the page gets the same content as the downloaded file.
-  const { name, text } = await downloadText(page, () => support.getByRole("button", { name: "Download JSON" }).click());
+  const { name, text } = await downloadText(page, () => {
+    return support.getByRole("button", { name: "Export" }).click().then(() => support.getByRole("button", { name: "Download JSON (.json)" }).click());
+  });
   const exported = (await page.evaluate(() => window.__events)).filter((e) => e.type === "afterword-exported");
   assert.equal(exported.length, 1);
   assert.equal(exported[0].target, "support-editor");
@@ -198,6 +201,8 @@ test("embedded editors in the dark, with the keyboard", async () => {
   const bg = await page.evaluate(() => getComputedStyle(document.getElementById("sre-editor").shadowRoot.querySelector(".aw-app")).backgroundColor);
   assert.equal(bg, "rgb(250, 248, 242)");
   await sre.getByRole("button", { name: "New postmortem" }).focus();
+  await page.keyboard.press("Enter");
+  await sre.getByRole("button", { name: "Skip to the full editor" }).focus();
   await page.keyboard.press("Enter");
   await sre.getByLabel("Title", { exact: true }).waitFor();
   await sre.getByLabel("Title", { exact: true }).focus();
@@ -235,9 +240,12 @@ test("mount() with callbacks; removal saves and stops; wrong options get a plain
   }, `${DIST}afterword-embed.js`);
   const api = page.locator("#api-editor");
   await api.getByRole("button", { name: "New postmortem" }).click();
+  await api.getByRole("button", { name: "Skip to the full editor" }).click();
   await api.getByLabel("Title", { exact: true }).fill("Mounted from script");
   await waitSavedIn(api);
-  await downloadText(page, () => api.getByRole("button", { name: "Download JSON" }).click());
+  await downloadText(page, () => {
+    return api.getByRole("button", { name: "Export" }).click().then(() => api.getByRole("button", { name: "Download JSON (.json)" }).click());
+  });
   const callbacks = await page.evaluate(() => window.__callbacks);
   assert.deepEqual(callbacks.at(-2), ["save", "api-team", "Mounted from script"]);
   assert.match(callbacks.at(-1)[1], /\.json$/);
@@ -247,15 +255,16 @@ test("mount() with callbacks; removal saves and stops; wrong options get a plain
   });
   assert.equal(template, "five_part");
 
-  // Unmount right after typing: the edit is saved, not lost.
-  await api.getByLabel("Summary").fill("Typed just before the editor went away.");
+  // Unmount right after typing: the edit is saved, not lost. (The five-part
+  // template has no summary; the title is in its first section.)
+  await api.getByLabel("Title", { exact: true }).fill("Typed just before the editor went away.");
   await page.evaluate(() => window.__api.unmount());
-  assert.equal(await api.getByLabel("Summary").count(), 0);
-  const summary = await page.evaluate(() => {
+  assert.equal(await api.getByLabel("Title", { exact: true }).count(), 0);
+  const title = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("api-team:draft:"));
-    return JSON.parse(localStorage.getItem(key)).summary;
+    return JSON.parse(localStorage.getItem(key)).title;
   });
-  assert.equal(summary, "Typed just before the editor went away.");
+  assert.equal(title, "Typed just before the editor went away.");
 
   // Same for the element: removing it from the page saves its draft.
   const support = page.locator("#support-editor");
@@ -295,6 +304,7 @@ test("the standalone page runs under the same strict policy from a sub-path", as
   const context = await watchedContext({ colorScheme: "dark", viewport: { width: 360, height: 800 } });
   const page = await openPage(context, server.url);
   await page.getByRole("button", { name: "New postmortem" }).click();
+  await page.getByRole("button", { name: "Skip to the full editor" }).click();
   await page.getByLabel("Title", { exact: true }).fill("Standalone under CSP");
   await page.getByTestId("save-status").filter({ hasText: /^Saved \d\d:\d\d$/ }).waitFor();
   assert.match(await page.evaluate(() => location.hash), /^#\/draft\//, "the standalone page still routes by the address");

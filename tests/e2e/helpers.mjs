@@ -36,6 +36,10 @@ export async function openApp(context, server, hash = "") {
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  // A Rust panic is printed to the console before the page error: show it.
+  page.on("console", (m) => {
+    if (m.type() === "error") console.error(`[page console] ${m.text().slice(0, 2000)}`);
+  });
   await page.goto(server.url + hash);
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   return page;

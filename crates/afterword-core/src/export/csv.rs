@@ -5,7 +5,7 @@
 //! that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
 //! `@`, a tab or a carriage return) is prefixed with `'`, so opening the file
 //! in a spreadsheet never executes what someone typed. The columns are
-//! documented in `docs/csv-columns.md`.
+//! documented in the README ("Action items as CSV").
 
 use crate::model::{ActionItem, ActionStatus, Postmortem, Priority};
 
