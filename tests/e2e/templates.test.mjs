@@ -31,7 +31,7 @@ async function makeTemplate(page) {
   await page.getByLabel("Description").fill("Our own order: the summary first.");
   await page.getByRole("button", { name: "Move up Summary" }).click();
   await page.locator("#tpl-sec-0-title").fill("Short summary");
-  await page.getByRole("button", { name: "Remove section Links" }).click();
+  await page.getByRole("button", { name: "Remove section Supporting material" }).click();
   await page.getByLabel("New free-text section title").fill("Customer follow-up");
   await page.getByRole("button", { name: "Add free-text section" }).click();
   await page.getByRole("button", { name: "Save template" }).click();
