@@ -212,9 +212,12 @@ pub fn TemplatesPage() -> impl IntoView {
 }
 
 #[component]
-fn NoteView(note: RwSignal<Option<Note>>) -> impl IntoView {
+fn NoteView(
+    note: RwSignal<Option<Note>>,
+    #[prop(default = "template-note")] testid: &'static str,
+) -> impl IntoView {
     view! {
-        <div role="status" aria-live="polite" class="tpl-note-area" data-testid="template-note">
+        <div role="status" aria-live="polite" class="tpl-note-area" data-testid=testid>
             {move || match note.get() {
                 Some(Note::Done(m)) => view! { <p class="tpl-note">{m}</p> }.into_any(),
                 Some(Note::Problem(m)) => view! { <p class="tpl-note tpl-problem">{m}</p> }.into_any(),
@@ -250,6 +253,14 @@ fn Editor(
     note: RwSignal<Option<Note>>,
 ) -> impl IntoView {
     let app = use_app();
+    // Save results are shown next to the Save button, where the eye is.
+    let save_note: RwSignal<Option<Note>> = RwSignal::new(None);
+    // Another template opened: the last save result was about the previous one.
+    let open_id = Memo::new(move |_| editing.with(|e| e.as_ref().map(|t| t.id.clone())));
+    Effect::new(move |_| {
+        open_id.track();
+        save_note.set(None);
+    });
     let edit = move |f: &dyn Fn(&mut Template)| {
         editing.update(|e| {
             if let Some(t) = e.as_mut() {
@@ -267,7 +278,7 @@ fn Editor(
         };
         let problems = validate_template(&t);
         if !problems.is_empty() {
-            note.set(Some(Note::Problem(format!(
+            save_note.set(Some(Note::Problem(format!(
                 "“{}” was not saved: fix the {} problem(s) listed in the editor first.",
                 t.name,
                 problems.len()
@@ -282,17 +293,18 @@ fn Editor(
         match write_all(&app, &list) {
             Ok(()) => {
                 customs.set(list);
-                note.set(Some(Note::Done(format!(
+                save_note.set(Some(Note::Done(format!(
                     "Saved “{}”. It is offered when you start a new postmortem.",
                     t.name
                 ))));
             }
-            Err(e) => note.set(Some(Note::Problem(e))),
+            Err(e) => save_note.set(Some(Note::Problem(e))),
         }
     };
     let close = move |_| {
         editing.set(None);
         note.set(None);
+        save_note.set(None);
     };
 
     let form = move || {
@@ -311,7 +323,7 @@ fn Editor(
         let add_text = move |_| {
             let title = add_title.get_untracked();
             if title.trim().is_empty() {
-                note.set(Some(Note::Problem(
+                save_note.set(Some(Note::Problem(
                     "Give the new section a title first.".into(),
                 )));
                 return;
@@ -338,7 +350,7 @@ fn Editor(
         let add_builtin = move |_| {
             let key = picked.get_untracked();
             let Some((tid, sid)) = key.split_once('/') else {
-                note.set(Some(Note::Problem("Choose a section to add first.".into())));
+                save_note.set(Some(Note::Problem("Choose a section to add first.".into())));
                 return;
             };
             let Some(section) = builtin_templates()
@@ -417,6 +429,7 @@ fn Editor(
                     <button type="button" class="btn btn-primary" on:click=save>"Save template"</button>
                     <button type="button" class="btn" on:click=close>"Close editor"</button>
                 </div>
+                <NoteView note=save_note testid="template-save-note" />
             </section>
         </Show>
     }
@@ -455,6 +468,7 @@ fn section_view(
             }
         })
     };
+    let last = i + 1 >= n;
     let fields: Vec<String> = s.fields.iter().map(|f| f.label()).collect();
     let move_to = move |to: usize, focus: &'static str| {
         structural(&|t| {
@@ -494,7 +508,7 @@ fn section_view(
                 <button type="button" id=format!("{base}-up") class="btn btn-small" disabled=i == 0 on:click=move |_| move_to(i.saturating_sub(1), "up")>
                     "Move up"<span class="visually-hidden">" "{name.clone()}</span>
                 </button>
-                <button type="button" id=format!("{base}-down") class="btn btn-small" disabled=i + 1 >= n on:click=move |_| move_to(i + 1, "down")>
+                <button type="button" id=format!("{base}-down") class="btn btn-small" disabled=last on:click=move |_| move_to(i + 1, "down")>
                     "Move down"<span class="visually-hidden">" "{name.clone()}</span>
                 </button>
                 <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {

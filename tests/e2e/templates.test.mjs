@@ -29,13 +29,15 @@ async function makeTemplate(page) {
   await page.getByRole("button", { name: "New from Standard" }).click();
   await page.getByLabel("Template name").fill("Payments team");
   await page.getByLabel("Description").fill("Our own order: the summary first.");
+  await page.getByRole("button", { name: "Move down About the incident" }).click();
+  await page.getByRole("button", { name: "Move up About the incident" }).click();
   await page.getByRole("button", { name: "Move up Summary" }).click();
   await page.locator("#tpl-sec-0-title").fill("Short summary");
   await page.getByRole("button", { name: "Remove section Supporting material" }).click();
   await page.getByLabel("New free-text section title").fill("Customer follow-up");
   await page.getByRole("button", { name: "Add free-text section" }).click();
   await page.getByRole("button", { name: "Save template" }).click();
-  await note(page).filter({ hasText: "Saved “Payments team”" }).waitFor();
+  await page.getByTestId("template-save-note").filter({ hasText: "Saved “Payments team”" }).waitFor();
 }
 
 test("a custom template is made, saved, kept after a reload and offered for a new postmortem", async () => {
