@@ -278,9 +278,13 @@ fn Editor(
         };
         let problems = validate_template(&t);
         if !problems.is_empty() {
+            let what = if t.name.trim().is_empty() {
+                "This template".to_owned()
+            } else {
+                format!("“{}”", t.name.trim())
+            };
             save_note.set(Some(Note::Problem(format!(
-                "“{}” was not saved: fix the {} problem(s) listed in the editor first.",
-                t.name,
+                "{what} was not saved: fix the {} problem(s) listed above first.",
                 problems.len()
             ))));
             return;
