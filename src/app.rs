@@ -9,6 +9,7 @@ use crate::components::editor::EditorPage;
 use crate::components::home::Home;
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
+use crate::components::template_editor::TemplatesPage;
 use crate::embed::Host;
 use crate::state::{AppOptions, AppState, Route};
 
@@ -83,6 +84,7 @@ pub fn App(
         Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
         Route::Review => view! { <ReviewPage /> }.into_any(),
         Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
+        Route::Templates => view! { <TemplatesPage /> }.into_any(),
     };
 
     // Unique per editor: a host page has navigation of its own, and may hold
@@ -114,6 +116,13 @@ pub fn App(
                         on:click=move |_| app.route.set(Route::Review)
                     >
                         "Review"
+                    </a>
+                    <a
+                        href="#/templates"
+                        aria-current=move || (app.route.get() == Route::Templates).then_some("page")
+                        on:click=move |_| app.route.set(Route::Templates)
+                    >
+                        "Templates"
                     </a>
                 </nav>
             </header>

@@ -87,6 +87,8 @@ pub enum Route {
     Review,
     /// The read-only, printable report of a draft.
     Report(String),
+    /// Built-in and custom templates, and the template editor (`#/templates`).
+    Templates,
 }
 
 impl Route {
@@ -94,6 +96,9 @@ impl Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         if h == "review" {
             return Route::Review;
+        }
+        if h == "templates" {
+            return Route::Templates;
         }
         let report = h
             .strip_prefix("draft/")
@@ -113,6 +118,7 @@ impl Route {
             Route::Draft(id) => format!("#/draft/{id}"),
             Route::Review => "#/review".into(),
             Route::Report(id) => format!("#/draft/{id}/report"),
+            Route::Templates => "#/templates".into(),
         }
     }
 }

@@ -33,6 +33,17 @@ pub fn Factors(session: Session) -> impl IntoView {
                 </For>
             </ul>
             <button type="button" class="btn" on:click=add>"Add contributing factor"</button>
+            // The checklist asks why when fewer than two factors are listed.
+            <Show when=move || ids.with(|l| l.len() < 2)>
+                {text_field(
+                    session,
+                    "Why one contributing factor is enough",
+                    "Most incidents have several. If you are sure this one had a single cause, say why, so readers do not have to wonder what was missed.",
+                    true,
+                    |d| d.analysis.single_factor_reason.clone(),
+                    |d, v| d.analysis.single_factor_reason = v,
+                )}
+            </Show>
         </div>
     }
 }

@@ -25,6 +25,7 @@ pub mod samples;
 pub mod sections;
 pub mod start;
 pub mod status;
+pub mod template_editor;
 pub mod timeline;
 pub mod times;
 pub mod transfer;
