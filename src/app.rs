@@ -96,6 +96,7 @@ pub fn App(
     };
     view! {
         <div
+            node_ref=app.root()
             class="aw-app"
             class:aw-embedded=embedded
             data-theme=theme

@@ -140,6 +140,10 @@ pub struct AppState {
     pub options: StoredValue<AppOptions>,
     /// The embedding page's element and callbacks, when embedded.
     host: StoredValue<Option<Host>, LocalStorage>,
+    /// The app's outermost element. Elements are looked up under it, never
+    /// in the whole document: an embedded app lives in a shadow root, and a
+    /// page may hold several apps.
+    root: NodeRef<leptos::html::Div>,
 }
 
 impl AppState {
@@ -164,6 +168,7 @@ impl AppState {
             session: RwSignal::new(None),
             options: StoredValue::new(options),
             host: StoredValue::new_local(host),
+            root: NodeRef::new(),
         }
     }
 
@@ -194,6 +199,38 @@ impl AppState {
         self.host.with_value(|h| {
             if let Some(h) = h {
                 h.exported(&ns, doc, format, file_name, content)
+            }
+        });
+    }
+
+    /// Attach to the app's outermost element (`node_ref=app.root()`).
+    pub fn root(&self) -> NodeRef<leptos::html::Div> {
+        self.root
+    }
+
+    /// The first element of this app that matches `selector`. Before the
+    /// app is drawn (a component on its own, in tests) the document is
+    /// searched instead.
+    pub fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        use wasm_bindgen::JsCast;
+        let found = match self.root.get_untracked() {
+            Some(root) => root.query_selector(selector),
+            None => document().query_selector(selector),
+        };
+        found.ok().flatten().and_then(|e| e.dyn_into().ok())
+    }
+
+    /// This app's element with the DOM id `id`.
+    pub fn find_id(&self, id: &str) -> Option<web_sys::HtmlElement> {
+        self.find(&format!("[id=\"{}\"]", css_string(id)))
+    }
+
+    /// Focuses this app's element `id` once the current update is drawn.
+    pub fn focus_later(&self, id: impl Into<String>) {
+        let (app, id) = (*self, id.into());
+        request_animation_frame(move || {
+            if let Some(el) = app.find_id(&id) {
+                let _ = el.focus();
             }
         });
     }
@@ -305,6 +342,11 @@ impl AppState {
             Err(e) => self.notify(format!("The new draft could not be stored: {e}.")),
         }
     }
+}
+
+/// `s` made safe inside a double-quoted CSS string.
+pub fn css_string(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 pub fn use_app() -> AppState {

@@ -3,6 +3,9 @@
 //! gives new drafts the chosen template and tells the page what it saved.
 
 use afterword::embed::{mount_app, read_options};
+use afterword_core::model::{
+    ActionItem, ActionStatus, ContributingFactor, EventKind, Postmortem, TimelineEvent,
+};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -158,4 +161,115 @@ async fn an_embedded_editor_routes_in_memory_and_reports_saves() {
     assert_eq!(field("namespace").as_deref(), Some(ns));
     assert_eq!(field("title").as_deref(), Some("Embedded draft"));
     assert!(field("json").unwrap().contains("\"Embedded draft\""));
+}
+
+/// Inside a page's shadow root, list rows (timeline events, contributing
+/// factors, action items) are highlighted like every other text field, and
+/// a finding in the panel takes the keyboard to its words.
+#[wasm_bindgen_test]
+async fn list_rows_are_highlighted_and_reached_inside_a_shadow_root() {
+    let ns = "ct-embed-rows";
+    let mut draft = Postmortem::new("rows1".into(), chrono::Utc::now());
+    draft.title = "Deploy to the wrong cluster".into();
+    draft.owner = "Dana Ortiz".into();
+    draft.timeline.push(TimelineEvent {
+        id: "ev1".into(),
+        at: None,
+        kind: EventKind::default(),
+        text: "Dana should have checked the hostname".into(),
+        starred: false,
+    });
+    draft
+        .analysis
+        .contributing_factors
+        .push(ContributingFactor {
+            id: "cf1".into(),
+            text: "Human error during the deploy".into(),
+            category: None,
+            evidence: Vec::new(),
+        });
+    draft.action_items.push(ActionItem {
+        id: "ai1".into(),
+        title: "Be more careful with deploys".into(),
+        owner: String::new(),
+        due: None,
+        status: ActionStatus::Open,
+        kind: None,
+        priority: None,
+        ticket: String::new(),
+        needs_discussion: false,
+    });
+    let draft = serde_json::to_string(&draft).unwrap();
+    storage()
+        .set_item(&format!("{ns}:draft:rows1"), &draft)
+        .unwrap();
+    let document = leptos::prelude::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let init = options(&[("mode", "open".into())]);
+    let attach: js_sys::Function = Reflect::get(&host, &"attachShadow".into())
+        .unwrap()
+        .unchecked_into();
+    let shadow: web_sys::Node = attach.call1(&host, &init).unwrap().unchecked_into();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&container).unwrap();
+
+    let mut mounted = mount_app(
+        container.clone(),
+        options(&[("namespace", ns.into()), ("drafts", false.into())]),
+    )
+    .unwrap();
+    settle().await;
+    let find = |selector: &str| {
+        container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+    };
+    find(".mode-switch button:nth-child(2)")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    let marks = |row: &str| -> Vec<String> {
+        let list = container
+            .query_selector_all(&format!("{row} .lint-mark"))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    let event = marks(".event-row");
+    assert!(
+        event.iter().any(|t| t == "should have"),
+        "timeline event marks: {event:?}"
+    );
+    let factor = marks(".row-stack");
+    assert!(
+        factor.iter().any(|t| t.eq_ignore_ascii_case("human error")),
+        "factor marks: {factor:?}"
+    );
+    let action = marks(".action-row");
+    assert!(!action.is_empty(), "action item marks: {action:?}");
+
+    // "Jump to" from the panel selects the words in the row's control.
+    let jumps = container.query_selector_all(".lint-jump").unwrap();
+    let jump = (0..jumps.length())
+        .map(|i| jumps.item(i).unwrap())
+        .find(|j| j.text_content().unwrap().contains("should have"))
+        .expect("the timeline finding in the panel")
+        .unchecked_into::<web_sys::HtmlElement>();
+    jump.click();
+    settle().await;
+    let active = Reflect::get(&shadow, &"activeElement".into()).unwrap();
+    let input: web_sys::HtmlInputElement = active
+        .dyn_into()
+        .expect("an input has the focus inside the shadow root");
+    let value = input.value();
+    let (start, end) = (
+        input.selection_start().unwrap().unwrap() as usize,
+        input.selection_end().unwrap().unwrap() as usize,
+    );
+    assert_eq!(&value[start..end], "should have");
+    mounted.unmount();
+    host.remove();
 }

@@ -4,12 +4,12 @@
 
 use afterword_core::agenda::{agenda_text, meeting_agenda};
 use afterword_core::ids::new_id;
-use afterword_core::model::{ActionItem, ActionKind, ActionStatus, Priority};
+use afterword_core::model::{ActionItem, ActionKind, ActionStatus, Postmortem, Priority};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{date_value, dom_id, parse_date};
+use crate::components::fields::{date_value, dom_id, parse_date, row_text_field};
 use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
@@ -54,8 +54,7 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
     else {
         return ().into_any();
     };
-    let ids: [String; 8] = [
-        "ai-title",
+    let ids: [String; 7] = [
         "ai-owner",
         "ai-due",
         "ai-status",
@@ -75,14 +74,29 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
             })
         }
     };
-    let [e1, e2, e3, e4, e5, e6, e7, e8] = [(); 8].map(|_| edit.clone());
-    let [t_id, o_id, d_id, s_id, k_id, p_id, tk_id, f_id] = ids;
+    let [e2, e3, e4, e5, e6, e7, e8] = [(); 7].map(|_| edit.clone());
+    let [o_id, d_id, s_id, k_id, p_id, tk_id, f_id] = ids;
+    let get_title = {
+        let id = id.clone();
+        move |d: &Postmortem| {
+            d.action_items
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.title.clone())
+                .unwrap_or_default()
+        }
+    };
+    let set_title = {
+        let id = id.clone();
+        move |d: &mut Postmortem, v: String| {
+            if let Some(a) = d.action_items.iter_mut().find(|a| a.id == id) {
+                a.title = v;
+            }
+        }
+    };
     view! {
         <li class="row action-row">
-            <div class="field grow wide">
-                <label for=t_id.clone()>"Action"</label>
-                <input id=t_id type="text" value=item.title.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|a| a.title = v.clone()) } />
-            </div>
+            {row_text_field(session, "Action", "field grow wide", get_title, set_title)}
             <div class="field">
                 <label for=o_id.clone()>"Owner"</label>
                 <input id=o_id type="text" value=item.owner.clone() on:input=move |ev| { let v = event_target_value(&ev); e2(&|a| a.owner = v.clone()) } />

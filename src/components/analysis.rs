@@ -2,11 +2,11 @@
 //! "four questions" view of the analysis.
 
 use afterword_core::ids::new_id;
-use afterword_core::model::{Category, ContributingFactor};
+use afterword_core::model::{Category, ContributingFactor, Postmortem};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, text_field};
+use crate::components::fields::{dom_id, row_text_field, text_field};
 use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
@@ -59,7 +59,31 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
     }) else {
         return ().into_any();
     };
-    let (t_id, c_id, e_id) = (dom_id("factor"), dom_id("factor-cat"), dom_id("factor-ev"));
+    let (c_id, e_id) = (dom_id("factor-cat"), dom_id("factor-ev"));
+    let get_text = {
+        let id = id.clone();
+        move |d: &Postmortem| {
+            d.analysis
+                .contributing_factors
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.text.clone())
+                .unwrap_or_default()
+        }
+    };
+    let set_text = {
+        let id = id.clone();
+        move |d: &mut Postmortem, v: String| {
+            if let Some(c) = d
+                .analysis
+                .contributing_factors
+                .iter_mut()
+                .find(|c| c.id == id)
+            {
+                c.text = v;
+            }
+        }
+    };
     let edit = {
         let id = id.clone();
         move |g: &dyn Fn(&mut ContributingFactor)| {
@@ -75,13 +99,10 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
             })
         }
     };
-    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    let (e2, e3) = (edit.clone(), edit);
     view! {
         <li class="row row-stack">
-            <div class="field grow">
-                <label for=t_id.clone()>"Factor"</label>
-                <input id=t_id type="text" value=f.text.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|c| c.text = v.clone()) } />
-            </div>
+            {row_text_field(session, "Factor", "field grow", get_text, set_text)}
             <div class="field">
                 <label for=c_id.clone()>"Category"</label>
                 <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e2(&|c| c.category = v) }>

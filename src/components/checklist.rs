@@ -10,7 +10,7 @@ use afterword_core::template::{standard, template_by_id, FieldId, Template};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::lint_state::{find_control, load_settings, LintState};
+use crate::components::lint_state::{load_settings, LintState};
 use crate::session::Session;
 use crate::state::AppState;
 
@@ -54,15 +54,14 @@ fn icon(s: CheckStatus) -> &'static str {
 
 /// Moves to what a checklist item is about: a linted field, or the field,
 /// label or heading named by a template field key.
-pub fn jump_to(target: &str) -> bool {
-    if let Some(control) = find_control(target) {
+pub fn jump_to(lint: &LintState, target: &str) -> bool {
+    if let Some(control) = lint.control(target) {
         control.scroll_into_view_with_bool(false);
         let _ = control.focus();
         return true;
     }
     let label = FieldId::from_key(target).label();
-    let doc = document();
-    let Some(form) = doc.query_selector(".doc-form").ok().flatten() else {
+    let Some(form) = lint.app.find(".doc-form") else {
         return false;
     };
     let Some(el) = find_titled(&form, &label) else {
@@ -71,7 +70,8 @@ pub fn jump_to(target: &str) -> bool {
     el.scroll_into_view_with_bool(true);
     let control = el
         .get_attribute("for")
-        .and_then(|id| doc.get_element_by_id(&id))
+        .and_then(|id| lint.app.find_id(&id))
+        .map(web_sys::Element::from)
         .or_else(|| {
             el.closest("fieldset, .subsection")
                 .ok()
@@ -179,7 +179,7 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
                                     </span>
                                     {(status != CheckStatus::Done).then(|| target.map(|t| view! {
                                         <button type="button" class="btn btn-small btn-quiet check-go"
-                                            on:click=move |_| { jump_to(&t); }>
+                                            on:click=move |_| { jump_to(&lint, &t); }>
                                             "Go to it"<span class="visually-hidden">": " {i.label.clone()}</span>
                                         </button>
                                     }))}

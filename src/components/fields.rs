@@ -10,7 +10,6 @@ use leptos::prelude::*;
 
 use crate::components::lint_state::{control_value, LintState};
 use crate::session::Session;
-use wasm_bindgen::JsCast;
 
 static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -33,15 +32,69 @@ pub fn text_field(
     hint: &'static str,
     multiline: bool,
     get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
+) -> impl IntoView {
+    let kind = if multiline { Kind::Multi } else { Kind::Line };
+    text_control(session, label, hint, kind, "field", get, set)
+}
+
+/// The one-line text of a list row (a timeline event, a contributing
+/// factor, an action item's title), highlighted like every other text
+/// field. `class` sizes it within the row.
+pub fn row_text_field(
+    session: Session,
+    label: &'static str,
+    class: &'static str,
+    get: impl Fn(&Postmortem) -> String + 'static,
+    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
+) -> impl IntoView {
+    text_control(session, label, "", Kind::Line, class, get, set)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Line,
+    Multi,
+}
+
+/// The elements of one highlighted field: reached through references, not
+/// looked up by id, so they are found inside an embedding page's shadow root.
+#[derive(Clone, Copy)]
+struct Parts {
+    area: NodeRef<leptos::html::Textarea>,
+    line: NodeRef<leptos::html::Input>,
+    mirror: NodeRef<leptos::html::Div>,
+}
+
+impl Parts {
+    fn control(&self) -> Option<web_sys::HtmlElement> {
+        self.area
+            .get_untracked()
+            .map(web_sys::HtmlElement::from)
+            .or_else(|| self.line.get_untracked().map(web_sys::HtmlElement::from))
+    }
+}
+
+fn text_control(
+    session: Session,
+    label: &'static str,
+    hint: &'static str,
+    kind: Kind,
+    class: &'static str,
+    get: impl Fn(&Postmortem) -> String + 'static,
+    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
     let id = dom_id("text");
     let hint_id = format!("{id}-hint");
     let note_id = format!("{id}-lint");
-    let mirror_id = format!("{id}-mirror");
+    let parts = Parts {
+        area: NodeRef::new(),
+        line: NodeRef::new(),
+        mirror: NodeRef::new(),
+    };
     let initial = session.doc.with_untracked(|d| get(d));
     let lint = use_context::<LintState>();
-    let path = lint.and_then(|_| lint_path(session, set));
+    let path = lint.and_then(|_| lint_path(session, set.clone()));
     let linted = lint.zip(path.clone());
 
     let mine = linted.clone().map(|(lint, path)| {
@@ -60,12 +113,11 @@ pub fn text_field(
         })
     });
     if let Some(mine) = mine {
-        let (ctl, mir) = (id.clone(), mirror_id.clone());
-        Effect::new(move |_| mine.with(|m| render_mirror(&ctl, &mir, m)));
+        Effect::new(move |_| mine.with(|m| render_mirror(parts, m)));
     }
 
     let on_input = {
-        let (ctl, mir, linted) = (id.clone(), mirror_id.clone(), linted.clone());
+        let linted = linted.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             let len = value.len();
@@ -74,17 +126,13 @@ pub fn text_field(
                 // Long texts are linted, and their mirror redrawn, once
                 // typing pauses; until then only text after the caret is
                 // out of step, and the mirror's text is invisible anyway.
-                let (ctl, mir) = (ctl.clone(), mir.clone());
                 lint.field_changed(path, len, move || {
-                    mine.with_untracked(|m| render_mirror(&ctl, &mir, m))
+                    mine.with_untracked(|m| render_mirror(parts, m))
                 });
             }
         }
     };
-    let on_scroll = {
-        let (ctl, mir) = (id.clone(), mirror_id.clone());
-        move |_| sync_scroll(&ctl, &mir)
-    };
+    let on_scroll = move |_| sync_scroll(parts);
     let note = move || {
         let n = mine.map(|m| m.with(Vec::len)).unwrap_or(0);
         match n {
@@ -104,28 +152,35 @@ pub fn text_field(
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let field_path = path.clone();
-    let control = if multiline {
-        let rows = if initial.lines().count() > 4 { 8 } else { 4 };
-        view! {
-            <textarea id=id.clone() rows=rows class:lint-control=linted.is_some()
-                data-lint-field=field_path aria-describedby=described.clone()
-                on:input=on_input on:scroll=on_scroll>
-                {initial}
-            </textarea>
+    let control = match kind {
+        Kind::Multi => {
+            let rows = if initial.lines().count() > 4 { 8 } else { 4 };
+            view! {
+                <textarea id=id.clone() rows=rows class:lint-control=linted.is_some()
+                    node_ref=parts.area
+                    data-lint-field=field_path aria-describedby=described.clone()
+                    on:input=on_input on:scroll=on_scroll>
+                    {initial}
+                </textarea>
+            }
+            .into_any()
         }
-        .into_any()
-    } else {
-        view! {
+        Kind::Line => view! {
             <input id=id.clone() type="text" value=initial class:lint-control=linted.is_some()
+                node_ref=parts.line
                 data-lint-field=field_path aria-describedby=described.clone()
-                on:input=on_input on:scroll=on_scroll />
+                on:input=on_input on:scroll=on_scroll
+                // A one-line input scrolls sideways without a scroll event
+                // as the caret moves.
+                on:keyup=move |_| sync_scroll(parts)
+                on:select=move |_| sync_scroll(parts) />
         }
-        .into_any()
+        .into_any(),
     };
     let body = if linted.is_some() {
         view! {
-            <div class="lint-wrap" class:lint-wrap-line=!multiline>
-                <div class="lint-mirror" id=mirror_id aria-hidden="true"></div>
+            <div class="lint-wrap" class:lint-wrap-line=kind == Kind::Line>
+                <div class="lint-mirror" node_ref=parts.mirror aria-hidden="true"></div>
                 {control}
             </div>
             <p class="lint-note" id=note_id.clone()>{note}</p>
@@ -135,25 +190,12 @@ pub fn text_field(
         control
     };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             {body}
         </div>
     }
-}
-
-/// A text field for an action item's title. The same as [`text_field`]
-/// (which already recognises action titles by where it writes); named so
-/// the intent reads clearly where it is used.
-pub fn action_title_field(
-    session: Session,
-    label: &'static str,
-    hint: &'static str,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    text_field(session, label, hint, false, get, set)
 }
 
 /// A flagged span of a field, as the mirror draws it.
@@ -167,7 +209,7 @@ struct Mark {
 
 /// Finds which linted field `set` writes to, by writing a marker into a
 /// copy of the document and looking for it.
-fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String) + Copy) -> Option<String> {
+fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String)) -> Option<String> {
     const PROBE: &str = "\u{1}afterword-probe\u{1}";
     session.doc.with_untracked(|d| {
         let mut copy = d.clone();
@@ -181,12 +223,8 @@ fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String) + Copy) -> 
 
 /// Draws the control's text into its mirror with `<mark>` around each
 /// finding that still matches the text.
-fn render_mirror(control_id: &str, mirror_id: &str, marks: &[Mark]) {
-    let doc = document();
-    let (Some(control), Some(mirror)) = (
-        doc.get_element_by_id(control_id),
-        doc.get_element_by_id(mirror_id),
-    ) else {
+fn render_mirror(parts: Parts, marks: &[Mark]) {
+    let (Some(control), Some(mirror)) = (parts.control(), parts.mirror.get_untracked()) else {
         return;
     };
     let text = control_value(&control);
@@ -208,28 +246,19 @@ fn render_mirror(control_id: &str, mirror_id: &str, marks: &[Mark]) {
     // A trailing newline needs something after it to take up its line.
     html.push(' ');
     mirror.set_inner_html(&html);
-    sync_scroll(control_id, mirror_id);
+    sync_scroll(parts);
 }
 
-fn sync_scroll(control_id: &str, mirror_id: &str) {
-    let doc = document();
-    let (Some(control), Some(mirror)) = (
-        doc.get_element_by_id(control_id),
-        doc.get_element_by_id(mirror_id),
-    ) else {
+fn sync_scroll(parts: Parts) {
+    let (Some(control), Some(mirror)) = (parts.control(), parts.mirror.get_untracked()) else {
         return;
     };
     // The control's scrollbar narrows its text; the mirror must wrap alike.
-    let outer = control
-        .dyn_ref::<web_sys::HtmlElement>()
-        .map_or(0, |c| c.offset_width());
-    let scrollbar = (outer - control.client_width() - 2).max(0);
+    let scrollbar = (control.offset_width() - control.client_width() - 2).max(0);
     // Through the CSSOM, not a style attribute: a strict Content-Security-Policy
     // (style-src 'self') blocks inline style attributes.
-    if let Some(m) = mirror.dyn_ref::<web_sys::HtmlElement>() {
-        let padding = format!("calc(var(--lint-pad-x) + {scrollbar}px)");
-        let _ = m.style().set_property("padding-right", &padding);
-    }
+    let padding = format!("calc(var(--lint-pad-x) + {scrollbar}px)");
+    let _ = web_sys::HtmlElement::style(&mirror).set_property("padding-right", &padding);
     mirror.set_scroll_top(control.scroll_top());
     mirror.set_scroll_left(control.scroll_left());
 }

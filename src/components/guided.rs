@@ -94,18 +94,16 @@ pub fn GuidedView(
             current.set(n - 1);
         }
     });
+    let app = crate::state::use_app();
     let go = move |i: usize| {
         if state.with_untracked(|s| s.get(i).is_some_and(|x| x.1)) {
             current.set(i);
             // Once the new section is on screen, move focus to its heading so
             // keyboard and screen-reader users start at its top.
             set_timeout(
-                || {
-                    if let Some(el) = document().get_element_by_id("guided-section-title") {
-                        use wasm_bindgen::JsCast;
-                        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = h.focus();
-                        }
+                move || {
+                    if let Some(h) = app.find_id("guided-section-title") {
+                        let _ = h.focus();
                     }
                 },
                 std::time::Duration::ZERO,

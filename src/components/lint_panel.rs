@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::checklist::BeforeYouShare;
 use crate::components::lint_settings::LintSettingsPanel;
-use crate::components::lint_state::{focus_span, LintState};
+use crate::components::lint_state::LintState;
 use crate::session::Session;
 
 /// Wider than this, the panel starts open beside the form.
@@ -143,7 +143,7 @@ fn FindingItem(lint: LintState, finding: DocFinding) -> impl IntoView {
     let f = StoredValue::new(finding.clone());
     let jump = move |_| {
         f.with_value(|f| {
-            if !focus_span(f.field.as_str(), f.finding.span.offset, f.finding.span.end) {
+            if !lint.focus_span(f.field.as_str(), f.finding.span.offset, f.finding.span.end) {
                 lint.message
                     .set(format!("{} is not shown on this screen.", f.label));
             }

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::now;
 use crate::session::Session;
-use crate::state::AppState;
+use crate::state::{css_string, AppState};
 
 /// Fields shorter than this are linted on every keystroke; longer ones once
 /// typing pauses for [`LINT_DELAY`].
@@ -288,7 +288,7 @@ impl LintState {
     /// Writes a field's whole text: into its control (which saves it like
     /// typing does) or, when the control is not on screen, into the document.
     fn write_field(&self, field: &str, text: &str) {
-        if let Some(control) = find_control(field) {
+        if let Some(control) = self.control(field) {
             set_control_value(&control, text);
             if let Ok(ev) = web_sys::Event::new("input") {
                 let _ = control.dispatch_event(&ev);
@@ -339,19 +339,33 @@ impl LintState {
         self.settings_problems.set(Vec::new());
         Ok(())
     }
-}
 
-/// The form control of a field, marked by [`crate::components::fields`].
-pub fn find_control(field: &str) -> Option<web_sys::HtmlElement> {
-    let selector = format!(
-        "[data-lint-field=\"{}\"]",
-        field.replace('\\', "\\\\").replace('"', "\\\"")
-    );
-    document()
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
+    /// The form control of a field, marked by [`crate::components::fields`].
+    pub fn control(&self, field: &str) -> Option<web_sys::HtmlElement> {
+        self.app
+            .find(&format!("[data-lint-field=\"{}\"]", css_string(field)))
+    }
+
+    /// Focuses a field's control and selects `[start, end)` (byte offsets).
+    pub fn focus_span(&self, field: &str, start: usize, end: usize) -> bool {
+        let Some(control) = self.control(field) else {
+            return false;
+        };
+        let text = control_value(&control);
+        let utf16 = |b: usize| {
+            text.get(..b.min(text.len()))
+                .map(|s| s.encode_utf16().count() as u32)
+                .unwrap_or(0)
+        };
+        control.scroll_into_view_with_bool(false);
+        let _ = control.focus();
+        if let Some(t) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            let _ = t.set_selection_range(utf16(start), utf16(end));
+        } else if let Some(i) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+            let _ = i.set_selection_range(utf16(start), utf16(end));
+        }
+        true
+    }
 }
 
 pub fn control_value(el: &web_sys::Element) -> String {
@@ -370,25 +384,4 @@ fn set_control_value(el: &web_sys::Element, text: &str) {
     } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
         i.set_value(text)
     }
-}
-
-/// Focuses a field's control and selects `[start, end)` (byte offsets).
-pub fn focus_span(field: &str, start: usize, end: usize) -> bool {
-    let Some(control) = find_control(field) else {
-        return false;
-    };
-    let text = control_value(&control);
-    let utf16 = |b: usize| {
-        text.get(..b.min(text.len()))
-            .map(|s| s.encode_utf16().count() as u32)
-            .unwrap_or(0)
-    };
-    control.scroll_into_view_with_bool(false);
-    let _ = control.focus();
-    if let Some(t) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        let _ = t.set_selection_range(utf16(start), utf16(end));
-    } else if let Some(i) = control.dyn_ref::<web_sys::HtmlInputElement>() {
-        let _ = i.set_selection_range(utf16(start), utf16(end));
-    }
-    true
 }

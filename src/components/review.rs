@@ -565,14 +565,7 @@ fn ActionRowView(
                 message.set((Notice::Done, text));
                 // The row is drawn anew for its new status: keep the
                 // keyboard where it was.
-                let id = focus_id.clone();
-                request_animation_frame(move || {
-                    if let Some(el) = document().get_element_by_id(&id) {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
-                });
+                app.focus_later(focus_id.clone());
             }
             Err(text) => {
                 if let Some(select) = ev

@@ -95,7 +95,7 @@ pub fn TemplatesPage() -> impl IntoView {
         editing.set(Some(t));
         rev.update(|r| *r += 1);
         note.set(None);
-        focus_later("tpl-name");
+        app.focus_later("tpl-name");
     };
     let new_from = move |base: Template| {
         let id = custom_template_id(now(), entropy());
@@ -227,24 +227,6 @@ fn NoteView(
     }
 }
 
-/// Focuses an element once the current update has been drawn.
-fn focus_later(id: &'static str) {
-    focus_id_later(id.to_owned());
-}
-
-fn focus_id_later(id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 #[component]
 fn Editor(
     customs: RwSignal<Vec<Template>>,
@@ -336,7 +318,7 @@ fn Editor(
                 t.add_text_section(&title);
             });
             let last = editing.with_untracked(|e| e.as_ref().map_or(0, |t| t.sections.len()));
-            focus_id_later(format!("tpl-sec-{}-title", last.saturating_sub(1)));
+            app.focus_later(format!("tpl-sec-{}-title", last.saturating_sub(1)));
         };
         let from_builtin: Vec<(String, String)> = builtin_templates()
             .into_iter()
@@ -368,7 +350,7 @@ fn Editor(
                 t.add_section(section.clone());
             });
             let last = editing.with_untracked(|e| e.as_ref().map_or(0, |t| t.sections.len()));
-            focus_id_later(format!("tpl-sec-{}-title", last.saturating_sub(1)));
+            app.focus_later(format!("tpl-sec-{}-title", last.saturating_sub(1)));
         };
         view! {
             <div class="tpl-fields">
@@ -446,6 +428,7 @@ fn section_view(
     edit: impl Fn(&dyn Fn(&mut Template)) + Copy + 'static,
     structural: impl Fn(&dyn Fn(&mut Template)) + Copy + 'static,
 ) -> impl IntoView {
+    let app = use_app();
     let base = format!("tpl-sec-{i}");
     let (title_id, help_id, good_id, bad_id) = (
         format!("{base}-title"),
@@ -485,7 +468,7 @@ fn section_view(
         } else {
             focus
         };
-        focus_id_later(format!("tpl-sec-{to}-{target}"));
+        app.focus_later(format!("tpl-sec-{to}-{target}"));
     };
     view! {
         <li class="tpl-section">
@@ -517,7 +500,7 @@ fn section_view(
                 </button>
                 <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
                     structural(&|t| { t.remove_section(i); });
-                    focus_later("tpl-add-title");
+                    app.focus_later("tpl-add-title");
                 }>
                     "Remove section"<span class="visually-hidden">" "{name.clone()}</span>
                 </button>
@@ -598,7 +581,7 @@ fn ImportTemplate(
                                 existing_name: c.name,
                                 confirming: false,
                             }));
-                            focus_later("tpl-clash-keep");
+                            app.focus_later("tpl-clash-keep");
                         }
                         None => store(t, false),
                     }

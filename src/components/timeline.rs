@@ -4,13 +4,13 @@
 
 use afterword_core::ids::new_id;
 use afterword_core::metrics::{sort_timeline, timeline_warnings};
-use afterword_core::model::{EventKind, TimelineEvent};
+use afterword_core::model::{EventKind, Postmortem, TimelineEvent};
 use afterword_core::timeline_paste::{parse_timeline, PasteContext};
 use chrono::{DateTime, Local, Offset, Utc};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, parse_utc_input, utc_input_value};
+use crate::components::fields::{dom_id, parse_utc_input, row_text_field, utc_input_value};
 use crate::components::prefs;
 use crate::components::rows::{ids_of, move_by, structural};
 use crate::session::Session;
@@ -104,7 +104,7 @@ fn EventRow(
     else {
         return ().into_any();
     };
-    let (time_id, kind_id, text_id) = (dom_id("ev-time"), dom_id("ev-kind"), dom_id("ev-text"));
+    let (time_id, kind_id) = (dom_id("ev-time"), dom_id("ev-kind"));
     let shown_id = format!("{time_id}-shown");
     let at = RwSignal::new(event.at);
     let starred = RwSignal::new(event.starred);
@@ -118,7 +118,19 @@ fn EventRow(
             })
         }
     };
-    let (e1, e2, e3, e4) = (edit.clone(), edit.clone(), edit.clone(), edit);
+    let (e1, e2, e4) = (edit.clone(), edit.clone(), edit);
+    let find = {
+        let id = id.clone();
+        move |d: &Postmortem| d.timeline.iter().find(|e| e.id == id).cloned()
+    };
+    let set_text = {
+        let id = id.clone();
+        move |d: &mut Postmortem, v: String| {
+            if let Some(e) = d.timeline.iter_mut().find(|e| e.id == id) {
+                e.text = v;
+            }
+        }
+    };
     let my_warnings = {
         let id = id.clone();
         move || {
@@ -162,11 +174,7 @@ fn EventRow(
                     {EventKind::ALL.iter().map(|k| view! { <option value=k.key() selected=*k == event.kind>{k.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="field grow wide">
-                <label for=text_id.clone()>"What happened"</label>
-                <input id=text_id type="text" value=event.text.clone()
-                    on:input=move |ev| { let v = event_target_value(&ev); e3(&|e| e.text = v.clone()) } />
-            </div>
+            {row_text_field(session, "What happened", "field grow wide", move |d| find(d).map(|e| e.text.clone()).unwrap_or_default(), set_text)}
             <div class="row-tools">
                 <button type="button" class="btn btn-small btn-icon star" aria-pressed=move || if starred.get() { "true" } else { "false" }
                     title="Show in the report's short timeline"
