@@ -115,6 +115,50 @@ test("a rewrite applies in one click and can be undone", async () => {
   await context.close();
 });
 
+test("list rows are underlined as they are typed, reached from the panel and rewritten", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  await draftWithOwner(page);
+  await page.getByRole("button", { name: "Add event" }).click();
+  const event = page.locator(".event-row").first().getByLabel("What happened");
+  await event.pressSequentially("Dana should have checked the hostname", { delay: 5 });
+  const eventMarks = page.locator(".event-row .lint-mark");
+  await eventMarks.first().waitFor();
+  assert.ok((await eventMarks.allTextContents()).includes("should have"));
+
+  await page.getByRole("button", { name: "Add contributing factor" }).click();
+  await page.getByLabel("Factor", { exact: true }).first().fill("Human error during the deploy");
+  await page.locator(".row-stack .lint-mark").first().waitFor();
+  await page.getByRole("button", { name: "Add action item" }).click();
+  await page.locator(".action-row").first().getByLabel("Action").fill("Be more careful with deploys");
+  await page.locator(".action-row .lint-mark").first().waitFor();
+
+  // The panel's finding selects the words in the row.
+  const timelineGroup = panel(page).locator(".lint-group", { has: page.getByRole("heading", { name: /^Timeline/ }) });
+  await timelineGroup.locator(".lint-jump").filter({ hasText: "should have" }).click();
+  const selected = await event.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.equal(selected, "should have");
+
+  // A rewrite goes into the row's control, is saved, and can be undone.
+  const fix = timelineGroup.locator(".lint-item").filter({ hasText: "should have" }).getByRole("button", { name: /^Apply rewrite/ }).first();
+  await fix.click();
+  assert.doesNotMatch(await event.inputValue(), /should have/);
+  await waitSaved(page);
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("afterword:draft:"));
+    return JSON.parse(localStorage.getItem(key)).timeline[0].text;
+  });
+  assert.equal(stored, await event.inputValue());
+  await panel(page).getByRole("button", { name: "Undo rewrite" }).click();
+  assert.equal(await event.inputValue(), "Dana should have checked the hostname");
+  await eventMarks.first().waitFor();
+  await page.locator(".event-row").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/artifacts/lint-rows.png" });
+  await expectNoAxeViolations(page, "rows with findings");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a dismissed finding keeps its reason after a reload and can be restored", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
