@@ -107,7 +107,13 @@ pub fn field_view(session: Session, field: &FieldId, title: &str) -> AnyView {
         F::Links => view! { <links::Links session=session /> }.into_any(),
         F::Text(key) => {
             let key = intern(key);
-            let label = intern(if title.trim().is_empty() { key } else { title });
+            // Several text fields in one section: each is named after its
+            // key ("what_happened" → "What happened").
+            let label = if title.trim().is_empty() {
+                intern(&field.label())
+            } else {
+                intern(title)
+            };
             text_field(
                 session,
                 label,

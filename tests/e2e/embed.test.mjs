@@ -4,6 +4,7 @@
 // dist/ served from a sub-path.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs/promises";
 import {
   launch, startServer, newContext, expectNoAxeViolations, downloadText, assertStayedHome, screenshot,
 } from "./helpers.mjs";
@@ -135,6 +136,14 @@ test("two editors on an intranet page: own looks, own drafts, events for the pag
   await support.getByLabel("Title", { exact: true }).fill("Escalation: invoices page blank");
   await waitSavedIn(sre);
   await waitSavedIn(support);
+  // The editor's own spacing and type keep their size on a page whose root
+  // font is 10px.
+  const editorSizes = await page.evaluate(() => {
+    const root = document.getElementById("sre-editor").shadowRoot;
+    const s = (sel) => getComputedStyle(root.querySelector(sel));
+    return { actionsGap: s(".editor-actions").columnGap, hintSize: s(".field .hint").fontSize };
+  });
+  assert.deepEqual(editorSizes, { actionsGap: "6.4px", hintSize: "14.4px" });
   assert.equal(await page.evaluate(() => location.hash), "", "the page's address is left alone");
 
   // Storage: each namespace holds only its own draft; the page's key is untouched.
@@ -313,4 +322,14 @@ test("the standalone page runs under the same strict policy from a sub-path", as
   assert.deepEqual(page.errors, []);
   assertStayedHome(context);
   await context.close();
+});
+
+test("no stylesheet sizes anything in rem (it would follow the embedding page's root font)", async () => {
+  const dir = new URL("../../style/", import.meta.url);
+  for (const name of await fs.readdir(dir)) {
+    if (!name.endsWith(".css")) continue;
+    const css = (await fs.readFile(new URL(name, dir), "utf8")).replace(/\/\*[\s\S]*?\*\//g, "");
+    const found = css.match(/[\d.]rem\b/g) ?? [];
+    assert.deepEqual(found, [], `style/${name} uses rem`);
+  }
 });

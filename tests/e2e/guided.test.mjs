@@ -76,6 +76,10 @@ for (const [name, card] of TEMPLATES) {
     assert.ok(total >= 1);
     for (let i = 0; i < total; i++) {
       await page.getByText(`Section ${i + 1} of ${total}`).waitFor();
+      // Every field is named for people, never by its storage key.
+      const labels = await page.locator(".guided-section label").allTextContents();
+      const raw = labels.map((l) => l.trim()).filter((l) => /^[a-z][a-z0-9_]*$/.test(l));
+      assert.deepEqual(raw, [], `section ${i + 1} labels fields by their keys`);
       await fillSection(page);
       await page.getByText("This section is complete.").waitFor({ timeout: 3000 }).catch(async (e) => {
         await screenshot(page, `guided-stuck-${name.replace(/\W+/g, "-")}`);
