@@ -13,7 +13,7 @@ use crate::components::start::StartFlow;
 use crate::components::status::{SaveIndicator, SaveProblem};
 use crate::components::workflow::WorkflowPanel;
 use crate::session::Session;
-use crate::state::{use_app, Route};
+use crate::state::{use_app, AppState, Route};
 
 #[component]
 pub fn EditorPage(id: String) -> impl IntoView {
@@ -90,11 +90,7 @@ fn Editor(session: Session) -> impl IntoView {
         let undo = key == "z" && !ev.shift_key();
         if undo || redo {
             ev.prevent_default();
-            if undo {
-                session.undo();
-            } else {
-                session.redo();
-            }
+            step_back_or_forward(app, session, redo);
         }
     });
     on_cleanup(move || keys.remove());
@@ -118,9 +114,9 @@ fn Editor(session: Session) -> impl IntoView {
                 <div class="editor-actions">
                     <Show when=move || !starting.get()>
                         <button type="button" class="btn btn-small" disabled=move || undo_n.get() == 0
-                            aria-keyshortcuts="Control+Z" on:click=move |_| { session.undo(); }>"Undo"</button>
+                            aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>"Undo"</button>
                         <button type="button" class="btn btn-small" disabled=move || redo_n.get() == 0
-                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| { session.redo(); }>"Redo"</button>
+                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>"Redo"</button>
                     </Show>
                     <ExportMenu session=session />
                 </div>
@@ -160,6 +156,89 @@ fn Editor(session: Session) -> impl IntoView {
                 .into_any()
             }}
         </article>
+    }
+}
+
+/// Undoes (or redoes) one step. The form is drawn anew for the restored
+/// document, so the keyboard is put back on the same control, with the caret
+/// where it was.
+fn step_back_or_forward(app: AppState, session: Session, redo: bool) {
+    let spot = FormSpot::read(&app);
+    let changed = if redo { session.redo() } else { session.undo() };
+    if let (true, Some(spot)) = (changed, spot) {
+        request_animation_frame(move || spot.restore(&app));
+    }
+}
+
+/// Where the keyboard is in the document form: the linted field it is in
+/// (stable when rows come and go) or else its place among the controls.
+struct FormSpot {
+    field: Option<String>,
+    index: usize,
+    caret: Option<u32>,
+}
+
+impl FormSpot {
+    fn controls(app: &AppState) -> Vec<web_sys::HtmlElement> {
+        let Some(form) = app.find(".doc-form") else {
+            return Vec::new();
+        };
+        let Ok(list) = form.query_selector_all("input, textarea, select") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into().ok())
+            .collect()
+    }
+
+    fn read(app: &AppState) -> Option<FormSpot> {
+        let controls = Self::controls(app);
+        let root = controls.first()?.get_root_node();
+        // The document's or, when embedded, the shadow root's.
+        let active: web_sys::Element =
+            js_sys::Reflect::get(&root, &wasm_bindgen::JsValue::from_str("activeElement"))
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        let index = controls
+            .iter()
+            .position(|c| c.is_same_node(Some(&active)))?;
+        let control = &controls[index];
+        let caret = if let Some(t) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.selection_end().ok().flatten()
+        } else if let Some(i) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.selection_end().ok().flatten()
+        } else {
+            None
+        };
+        Some(FormSpot {
+            field: control.get_attribute("data-lint-field"),
+            index,
+            caret,
+        })
+    }
+
+    fn restore(&self, app: &AppState) {
+        let controls = Self::controls(app);
+        let by_field = self.field.as_ref().and_then(|f| {
+            controls
+                .iter()
+                .find(|c| c.get_attribute("data-lint-field").as_ref() == Some(f))
+        });
+        let Some(control) = by_field.or_else(|| controls.get(self.index)) else {
+            return;
+        };
+        let _ = control.focus();
+        if let Some(caret) = self.caret {
+            if let Some(t) = control.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                let at = caret.min(t.value().encode_utf16().count() as u32);
+                let _ = t.set_selection_range(at, at);
+            } else if let Some(i) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+                let at = caret.min(i.value().encode_utf16().count() as u32);
+                let _ = i.set_selection_range(at, at);
+            }
+        }
     }
 }
 

@@ -254,6 +254,12 @@ test("undo and redo work for the whole document, with keys and buttons", async (
   await page.keyboard.press("Control+z");
   await page.waitForFunction(() => document.querySelector("textarea")?.value === "");
   assert.equal(await page.getByLabel("Title", { exact: true }).inputValue(), "First title");
+  // The form is drawn anew, and the keyboard stays in the field.
+  await page.waitForFunction(() => document.activeElement?.dataset.lintField === "summary");
+  await page.keyboard.type("Typed after undo");
+  assert.equal(await page.getByLabel("Summary").inputValue(), "Typed after undo");
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(() => document.querySelector("textarea")?.value === "");
   const title = () => page.getByLabel("Title", { exact: true }).inputValue();
   await page.getByRole("button", { name: "Undo" }).click();
   await page.waitForFunction(() => document.querySelector(".doc-form input[type=text]")?.value === "");
@@ -261,13 +267,13 @@ test("undo and redo work for the whole document, with keys and buttons", async (
   await page.keyboard.press("Control+Shift+z");
   await page.waitForFunction(() => document.querySelector(".doc-form input[type=text]")?.value === "First title");
   await page.getByRole("button", { name: "Redo" }).click();
-  await page.waitForFunction(() => document.querySelector("textarea")?.value === "A summary to take back");
+  await page.waitForFunction(() => document.querySelector("textarea")?.value === "Typed after undo");
   await waitSaved(page);
   const stored = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("afterword:draft:"));
     return JSON.parse(localStorage.getItem(key));
   });
-  assert.equal(stored.summary, "A summary to take back");
+  assert.equal(stored.summary, "Typed after undo");
   assert.deepEqual(page.errors, []);
   await context.close();
 });
