@@ -130,11 +130,28 @@ pub fn App(
             <UpdateBanner />
             {if embedded {
                 // Not a landmark: the embedding page has its own <main>.
-                view! { <div id="main" class="aw-main" tabindex="-1">{screen}</div> }.into_any()
+                view! { <div id="main" class="aw-main" tabindex="-1"><Notices />{screen}</div> }.into_any()
             } else {
-                view! { <main id="main" class="aw-main" tabindex="-1">{screen}</main> }.into_any()
+                view! { <main id="main" class="aw-main" tabindex="-1"><Notices />{screen}</main> }.into_any()
             }}
         </div>
+    }
+}
+
+/// What the app has to tell the person (something repaired, set aside or
+/// refused), on every screen until dismissed.
+#[component]
+fn Notices() -> impl IntoView {
+    let app = crate::state::use_app();
+    view! {
+        <Show when=move || !app.notices.with(|n| n.is_empty())>
+            <div class="panel panel-warn" role="status">
+                <ul class="notices">
+                    {move || app.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button class="btn btn-small" on:click=move |_| app.notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
     }
 }
 
@@ -224,6 +241,33 @@ fn install_listeners(app: AppState) {
             app.update_ready.set(true)
         });
     }
+    // A file dropped where nothing takes files must not make the browser
+    // leave the app to show it. The home screen's import zone takes files
+    // and listens for them itself.
+    let refuses_files = move |ev: &web_sys::Event| {
+        let takes_files =
+            app.route.get_untracked() == Route::Home && app.options.with_value(|o| o.show_drafts);
+        !takes_files
+            && ev
+                .dyn_ref::<web_sys::DragEvent>()
+                .is_some_and(crate::components::import::carries_files)
+            && app.owns_event(ev)
+    };
+    listeners.listen(&window, "dragover", move |ev| {
+        if refuses_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    listeners.listen(&window, "drop", move |ev| {
+        if refuses_files(&ev) {
+            ev.prevent_default();
+            app.notify(if app.options.with_value(|o| o.show_drafts) {
+                "Nothing was imported: files are imported on the list of postmortems. Go to \u{201c}All postmortems\u{201d} and drop the file there."
+            } else {
+                "Nothing was imported: this editor does not take files."
+            });
+        }
+    });
     listeners.listen(&window, "pagehide", move |_| flush());
     if let Some(document) = window.document() {
         let doc = document.clone();

@@ -220,6 +220,21 @@ impl AppState {
         found.ok().flatten().and_then(|e| e.dyn_into().ok())
     }
 
+    /// True when `ev` happened over this app: always for the standalone
+    /// page, which is all app; for an embedded editor, only when the event
+    /// passed through its element (a page may hold other editors, and drops
+    /// of its own).
+    pub fn owns_event(&self, ev: &web_sys::Event) -> bool {
+        if !self.is_embedded() {
+            return true;
+        }
+        let Some(root) = self.root.get_untracked() else {
+            return false;
+        };
+        let root: &wasm_bindgen::JsValue = root.as_ref();
+        ev.composed_path().iter().any(|n| &n == root)
+    }
+
     /// This app's element with the DOM id `id`.
     pub fn find_id(&self, id: &str) -> Option<web_sys::HtmlElement> {
         self.find(&format!("[id=\"{}\"]", css_string(id)))

@@ -33,7 +33,6 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="home" aria-labelledby="home-title">
-            <Notices />
             <div class="home-head">
                 <h1 id="home-title">"Your postmortems"</h1>
                 <button class="btn btn-primary" on:click=move |_| app.create_draft()>
@@ -77,21 +76,6 @@ pub fn Home() -> impl IntoView {
             <BackupRestore />
             <StorageUsage />
         </section>
-    }
-}
-
-#[component]
-fn Notices() -> impl IntoView {
-    let app = use_app();
-    view! {
-        <Show when=move || !app.notices.with(|n| n.is_empty())>
-            <div class="panel panel-warn" role="status">
-                <ul class="notices">
-                    {move || app.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                </ul>
-                <button class="btn btn-small" on:click=move |_| app.notices.set(Vec::new())>"Dismiss"</button>
-            </div>
-        </Show>
     }
 }
 

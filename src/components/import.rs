@@ -57,7 +57,7 @@ pub fn ImportZone() -> impl IntoView {
     // Files dropped anywhere on the home screen are imported; without this
     // the browser would leave the app to show the file.
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
-        if carries_files(&ev) {
+        if carries_files(&ev) && app.owns_event(&ev) {
             ev.prevent_default();
             dragging.set(true);
         }
@@ -69,7 +69,7 @@ pub fn ImportZone() -> impl IntoView {
         }
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
-        if !carries_files(&ev) {
+        if !carries_files(&ev) || !app.owns_event(&ev) {
             return;
         }
         ev.prevent_default();
@@ -132,7 +132,8 @@ pub fn ImportZone() -> impl IntoView {
     }
 }
 
-fn carries_files(ev: &web_sys::DragEvent) -> bool {
+/// True when a drag carries files (not text or a link).
+pub fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer()
         .map(|dt| {
             dt.types()

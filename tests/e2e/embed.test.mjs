@@ -222,6 +222,30 @@ test("embedded editors in the dark, with the keyboard", async () => {
   await page.keyboard.press("Enter");
   await sre.getByRole("link", { name: "Typed with the keyboard" }).waitFor();
   assert.equal(await page.evaluate(() => location.hash), "");
+
+  // Files dropped on the page are the page's business; one dropped on an
+  // editor's list is imported by that editor alone.
+  const drop = (selector, inShadowOf) => page.evaluate(([selector, host]) => {
+    const at = "2026-11-20T10:00:00Z";
+    const doc = { title: "Dropped on the SRE editor", schema_version: 1, id: "pm-dropped", created_at: at, updated_at: at };
+    const dt = new DataTransfer();
+    dt.items.add(new File([JSON.stringify(doc)], "dropped.json", { type: "application/json" }));
+    const root = host ? document.getElementById(host).shadowRoot : document;
+    const target = root.querySelector(selector);
+    const over = new DragEvent("dragover", { dataTransfer: dt, bubbles: true, composed: true, cancelable: true });
+    const dropped = new DragEvent("drop", { dataTransfer: dt, bubbles: true, composed: true, cancelable: true });
+    target.dispatchEvent(over);
+    target.dispatchEvent(dropped);
+    return [over.defaultPrevented, dropped.defaultPrevented];
+  }, [selector, inShadowOf]);
+  assert.deepEqual(await drop("main.content h1", null), [false, false], "a drop on the page is left to the page");
+  assert.deepEqual(await drop('[data-testid="import-zone"]', "sre-editor"), [true, true]);
+  await sre.getByText("Imported “Dropped on the SRE editor”").waitFor();
+  const titles = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith("sre-runbooks:draft:"))
+    .map((k) => `${k.split(":")[0]}: ${JSON.parse(localStorage.getItem(k)).title}`)
+    .sort());
+  assert.deepEqual(titles, ["sre-runbooks: Dropped on the SRE editor", "sre-runbooks: Typed with the keyboard"]);
   await assertNoPolicyViolation(page);
   await screenshot(page, "embed-intranet-dark");
   assert.deepEqual(page.errors, []);

@@ -187,6 +187,33 @@ test("Markdown, JSON and CSV downloads; the JSON re-imports elsewhere to the sam
   await b.close();
 });
 
+test("a file dropped on the editor is not opened by the browser and changes nothing", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  await newDraft(page);
+  await page.getByLabel("Title", { exact: true }).fill("Draft being written");
+  await waitSaved(page);
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const prevented = await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "other.json", { type: "application/json" }));
+    const target = document.querySelector("textarea");
+    const over = new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true });
+    const drop = new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    target.dispatchEvent(drop);
+    return [over.defaultPrevented, drop.defaultPrevented];
+  }, JSON.stringify(sampleDoc()));
+  assert.deepEqual(prevented, [true, true], "the browser's own handling (opening the file) is stopped");
+  await page.getByText("Nothing was imported: files are imported on the list of postmortems.").waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  assert.equal(await page.getByLabel("Title", { exact: true }).inputValue(), "Draft being written");
+  await page.screenshot({ path: "tests/e2e/artifacts/editor-notice.png" });
+  await expectNoAxeViolations(page, "editor with a notice");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("the Markdown follows the template's section order and the file is named after the incident", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
