@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod checklist;
+pub mod csv;
 pub mod export;
 pub mod followup;
 pub mod ids;

@@ -1,12 +1,11 @@
 //! Action items as CSV, for the issue importers of Jira and GitHub.
 //!
-//! One row per action item, header first, fields quoted as RFC 4180 asks
-//! (commas, quotes and line breaks survive) and rows ending in CRLF. A cell
-//! that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-//! `@`, a tab or a carriage return) is prefixed with `'`, so opening the file
-//! in a spreadsheet never executes what someone typed. The columns are
-//! documented in the README ("Action items as CSV").
+//! One row per action item, header first, fields written by [`crate::csv`]
+//! (RFC 4180 quoting, rows ending in CRLF, and a `'` before anything a
+//! spreadsheet would run as a formula). The columns are documented in the
+//! README ("Action items as CSV").
 
+use crate::csv::push_record;
 use crate::model::{ActionItem, ActionStatus, Postmortem, Priority};
 
 pub const CSV_COLUMNS: [&str; 11] = [
@@ -26,10 +25,10 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// Action items of all the given postmortems, in document order.
 pub fn action_items_csv(docs: &[&Postmortem]) -> String {
     let mut out = String::new();
-    push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
+    push_record(&mut out, CSV_COLUMNS);
     for doc in docs {
         for item in &doc.action_items {
-            push_row(&mut out, row(doc, item).into_iter());
+            push_record(&mut out, row(doc, item).iter().map(String::as_str));
         }
     }
     out
@@ -110,28 +109,4 @@ fn labels(doc: &Postmortem, item: &ActionItem) -> String {
         labels.push("needs-discussion".to_owned());
     }
     labels.join(" ")
-}
-
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    let cells: Vec<String> = cells.map(|c| quote(&defuse(&c))).collect();
-    out.push_str(&cells.join(","));
-    out.push_str("\r\n");
-}
-
-/// Keeps spreadsheets from reading a cell as a formula.
-fn defuse(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
-}
-
-/// RFC 4180: a field with a comma, quote or line break is quoted, and its
-/// quotes doubled.
-fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
-    }
 }

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::text::push_csv_field;
 use super::ActionRow;
+use crate::csv::push_record;
 
 /// The header row of [`review_csv`].
 pub const CSV_HEADER: [&str; 13] = [
@@ -54,14 +54,4 @@ pub fn review_csv(rows: &[ActionRow]) -> String {
         );
     }
     out
-}
-
-fn push_record<const N: usize>(out: &mut String, fields: [&str; N]) {
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_csv_field(out, f);
-    }
-    out.push_str("\r\n");
 }

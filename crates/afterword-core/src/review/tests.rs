@@ -1,7 +1,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::text::{csv_field, md_inline};
+use super::text::md_inline;
 use super::trends::{incident_day, median};
 use super::*;
 use crate::followup::follow_up;
@@ -939,23 +939,6 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
     }
     assert!(field.is_empty() && record.is_empty(), "no final CRLF");
     records
-}
-
-#[test]
-fn csv_fields_are_quoted_and_guarded() {
-    assert_eq!(csv_field("plain"), "plain");
-    assert_eq!(csv_field(""), "");
-    assert_eq!(csv_field("a,b"), "\"a,b\"");
-    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    assert_eq!(csv_field("=1+1"), "'=1+1");
-    assert_eq!(csv_field("+44 20"), "'+44 20");
-    assert_eq!(csv_field("-5"), "'-5");
-    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-    assert_eq!(csv_field("  =HYPERLINK()"), "'  =HYPERLINK()");
-    assert_eq!(csv_field("\tx"), "'\tx");
-    assert_eq!(csv_field("=a,b"), "\"'=a,b\"");
-    assert_eq!(csv_field("a=b-c"), "a=b-c");
 }
 
 #[test]
