@@ -1,23 +1,14 @@
 // Whole flows of the foundation: drafts that survive reloads, going offline,
 // corrupt storage, a full quota and a second tab, with no request leaving the
 // origin and no accessibility violations.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, startServer, newContext, openApp, newDraft, waitSaved, waitForServiceWorker,
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved, waitForServiceWorker,
   expectNoAxeViolations, downloadText, assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer();
 
 test("a typed draft is saved without a button and is there after a reload", async () => {
   const context = await newContext(browser, server);

@@ -2,36 +2,28 @@
 // with their own namespaces on one page, the page's aggressive styles kept
 // out, the events a page forwards, and a strict Content-Security-Policy with
 // dist/ served from a sub-path.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import {
-  launch, startServer, newContext, expectNoAxeViolations, downloadText, assertStayedHome, screenshot,
+  browser, server, useBrowserAndServer, newContext, expectNoAxeViolations, downloadText, assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-// The policy docs/embed.md documents, sent with every response.
+// The policy the README's "Embed in your intranet" section documents, sent
+// with every response.
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const DIST = "/static/afterword/";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer({
-    base: DIST,
-    headers: { "content-security-policy": CSP },
-    extra: {
-      "/intranet/": { file: "examples/intranet/index.html" },
-      "/intranet/intranet.css": { file: "examples/intranet/intranet.css" },
-      "/intranet/intranet.js": { file: "examples/intranet/intranet.js" },
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer({
+  base: DIST,
+  headers: { "content-security-policy": CSP },
+  extra: {
+    "/intranet/": { file: "examples/intranet/index.html" },
+    "/intranet/intranet.css": { file: "examples/intranet/intranet.css" },
+    "/intranet/intranet.js": { file: "examples/intranet/intranet.js" },
+  },
 });
 
 /// Records policy violations and Afterword's events from the first moment.

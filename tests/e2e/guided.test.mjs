@@ -3,23 +3,14 @@
 // losing content, pasting a timeline, key times with their formulas, action
 // items with the meeting agenda, undo/redo, accessibility and the look on a
 // phone and a desktop in light and dark.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, startServer, newContext, openApp, newDraft, waitSaved, expectNoAxeViolations,
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved, expectNoAxeViolations,
   assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer();
 
 const TEMPLATES = [
   ["Standard", /^Standard\b/],

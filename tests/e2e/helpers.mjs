@@ -1,12 +1,33 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by
 // Playwright, a static server over dist/, and checks every test wants.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import axePkg from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 
 const AxeBuilder = axePkg.default ?? axePkg;
-export { startServer } from "./server.mjs";
+import { startServer } from "./server.mjs";
+export { startServer };
+
+/// The browser and the static server of the test file, set by
+/// `useBrowserAndServer()` (live bindings: read them inside tests). Each
+/// test file runs in its own process, so each has its own pair.
+export let browser;
+export let server;
+
+/// Starts Chromium and a server over dist/ before the file's tests and
+/// stops both after them. `serverOptions` go to `startServer`.
+export function useBrowserAndServer(serverOptions) {
+  before(async () => {
+    browser = await launch();
+    server = await startServer(serverOptions);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
 
 export async function launch() {
   return chromium.launch({

@@ -1,23 +1,14 @@
 // The blameless-language checker in the editor: highlights while typing,
 // the review panel (rewrite, undo, dismiss), settings, team phrases and the
 // "Before you share" checklist.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, startServer, newContext, openApp, newDraft, waitSaved,
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved,
   expectNoAxeViolations, assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer();
 
 const BLAMING = "Dana broke the deploy because she should have checked the hostname";
 const NEUTRAL = "Sam rolled back the deploy at 14:05 UTC";

@@ -1,19 +1,12 @@
 // The installable, offline side: manifest, service worker under a sub-path,
 // and a clean move to a new deployment.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, newContext, openApp, newDraft, waitSaved, waitForServiceWorker, assertStayedHome } from "./helpers.mjs";
+import {
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved, waitForServiceWorker, assertStayedHome,
+} from "./helpers.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer({ base: "/tools/afterword/" });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer({ base: "/tools/afterword/" });
 
 test("works under a sub-path, offline included", async () => {
   const context = await newContext(browser, server);

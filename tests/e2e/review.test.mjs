@@ -2,16 +2,16 @@
 // sorting and status changes in place; the incident-trend charts and their
 // tables; the Markdown and CSV for the review meeting; and the sample
 // postmortems a first-time user can add and remove.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import {
-  launch, startServer, newContext, openApp, expectNoAxeViolations, downloadText,
+  browser, server, useBrowserAndServer, newContext, openApp, expectNoAxeViolations, downloadText,
   assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
+useBrowserAndServer();
+
 let generated;
 
 /// Postmortems made by the core's sample generator, with ids `<prefix>-<n>`
@@ -26,12 +26,6 @@ export function generateDrafts(count, seed, prefix) {
 
 before(async () => {
   generated = generateDrafts(60, 11, "own");
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function item(id, title, owner, due, status, kind) {

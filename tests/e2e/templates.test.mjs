@@ -1,23 +1,14 @@
 // Custom templates: made from a built-in one on the Templates screen, edited,
 // saved, picked for a new postmortem, exported and imported again; a bad file
 // changes nothing. Also the "one contributing factor" reason in the editor.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, startServer, newContext, openApp, newDraft, expectNoAxeViolations,
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, expectNoAxeViolations,
   downloadText, assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserAndServer();
 
 const storage = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const stored = async (page) => JSON.parse(await page.evaluate(() => localStorage.getItem("afterword:templates") ?? "[]"));

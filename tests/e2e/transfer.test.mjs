@@ -8,21 +8,17 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
-  launch, startServer, newContext, openApp, newDraft, waitSaved,
+  browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved,
   expectNoAxeViolations, downloadText, assertStayedHome, screenshot,
 } from "./helpers.mjs";
 
-let browser;
-let server;
+useBrowserAndServer();
+
 let tmp;
 before(async () => {
-  browser = await launch();
-  server = await startServer();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "afterword-transfer-"));
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
