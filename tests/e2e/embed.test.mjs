@@ -349,3 +349,19 @@ test("no stylesheet sizes anything in rem (it would follow the embedding page's 
     assert.deepEqual(found, [], `style/${name} uses rem`);
   }
 });
+
+test("the dark palette is the same for theme=\"dark\" and for a dark device with theme=\"system\"", async () => {
+  // CSS cannot share one block between an attribute selector and a media
+  // query without newer functions (light-dark()) older intranet browsers
+  // lack, so main.css writes it twice; this keeps the copies equal.
+  const css = await fs.readFile(new URL("../../style/main.css", import.meta.url), "utf8");
+  const block = (re) => {
+    const m = css.match(re);
+    assert.ok(m, `no block for ${re}`);
+    return m[1].split(";").map((d) => d.trim()).filter(Boolean);
+  };
+  const forced = block(/\.aw-app\[data-theme="dark"\]\s*\{([^}]*)\}/);
+  const system = block(/@media \(prefers-color-scheme: dark\)\s*\{\s*\.aw-app\[data-theme="system"\]\s*\{([^}]*)\}/);
+  assert.ok(forced.length > 10);
+  assert.deepEqual(system, forced);
+});
