@@ -14,7 +14,12 @@ use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
 #[component]
-pub fn ActionItems(session: Session) -> impl IntoView {
+pub fn ActionItems(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let ids = ids_of(session, |d| &d.action_items, |a| &a.id);
     let add = move |_| {
         structural(session, |d| {
@@ -33,7 +38,7 @@ pub fn ActionItems(session: Session) -> impl IntoView {
     };
     view! {
         <div class="subsection">
-            <h3>"Action items"</h3>
+            {(!untitled).then(|| view! { <h3>"Action items"</h3> })}
             <p class="hint">"Specific changes with an owner and a due date. \"Add a canary stage to the checkout deploy\" rather than \"Be more careful\"."</p>
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>

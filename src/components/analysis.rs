@@ -11,7 +11,12 @@ use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
 #[component]
-pub fn Factors(session: Session) -> impl IntoView {
+pub fn Factors(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let ids = ids_of(session, |d| &d.analysis.contributing_factors, |c| &c.id);
     let add = move |_| {
         structural(session, |d| {
@@ -25,7 +30,7 @@ pub fn Factors(session: Session) -> impl IntoView {
     };
     view! {
         <div class="subsection">
-            <h3>"Contributing factors"</h3>
+            {(!untitled).then(|| view! { <h3>"Contributing factors"</h3> })}
             <p class="hint">"Complex systems rarely fail for one reason. List each condition that made this incident possible or worse. Start a factor with \"?\" to raise it as an open question in the meeting."</p>
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -126,10 +131,15 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
 }
 
 #[component]
-pub fn FourQuestions(session: Session) -> impl IntoView {
+pub fn FourQuestions(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     view! {
         <div class="subsection four-questions">
-            <h3>"The four questions"</h3>
+            {(!untitled).then(|| view! { <h3>"The four questions"</h3> })}
             {text_field(session, "What was supposed to happen?", "", true, |d| d.analysis.four_questions.intended.clone(), |d, v| d.analysis.four_questions.intended = v)}
             {text_field(session, "What actually happened?", "", true, |d| d.analysis.four_questions.actual.clone(), |d, v| d.analysis.four_questions.actual = v)}
             {text_field(session, "Why was there a difference?", "Conditions and systems, not people.", true, |d| d.analysis.four_questions.why.clone(), |d, v| d.analysis.four_questions.why = v)}

@@ -28,7 +28,7 @@ pub fn section_fields(session: Session, section: &Section) -> impl IntoView {
     section
         .fields
         .iter()
-        .map(|f| field_view(session, f, &title))
+        .map(|f| field_view(session, f, &title, &section.title))
         .collect_view()
 }
 
@@ -260,7 +260,7 @@ pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
                 <h2 id="more-fields-title">"More fields"</h2>
                 <p class="hint">"Content this template does not show. It is kept, exported and comes back with any template that shows it."</p>
                 <For each=move || outside.get() key=|o| o.field.key() let:o>
-                    {field_view(session, &o.field, &o.label)}
+                    {field_view(session, &o.field, &o.label, "")}
                 </For>
             </section>
         </Show>

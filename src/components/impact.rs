@@ -123,7 +123,12 @@ pub fn percent(session: Session) -> AnyView {
 }
 
 #[component]
-pub fn BusinessMetrics(session: Session) -> impl IntoView {
+pub fn BusinessMetrics(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let ids = ids_of(session, |d| &d.impact.business_metrics, |m| &m.id);
     let add = move |_| {
         structural(session, |d| {
@@ -137,7 +142,7 @@ pub fn BusinessMetrics(session: Session) -> impl IntoView {
     };
     view! {
         <div class="subsection">
-            <h3>"Business figures"</h3>
+            {(!untitled).then(|| view! { <h3>"Business figures"</h3> })}
             <p class="hint">"Failed requests, orders lost, notifications delayed…"</p>
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>

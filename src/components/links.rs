@@ -10,7 +10,12 @@ use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
 #[component]
-pub fn Links(session: Session) -> impl IntoView {
+pub fn Links(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let ids = ids_of(session, |d| &d.links, |l| &l.id);
     let add = move |_| {
         structural(session, |d| {
@@ -23,7 +28,7 @@ pub fn Links(session: Session) -> impl IntoView {
     };
     view! {
         <div class="subsection">
-            <h3>"Links"</h3>
+            {(!untitled).then(|| view! { <h3>"Links"</h3> })}
             <p class="hint">"Dashboards, logs, chat threads, graphs."</p>
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>

@@ -22,7 +22,12 @@ fn role_key(r: Role) -> &'static str {
 }
 
 #[component]
-pub fn Participants(session: Session) -> impl IntoView {
+pub fn Participants(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let ids = ids_of(session, |d| &d.participants, |p| &p.id);
     let add = move |_| {
         structural(session, |d| {
@@ -35,7 +40,7 @@ pub fn Participants(session: Session) -> impl IntoView {
     };
     view! {
         <div class="subsection">
-            <h3>"Participants"</h3>
+            {(!untitled).then(|| view! { <h3>"Participants"</h3> })}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <ParticipantRow session=session id=id />

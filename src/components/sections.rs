@@ -63,21 +63,24 @@ fn long(
 }
 
 /// The control for `field`. `title` labels free-text sections.
-pub fn field_view(session: Session, field: &FieldId, title: &str) -> AnyView {
+pub fn field_view(session: Session, field: &FieldId, title: &str, section: &str) -> AnyView {
     use FieldId as F;
+    // A list whose heading repeats the section's title ("Timeline" in the
+    // "Timeline" section) leaves its own heading out.
+    let untitled = section.trim().eq_ignore_ascii_case(&field.label());
     match field {
         F::Title => text_field(session, "Title", "A short name people will recognise, e.g. \"Checkout errors after the 2.14 release\".", false, |d| d.title.clone(), |d, v| d.title = v).into_any(),
         F::Summary => long(session, "Summary", "One paragraph: what happened, who was affected, for how long, and what changes now.", |d| &d.summary, |d| &mut d.summary),
         F::IncidentDate => view! { <IncidentDate session=session /> }.into_any(),
         F::Owner => text_field(session, "Owner", "The one person who drives this postmortem to done.", false, |d| d.owner.clone(), |d, v| d.owner = v).into_any(),
-        F::Participants => view! { <people::Participants session=session /> }.into_any(),
+        F::Participants => view! { <people::Participants session=session untitled=untitled /> }.into_any(),
         F::Reviewers => view! { <people::Reviewers session=session /> }.into_any(),
         F::Severity => select_field(session, "Severity", options(&Severity::ALL, |s| s.label(), |s| s.label(), "Not set"), |d| d.classification.severity.map_or("", |s| s.label()), |d, v| d.classification.severity = Severity::from_label(v)).into_any(),
         F::Kind => select_field(session, "Kind of incident", options(IncidentKind::ALL, IncidentKind::key, IncidentKind::label, "Not set"), |d| d.classification.kind.map_or("", |k| k.key()), |d, v| d.classification.kind = IncidentKind::from_key(v)).into_any(),
         F::Category => select_field(session, "Category", options(Category::ALL, Category::key, Category::label, "Not set"), |d| d.classification.category.map_or("", |k| k.key()), |d, v| d.classification.category = Category::from_key(v)).into_any(),
         F::AlertSource => select_field(session, "Where the first signal came from", options(AlertSource::ALL, AlertSource::key, AlertSource::label, "Not set"), |d| d.classification.alert_source.map_or("", |k| k.key()), |d, v| d.classification.alert_source = AlertSource::from_key(v)).into_any(),
         F::ReportedTo => text_field(session, "Reported to", "The team or department the incident was reported to.", false, |d| d.classification.reported_to.clone(), |d, v| d.classification.reported_to = v).into_any(),
-        F::Times => view! { <times::KeyTimes session=session /> }.into_any(),
+        F::Times => view! { <times::KeyTimes session=session untitled=untitled /> }.into_any(),
         F::Started => utc_time_field(session, "Started", |d| d.times.started, |d, v| d.times.started = v).into_any(),
         F::Detected => utc_time_field(session, "Detected", |d| d.times.detected, |d, v| d.times.detected = v).into_any(),
         F::Acknowledged => utc_time_field(session, "Acknowledged", |d| d.times.acknowledged, |d, v| d.times.acknowledged = v).into_any(),
@@ -88,12 +91,12 @@ pub fn field_view(session: Session, field: &FieldId, title: &str) -> AnyView {
         F::CustomersAffected => impact::whole_number(session, "Customers affected", |d| d.impact.customers_affected, |d, v| d.impact.customers_affected = v),
         F::CustomersReported => impact::whole_number(session, "Customers who reported it", |d| d.impact.customers_reported, |d, v| d.impact.customers_reported = v),
         F::FunctionalSeverity => text_field(session, "Type of impact", "For example: checkout unavailable, reports delayed, degraded search.", false, |d| d.impact.functional_severity.clone(), |d, v| d.impact.functional_severity = v).into_any(),
-        F::BusinessMetrics => view! { <impact::BusinessMetrics session=session /> }.into_any(),
+        F::BusinessMetrics => view! { <impact::BusinessMetrics session=session untitled=untitled /> }.into_any(),
         F::DataLost => long(session, "Data lost", "What was lost for good, if anything, and whether it was recovered.", |d| &d.impact.data_lost, |d| &mut d.impact.data_lost),
         F::RecoveryPoint => utc_time_field(session, "Recovery point", |d| d.impact.recovery_point, |d, v| d.impact.recovery_point = v).into_any(),
         F::SloBudget => impact::percent(session),
-        F::Timeline => view! { <timeline::TimelineEditor session=session /> }.into_any(),
-        F::ContributingFactors => view! { <analysis::Factors session=session /> }.into_any(),
+        F::Timeline => view! { <timeline::TimelineEditor session=session untitled=untitled /> }.into_any(),
+        F::ContributingFactors => view! { <analysis::Factors session=session untitled=untitled /> }.into_any(),
         F::Trigger => long(session, "Trigger", "What set the incident off, as distinct from the conditions that let it happen.", |d| &d.analysis.trigger, |d| &mut d.analysis.trigger),
         F::Detection => long(session, "Detection", "How the problem was noticed, and how it could be noticed sooner.", |d| &d.analysis.detection, |d| &mut d.analysis.detection),
         F::Resolution => long(session, "Resolution", "What stopped the impact and what fixed the cause.", |d| &d.analysis.resolution, |d| &mut d.analysis.resolution),
@@ -102,9 +105,9 @@ pub fn field_view(session: Session, field: &FieldId, title: &str) -> AnyView {
         F::GotLucky => long(session, "Where we got lucky", "", |d| &d.analysis.got_lucky, |d| &mut d.analysis.got_lucky),
         F::Gaps => long(session, "Gaps identified", "Missing alerts, runbooks, access, training or tools.", |d| &d.analysis.gaps, |d| &mut d.analysis.gaps),
         F::Lessons => long(session, "Lessons learned", "", |d| &d.analysis.lessons, |d| &mut d.analysis.lessons),
-        F::FourQuestions => view! { <analysis::FourQuestions session=session /> }.into_any(),
-        F::ActionItems => view! { <actions::ActionItems session=session /> }.into_any(),
-        F::Links => view! { <links::Links session=session /> }.into_any(),
+        F::FourQuestions => view! { <analysis::FourQuestions session=session untitled=untitled /> }.into_any(),
+        F::ActionItems => view! { <actions::ActionItems session=session untitled=untitled /> }.into_any(),
+        F::Links => view! { <links::Links session=session untitled=untitled /> }.into_any(),
         F::Text(key) => {
             let key = intern(key);
             // Several text fields in one section: each is named after its

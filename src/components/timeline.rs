@@ -29,7 +29,12 @@ fn shown_at(at: Option<DateTime<Utc>>, local: bool) -> String {
 }
 
 #[component]
-pub fn TimelineEditor(session: Session) -> impl IntoView {
+pub fn TimelineEditor(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     let app = use_app();
     let ids = ids_of(session, |d| &d.timeline, |e| &e.id);
     let local = RwSignal::new(prefs::timeline_local(&app));
@@ -64,7 +69,7 @@ pub fn TimelineEditor(session: Session) -> impl IntoView {
     let zone_name2 = zone_name.clone();
     view! {
         <div class="subsection timeline">
-            <h3>"Timeline"</h3>
+            {(!untitled).then(|| view! { <h3>"Timeline"</h3> })}
             <p class="hint">"What happened, in order, in UTC. State what happened here; the why belongs in the analysis. Star the events the short timeline of the report should show."</p>
             <fieldset class="zone-switch">
                 <legend>"Show times in"</legend>

@@ -9,10 +9,15 @@ use crate::components::fields::utc_time_field;
 use crate::session::Session;
 
 #[component]
-pub fn KeyTimes(session: Session) -> impl IntoView {
+pub fn KeyTimes(
+    session: Session,
+    /// The section around it already has this heading.
+    #[prop(optional)]
+    untitled: bool,
+) -> impl IntoView {
     view! {
         <div class="subsection key-times">
-            <h3>"Key times"</h3>
+            {(!untitled).then(|| view! { <h3>"Key times"</h3> })}
             <p class="hint">"Enter times in UTC; your local time is shown beside each."</p>
             <div class="grid">
                 {utc_time_field(session, "Started", |d| d.times.started, |d, v| d.times.started = v)}

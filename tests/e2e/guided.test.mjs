@@ -71,6 +71,10 @@ for (const [name, card] of TEMPLATES) {
       const labels = await page.locator(".guided-section label").allTextContents();
       const raw = labels.map((l) => l.trim()).filter((l) => /^[a-z][a-z0-9_]*$/.test(l));
       assert.deepEqual(raw, [], `section ${i + 1} labels fields by their keys`);
+      // No heading inside a section repeats the section's own.
+      const heading = (await page.locator("#guided-section-title").textContent()).trim().toLowerCase();
+      const inner = (await page.locator(".guided-section h3").allTextContents()).map((t) => t.trim().toLowerCase());
+      assert.ok(!inner.includes(heading), `section ${i + 1} repeats its heading "${heading}"`);
       await fillSection(page);
       await page.getByText("This section is complete.").waitFor({ timeout: 3000 }).catch(async (e) => {
         await screenshot(page, `guided-stuck-${name.replace(/\W+/g, "-")}`);
