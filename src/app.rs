@@ -292,15 +292,11 @@ fn install_listeners(app: AppState) {
             }
         }
     });
-    // Another tab wrote to our storage.
-    listeners.listen(&window, "storage", move |ev| {
-        let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() else {
-            return;
-        };
+    // Another tab, or another editor on this page, wrote to our storage.
+    let foreign_write = move |key: Option<String>| {
         let lib = app.library();
         let ns_prefix = format!("{}:", lib.namespace());
-        let key = ev.key();
-        // A null key means the whole storage was cleared.
+        // No key means the whole storage was cleared.
         if key.as_deref().is_some_and(|k| !k.starts_with(&ns_prefix)) {
             return;
         }
@@ -310,6 +306,31 @@ fn install_listeners(app: AppState) {
             }
         }
         app.reload();
+    };
+    listeners.listen(&window, "storage", move |ev| {
+        if let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() {
+            foreign_write(ev.key());
+        }
+    });
+    listeners.listen(&window, crate::browser::WRITE_EVENT, move |ev| {
+        let Some(detail) = ev.dyn_ref::<web_sys::CustomEvent>().map(|e| e.detail()) else {
+            return;
+        };
+        let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
+        let writer = field("writer").and_then(|w| w.as_f64()).unwrap_or(0.0) as u32;
+        if writer == app.library().store().writer_id() {
+            return;
+        }
+        let key = field("key").and_then(|k| k.as_string());
+        // After the other editor's save has finished, not in the middle of it.
+        set_timeout(
+            move || {
+                if app.is_alive() {
+                    foreign_write(key)
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     // Owned by the app's reactive owner: dropped (and so removed) with it.
     StoredValue::new_local(listeners);

@@ -9,10 +9,47 @@ use wasm_bindgen::{JsCast, JsValue};
 ///
 /// Every call looks the storage up again: it can be switched off while the
 /// page runs, and in some private modes merely touching it throws.
+///
+/// The browser tells other tabs about a write (the `storage` event), but
+/// not other editors on the same page. A store made with [`WebStore::writer`]
+/// therefore announces each of its writes on the window as a
+/// [`WRITE_EVENT`], whose detail is `{ key, writer }`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct WebStore;
+pub struct WebStore {
+    writer: u32,
+}
+
+/// The same-page notice of a write to storage.
+pub const WRITE_EVENT: &str = "afterword:stored";
 
 impl WebStore {
+    /// A store whose writes are announced as coming from `writer` (not 0).
+    pub fn writer(writer: u32) -> Self {
+        WebStore { writer }
+    }
+
+    /// Who this store's writes are announced as; 0 when they are not.
+    pub fn writer_id(&self) -> u32 {
+        self.writer
+    }
+
+    fn announce(&self, key: &str) {
+        if self.writer == 0 {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"key".into(), &key.into());
+        let _ = js_sys::Reflect::set(&detail, &"writer".into(), &self.writer.into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(WRITE_EVENT, &init) {
+            let _ = window.dispatch_event(&ev);
+        }
+    }
+
     fn storage() -> Result<web_sys::Storage, StoreError> {
         let window =
             web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
@@ -31,10 +68,16 @@ impl KeyValueStore for WebStore {
         Self::storage()?.get_item(key).map_err(map_js_error)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        Self::storage()?.set_item(key, value).map_err(map_js_error)
+        Self::storage()?
+            .set_item(key, value)
+            .map_err(map_js_error)?;
+        self.announce(key);
+        Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        Self::storage()?.remove_item(key).map_err(map_js_error)
+        Self::storage()?.remove_item(key).map_err(map_js_error)?;
+        self.announce(key);
+        Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = Self::storage()?;

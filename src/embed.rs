@@ -129,7 +129,7 @@ fn known_template(namespace: &str, id: &str) -> bool {
         return true;
     }
     use afterword_core::store::KeyValueStore;
-    let stored = WebStore
+    let stored = WebStore::default()
         .get(&format!("{namespace}:templates"))
         .ok()
         .flatten();

@@ -158,7 +158,7 @@ impl AppState {
             namespace
         };
         AppState {
-            library: StoredValue::new(Arc::new(Library::new(WebStore, ns))),
+            library: StoredValue::new(Arc::new(Library::new(WebStore::writer(next_writer()), ns))),
             drafts: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
@@ -248,6 +248,11 @@ impl AppState {
                 let _ = el.focus();
             }
         });
+    }
+
+    /// False once the app is unmounted (its state is gone).
+    pub fn is_alive(&self) -> bool {
+        self.library.try_with_value(|_| ()).is_some()
     }
 
     pub fn library(&self) -> Arc<Library<WebStore>> {
@@ -362,6 +367,13 @@ impl AppState {
 /// `s` made safe inside a double-quoted CSS string.
 pub fn css_string(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A number for each app on the page, so an app can tell its own writes
+/// from another's.
+fn next_writer() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 pub fn use_app() -> AppState {

@@ -407,9 +407,8 @@ fn ActionTable(
     docs: RwSignal<Vec<Postmortem>>,
     message: RwSignal<(Notice, String)>,
 ) -> impl IntoView {
-    let header = COLUMNS
-        .iter()
-        .map(|&column| {
+    let header = move || {
+        COLUMNS.iter().map(move |&column| {
             view! {
                 <th scope="col" aria-sort=move || aria_sort(sort.get(), column)>
                     <button
@@ -433,7 +432,8 @@ fn ActionTable(
                 </th>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     let shown = move || {
         let n = limit.get();
         rows.with(|rows| {
@@ -458,7 +458,7 @@ fn ActionTable(
             <div class="table-scroll review-table-wrap" tabindex="0" role="region" aria-labelledby="actions-caption">
                 <table class="review-table" data-testid="review-table">
                     <caption id="actions-caption" class="visually-hidden">"Action items (sortable by column)"</caption>
-                    <thead><tr>{header.clone()}</tr></thead>
+                    <thead><tr>{header()}</tr></thead>
                     <tbody>
                         <For
                             each=shown

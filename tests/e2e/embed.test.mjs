@@ -280,6 +280,22 @@ test("mount() with callbacks; removal saves and stops; wrong options get a plain
   });
   assert.equal(template, "five_part");
 
+  // A second editor with the same namespace on the same page follows the
+  // first one's saves (the browser tells only other tabs).
+  await page.evaluate(async (src) => {
+    const { mount } = await import(src);
+    const el = document.createElement("div");
+    el.id = "api-editor-2";
+    document.querySelector("main").append(el);
+    window.__api2 = await mount(el, { namespace: "api-team" });
+  }, `${DIST}afterword-embed.js`);
+  const api2 = page.locator("#api-editor-2");
+  await api2.getByRole("link", { name: "Mounted from script" }).waitFor();
+  await api.getByLabel("Title", { exact: true }).fill("Renamed in the first editor");
+  await waitSavedIn(api);
+  await api2.getByRole("link", { name: "Renamed in the first editor" }).waitFor();
+  await page.evaluate(() => window.__api2.unmount());
+
   // Unmount right after typing: the edit is saved, not lost. (The five-part
   // template has no summary; the title is in its first section.)
   await api.getByLabel("Title", { exact: true }).fill("Typed just before the editor went away.");
