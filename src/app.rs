@@ -306,6 +306,7 @@ fn install_listeners(app: AppState) {
             }
         }
         app.reload();
+        app.foreign_writes.update(|n| *n += 1);
     };
     listeners.listen(&window, "storage", move |ev| {
         if let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() {

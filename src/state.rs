@@ -136,6 +136,9 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// The draft open in the editor, if any.
     pub session: RwSignal<Option<Session>>,
+    /// Counts writes to this namespace by another tab or another editor on
+    /// the page, for screens that keep their own copy of the drafts.
+    pub foreign_writes: RwSignal<u64>,
     /// How this instance is set up; read with `app.options.with_value(..)`.
     pub options: StoredValue<AppOptions>,
     /// The embedding page's element and callbacks, when embedded.
@@ -166,6 +169,7 @@ impl AppState {
             route: RwSignal::new(Route::Home),
             update_ready: RwSignal::new(false),
             session: RwSignal::new(None),
+            foreign_writes: RwSignal::new(0),
             options: StoredValue::new(options),
             host: StoredValue::new_local(host),
             root: NodeRef::new(),

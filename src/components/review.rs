@@ -86,6 +86,13 @@ pub fn ReviewPage() -> impl IntoView {
     let today = today();
     // Parsed once; everything below works on these in memory.
     let docs = RwSignal::new(load_docs(app));
+    // Another tab (or editor on the page) changed a draft: read them again.
+    Effect::new(move |first: Option<()>| {
+        app.foreign_writes.track();
+        if first.is_some() {
+            docs.set(load_docs(app));
+        }
+    });
     let rows = Memo::new(move |_| docs.with(|d| collect_actions(d.iter(), today)));
 
     let filter = RwSignal::new(ActionFilter::default());

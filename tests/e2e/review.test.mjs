@@ -210,6 +210,24 @@ test("a conflict or a full storage is explained and the status is left as stored
   await context.close();
 });
 
+test("a status changed in another tab shows in an open review without a reload", async () => {
+  const context = await newContext(browser, server);
+  const [a, b] = knownDrafts();
+  const first = await openReview(context, [a, b]);
+  const second = await openApp(context, server, "#/review");
+  await second.getByRole("heading", { name: "Follow-up review" }).waitFor();
+  assert.equal(await second.getByLabel("Status of Add a canary stage").inputValue(), "open");
+  await first.getByLabel("Status of Add a canary stage").selectOption({ label: "Done" });
+  await first.getByTestId("review-message").filter({ hasText: "is now done" }).waitFor();
+  // The other tab's save arrives as a storage event.
+  const select = second.getByLabel("Status of Add a canary stage");
+  for (let i = 0; i < 100 && (await select.inputValue()) !== "done"; i++) await second.waitForTimeout(50);
+  assert.equal(await select.inputValue(), "done");
+  assert.deepEqual(first.errors, []);
+  assert.deepEqual(second.errors, []);
+  await context.close();
+});
+
 test("the review downloads as Markdown and the filtered items as CSV", async () => {
   const context = await newContext(browser, server);
   const [a, b] = knownDrafts();
