@@ -104,13 +104,13 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
             })
         }
     };
-    let (e2, e3) = (edit.clone(), edit);
+    let (e1, e2) = (edit.clone(), edit);
     view! {
         <li class="row row-stack">
             {row_text_field(session, "Factor", "field grow", get_text, set_text)}
             <div class="field">
                 <label for=c_id.clone()>"Category"</label>
-                <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e2(&|c| c.category = v) }>
+                <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e1(&|c| c.category = v) }>
                     <option value="" selected=f.category.is_none()>"Not set"</option>
                     {Category::ALL.iter().map(|k| view! { <option value=k.key() selected=Some(*k) == f.category>{k.label()}</option> }).collect_view()}
                 </select>
@@ -119,7 +119,7 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
                 <label for=e_id.clone()>"Evidence links (one per line)"</label>
                 <textarea id=e_id rows="2" on:input=move |ev| {
                     let v: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-                    e3(&|c| c.evidence = v.clone())
+                    e2(&|c| c.evidence = v.clone())
                 }>{f.evidence.join("\n")}</textarea>
             </div>
             <button type="button" class="btn btn-small btn-quiet" on:click=move |_| structural(session, |d| d.analysis.contributing_factors.retain(|c| c.id != id))>

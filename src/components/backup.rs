@@ -4,10 +4,12 @@
 //! confirmation. If the browser refuses a write half-way, the person is told
 //! exactly what was and was not restored.
 
+use std::collections::BTreeMap;
+
 use afterword_core::export::bundle::MAX_BUNDLE_BYTES;
 use afterword_core::export::{plan_restore, read_bundle, to_bundle_json, Bundle, BundleRead};
 use afterword_core::store::{KeyValueStore, StoreError};
-use chrono::Local;
+use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
@@ -83,11 +85,12 @@ fn stored_json(app: AppState, name: &str) -> Result<Option<Value>, String> {
 /// Builds the backup file and offers it; returns what to tell the person.
 fn write_backup(app: AppState) -> String {
     let loaded = app.library().load();
-    let trashed = loaded
+    let trash: BTreeMap<String, DateTime<Utc>> = loaded
         .drafts
         .iter()
-        .filter(|(m, _)| m.trashed_at.is_some())
-        .count();
+        .filter_map(|(m, _)| Some((m.id.clone(), m.trashed_at?)))
+        .collect();
+    let trashed = trash.len();
     let unreadable = loaded.quarantined.len();
     let drafts: Vec<_> = loaded.drafts.into_iter().map(|(_, d)| d).collect();
     let mut notes: Vec<String> = Vec::new();
@@ -108,7 +111,7 @@ fn write_backup(app: AppState) -> String {
         }
     };
     let (n_drafts, n_templates) = (drafts.len(), templates.len());
-    let bundle = Bundle::new(now(), drafts, templates, settings);
+    let bundle = Bundle::new(now(), drafts, templates, settings).with_trashed(trash);
     let name = format!("afterword-backup-{}.json", Local::now().format("%Y-%m-%d"));
     if let Err(e) = download(&name, "application/json", &to_bundle_json(&bundle)) {
         return format!("The backup could not be saved: {e}.");
@@ -117,7 +120,7 @@ fn write_backup(app: AppState) -> String {
         "Saved {name}: {n_drafts} draft{}{}, {n_templates} custom template{} and your settings.",
         plural(n_drafts),
         if trashed > 0 {
-            format!(" ({trashed} from the trash; they come back as ordinary drafts when restored)")
+            format!(" ({trashed} from the trash, which go back to the trash when restored)")
         } else {
             String::new()
         },
@@ -265,11 +268,21 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             not_restored.push(title);
             continue;
         }
+        // A draft that was in the trash goes back there; one that was not
+        // comes out of it.
+        let mark = read.trashed.get(&doc.id).copied();
         let result = if exists {
             put_over(&lib, doc)
         } else {
             put_draft(&lib, doc)
-        };
+        }
+        .and_then(|()| {
+            if lib.trashed_at(&doc.id) == mark {
+                Ok(())
+            } else {
+                lib.set_trashed(&doc.id, mark)
+            }
+        });
         match result {
             Ok(()) if exists => replaced.push(title),
             Ok(()) => restored.push(title),

@@ -123,7 +123,7 @@ fn EventRow(
             })
         }
     };
-    let (e1, e2, e4) = (edit.clone(), edit.clone(), edit);
+    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
     let find = {
         let id = id.clone();
         move |d: &Postmortem| d.timeline.iter().find(|e| e.id == id).cloned()
@@ -183,7 +183,7 @@ fn EventRow(
             <div class="row-tools">
                 <button type="button" class="btn btn-small btn-icon star" aria-pressed=move || if starred.get() { "true" } else { "false" }
                     title="Show in the report's short timeline"
-                    on:click=move |_| { let v = !starred.get_untracked(); starred.set(v); e4(&|e| e.starred = v) }>
+                    on:click=move |_| { let v = !starred.get_untracked(); starred.set(v); e3(&|e| e.starred = v) }>
                     <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
                     <span class="visually-hidden">{format!("Star {l1}")}</span>
                 </button>

@@ -462,7 +462,8 @@ test("backup then restore into a fresh browser: preview, add new only, then repl
   assert.deepEqual(bundle.drafts.map((d) => d.id).sort(), ["pm-login", "pm-old", "pm-payment-api-1"]);
   assert.deepEqual(bundle.templates, [{ id: "custom-team", name: "Team", sections: [] }]);
   assert.deepEqual(bundle.settings, { disabled_rules: ["minimizer"], theme: "dark" });
-  await page.getByText("3 drafts (1 from the trash; they come back as ordinary drafts when restored)").waitFor();
+  assert.deepEqual(Object.keys(bundle.trashed), ["pm-old"], "the trash mark travels with the draft");
+  await page.getByText("3 drafts (1 from the trash, which go back to the trash when restored)").waitFor();
   await a.close();
 
   // A fresh browser that already has its own "Payment API outage" and a setting.
@@ -496,7 +497,10 @@ test("backup then restore into a fresh browser: preview, add new only, then repl
   assert.deepEqual(JSON.parse(await other.evaluate(() => localStorage.getItem("afterword:settings"))), { theme: "light", custom_phrases: ["x"], disabled_rules: ["minimizer"] }, "only missing settings added");
   assert.deepEqual(JSON.parse(await other.evaluate(() => localStorage.getItem("afterword:templates"))), [{ id: "custom-team", name: "Team", sections: [] }]);
   await other.getByRole("link", { name: "Login failures" }).waitFor();
-  await other.getByRole("link", { name: "Old drill" }).waitFor();
+  // The draft that was in the trash is in the trash here too.
+  await other.getByText("Trash (1)").waitFor();
+  const trashedHere = await other.evaluate(() => JSON.parse(localStorage.getItem("afterword:index")).drafts.filter((m) => m.trashed_at).map((m) => m.id));
+  assert.deepEqual(trashedHere, ["pm-old"]);
 
   // Again, now replacing: a confirmation names what will be overwritten.
   await result.getByRole("button", { name: "Dismiss" }).click();

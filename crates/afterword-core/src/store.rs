@@ -482,7 +482,8 @@ impl<S: KeyValueStore> Library<S> {
         Ok(meta)
     }
 
-    fn trashed_at(&self, id: &str) -> Option<DateTime<Utc>> {
+    /// When the draft `id` was put in the trash; `None` when it is not there.
+    pub fn trashed_at(&self, id: &str) -> Option<DateTime<Utc>> {
         let raw = self.store.get(&self.index_key()).ok().flatten()?;
         let index: Index = serde_json::from_str(&raw).ok()?;
         index.drafts.into_iter().find(|m| m.id == id)?.trashed_at

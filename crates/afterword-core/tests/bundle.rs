@@ -31,6 +31,8 @@ fn a_bundle_reads_back_whole() {
     assert_eq!(read.settings, bundle.settings);
     assert_eq!(read.exported_at, at(20, 0));
     assert!(read.unreadable.is_empty());
+    assert!(read.trashed.is_empty());
+    assert!(!raw.contains("\"trashed\""), "no trash, no field");
 
     let plan = plan_restore(&read, &["pm-2", "pm-unrelated"]);
     assert_eq!(
@@ -134,4 +136,31 @@ fn envelope_problems_are_clear() {
         read_bundle("{\"format\":"),
         Err(ImportError::NotJson { .. })
     ));
+}
+
+#[test]
+fn trash_marks_travel_with_the_bundle() {
+    let mut second = full_doc();
+    second.id = "pm-2".into();
+    let marks = [("pm-2".to_owned(), at(19, 3))].into_iter().collect();
+    let bundle = bundle_of(vec![full_doc(), second]).with_trashed(marks);
+    let raw = to_bundle_json(&bundle);
+    let read = read_bundle(&raw).unwrap();
+    assert_eq!(read.trashed, bundle.trashed);
+    assert_eq!(read.drafts.len(), 2);
+
+    let mut value: Value = serde_json::from_str(&raw).unwrap();
+    value["trashed"]["pm-2"] = "yesterday".into();
+    let err = read_bundle(&value.to_string()).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("trashed.pm-2: expected the UTC time"),
+        "{err}"
+    );
+    value["trashed"] = json!([1]);
+    let err = read_bundle(&value.to_string()).unwrap_err();
+    assert!(
+        err.to_string().starts_with("trashed: expected an object"),
+        "{err}"
+    );
 }

@@ -7,7 +7,7 @@
 //! Nothing is written by this module: [`plan_restore`] says what a restore
 //! would add and replace, so the app can show it and ask first.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,10 @@ pub struct Bundle {
     /// Team templates, kept as the template module stores them.
     pub templates: Vec<Value>,
     pub settings: Value,
+    /// Drafts that were in the trash, and since when: they go back there
+    /// when restored. Left out when empty (and absent from older bundles).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub trashed: BTreeMap<Id, DateTime<Utc>>,
 }
 
 impl Bundle {
@@ -50,7 +54,14 @@ impl Bundle {
             drafts,
             templates,
             settings,
+            trashed: BTreeMap::new(),
         }
+    }
+
+    /// The same bundle, noting which of its drafts are in the trash.
+    pub fn with_trashed(mut self, trashed: BTreeMap<Id, DateTime<Utc>>) -> Self {
+        self.trashed = trashed;
+        self
     }
 }
 
@@ -69,6 +80,8 @@ pub struct BundleRead {
     pub drafts: Vec<Postmortem>,
     pub templates: Vec<Value>,
     pub settings: Value,
+    /// Drafts of the bundle that were in the trash, and since when.
+    pub trashed: BTreeMap<Id, DateTime<Utc>>,
     /// Drafts left out: their index in the bundle and why.
     pub unreadable: Vec<(usize, String)>,
 }
@@ -167,12 +180,38 @@ pub fn read_bundle(raw: &str) -> Result<BundleRead, ImportError> {
         Some(v @ Value::Object(_)) => v,
         Some(_) => return Err(invalid("settings", "expected an object")),
     };
+    let trashed = match map.remove("trashed") {
+        None | Some(Value::Null) => BTreeMap::new(),
+        Some(Value::Object(marks)) => {
+            let mut out = BTreeMap::new();
+            for (id, at) in marks {
+                let at = at
+                    .as_str()
+                    .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                    .ok_or_else(|| {
+                        invalid(
+                            &format!("trashed.{id}"),
+                            "expected the UTC time the draft was put in the trash",
+                        )
+                    })?;
+                out.insert(id, at.with_timezone(&Utc));
+            }
+            out
+        }
+        Some(_) => {
+            return Err(invalid(
+                "trashed",
+                "expected an object of draft ids and times",
+            ))
+        }
+    };
 
     let mut read = BundleRead {
         exported_at,
         drafts: Vec::new(),
         templates,
         settings,
+        trashed,
         unreadable: Vec::new(),
     };
     let mut seen: HashSet<Id> = HashSet::new();
