@@ -257,6 +257,7 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
     let mut skipped: Vec<String> = Vec::new();
     let mut not_restored: Vec<String> = Vec::new();
     let mut failure: Option<StoreError> = None;
+    let mut marks: Vec<(String, String, Option<DateTime<Utc>>)> = Vec::new();
     for doc in &read.drafts {
         let title = format!("“{}”", doc.display_title());
         let exists = is_stored(&lib, &doc.id);
@@ -269,26 +270,44 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             continue;
         }
         // A draft that was in the trash goes back there; one that was not
-        // comes out of it.
+        // comes out of it. Marked once every draft is written.
         let mark = read.trashed.get(&doc.id).copied();
+        let current = if exists {
+            lib.trashed_at(&doc.id)
+        } else {
+            None
+        };
         let result = if exists {
             put_over(&lib, doc)
         } else {
             put_draft(&lib, doc)
+        };
+        if result.is_ok() && current != mark {
+            marks.push((doc.id.clone(), title.clone(), mark));
         }
-        .and_then(|()| {
-            if lib.trashed_at(&doc.id) == mark {
-                Ok(())
-            } else {
-                lib.set_trashed(&doc.id, mark)
-            }
-        });
         match result {
             Ok(()) if exists => replaced.push(title),
             Ok(()) => restored.push(title),
             Err(e) => {
                 failure = Some(e);
                 not_restored.push(title);
+            }
+        }
+    }
+    let mut mark_problems = Vec::new();
+    if !marks.is_empty() {
+        // The draft list learns of the new drafts first, then takes the marks.
+        lib.load();
+        for (id, title, mark) in &marks {
+            if let Err(e) = lib.set_trashed(id, *mark) {
+                mark_problems.push(format!(
+                    "{title} could not be {} the trash: {e}.",
+                    if mark.is_some() {
+                        "put back in"
+                    } else {
+                        "taken out of"
+                    }
+                ));
             }
         }
     }
@@ -309,6 +328,7 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             list(&skipped)
         ));
     }
+    lines.extend(mark_problems);
     if failure.is_some() {
         lines.push(format!(
             "Not restored: {}, nor the templates and settings of the backup.",
