@@ -198,7 +198,6 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
 #[component]
 fn TrashRow(meta: DraftMeta) -> impl IntoView {
     let app = use_app();
-    let confirming = RwSignal::new(false);
     let restore = {
         let id = meta.id.clone();
         move |_| match app.library().set_trashed(&id, None) {
@@ -212,7 +211,7 @@ fn TrashRow(meta: DraftMeta) -> impl IntoView {
     };
     let delete = {
         let id = meta.id.clone();
-        move |_| match app.library().delete_forever(&id) {
+        move |()| match app.library().delete_forever(&id) {
             Ok(()) => {
                 app.drafts.update(|rows| rows.retain(|m| m.id != id));
                 app.refresh_usage();
@@ -229,22 +228,64 @@ fn TrashRow(meta: DraftMeta) -> impl IntoView {
             </div>
             <div class="draft-actions">
                 <button class="btn btn-small" on:click=restore>"Restore"</button>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button class="btn btn-small btn-danger" on:click=move |_| confirming.set(true)>
-                            "Delete for good…"
-                        </button>
-                    }
-                >
-                    <span class="confirm" role="group" aria-label="Confirm deletion">
-                        "This cannot be undone. "
-                        <button class="btn btn-small btn-danger" on:click=delete.clone()>"Delete for good"</button>
-                        <button class="btn btn-small" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </span>
-                </Show>
+                <ConfirmInPlace
+                    ask="Delete for good…"
+                    ask_danger=true
+                    group="Confirm deletion"
+                    warning="This cannot be undone. "
+                    confirm="Delete for good"
+                    on_confirm=Callback::new(delete)
+                />
             </div>
         </li>
+    }
+}
+
+/// A button for something that cannot be undone: it asks once more in
+/// place ("This cannot be undone. [Delete for good] [Keep it]"). The
+/// keyboard moves to the confirming button, and back when the person keeps
+/// the thing.
+#[component]
+fn ConfirmInPlace(
+    /// The first button ("Delete for good…").
+    ask: &'static str,
+    /// The first button already looks dangerous.
+    #[prop(optional)]
+    ask_danger: bool,
+    /// What screen readers call the question ("Confirm deletion").
+    group: &'static str,
+    warning: &'static str,
+    /// The button that does it.
+    confirm: &'static str,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let ask_ref = NodeRef::<leptos::html::Button>::new();
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    let switch = move |to: bool| {
+        confirming.set(to);
+        request_animation_frame(move || {
+            let target = if to { confirm_ref } else { ask_ref };
+            if let Some(b) = target.try_get_untracked().flatten() {
+                let _ = b.focus();
+            }
+        });
+    };
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button class="btn btn-small" class:btn-danger=ask_danger node_ref=ask_ref on:click=move |_| switch(true)>
+                    {ask}
+                </button>
+            }
+        >
+            <span class="confirm" role="group" aria-label=group>
+                {warning}
+                <button class="btn btn-small btn-danger" node_ref=confirm_ref on:click=move |_| on_confirm.run(())>{confirm}</button>
+                <button class="btn btn-small" on:click=move |_| switch(false)>"Keep it"</button>
+            </span>
+        </Show>
     }
 }
 
@@ -273,7 +314,6 @@ fn Unreadable() -> impl IntoView {
 #[component]
 fn UnreadableRow(q: Quarantined) -> impl IntoView {
     let app = use_app();
-    let confirming = RwSignal::new(false);
     let fetch = {
         let key = q.key.clone();
         let id = q.id.clone();
@@ -293,7 +333,7 @@ fn UnreadableRow(q: Quarantined) -> impl IntoView {
     };
     let discard = {
         let key = q.key.clone();
-        move |_| match app.library().discard_quarantined(&key) {
+        move |()| match app.library().discard_quarantined(&key) {
             Ok(()) => app.reload(),
             Err(e) => app.notify(format!("Could not remove it: {e}.")),
         }
@@ -307,18 +347,13 @@ fn UnreadableRow(q: Quarantined) -> impl IntoView {
             </div>
             <div class="draft-actions">
                 <button class="btn btn-small" on:click=fetch>"Download raw text"</button>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button class="btn btn-small" on:click=move |_| confirming.set(true)>"Remove…"</button>
-                    }
-                >
-                    <span class="confirm" role="group" aria-label="Confirm removal">
-                        "Removed for good. "
-                        <button class="btn btn-small btn-danger" on:click=discard.clone()>"Remove"</button>
-                        <button class="btn btn-small" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </span>
-                </Show>
+                <ConfirmInPlace
+                    ask="Remove…"
+                    group="Confirm removal"
+                    warning="Removed for good. "
+                    confirm="Remove"
+                    on_confirm=Callback::new(discard)
+                />
             </div>
         </li>
     }

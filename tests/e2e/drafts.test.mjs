@@ -175,7 +175,15 @@ test("drafts can be renamed, duplicated, trashed, restored and deleted for good"
   await page.getByRole("listitem").filter({ hasText: "Copy of Renamed" }).getByRole("button", { name: "Delete" }).click();
   await page.getByText("Trash (1)").click();
   await trash.getByRole("button", { name: "Delete for good…" }).click();
-  await trash.getByRole("button", { name: "Delete for good", exact: true }).click();
+  // The keyboard follows the question: to the confirming button, and back
+  // when the draft is kept.
+  const focused = (text) => page.waitForFunction((t) => document.activeElement?.textContent === t, text);
+  await focused("Delete for good");
+  await trash.getByRole("button", { name: "Keep it" }).click();
+  await focused("Delete for good…");
+  await page.keyboard.press("Enter");
+  await focused("Delete for good");
+  await page.keyboard.press("Enter");
   await page.getByText("Trash (1)").waitFor({ state: "detached" });
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("afterword:draft:")));
   assert.equal(keys.length, 1);
