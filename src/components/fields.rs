@@ -222,25 +222,42 @@ fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String)) -> Option<
 }
 
 /// Draws the control's text into its mirror with `<mark>` around each
-/// finding that still matches the text.
+/// finding that still matches the text. Findings that overlap ("simply
+/// human" and "human error") share one mark, so every flagged word shows.
 fn render_mirror(parts: Parts, marks: &[Mark]) {
     let (Some(control), Some(mirror)) = (parts.control(), parts.mirror.get_untracked()) else {
         return;
     };
     let text = control_value(&control);
-    let mut html = String::with_capacity(text.len() + marks.len() * 40 + 16);
-    let mut pos = 0;
+    let mut spans: Vec<(usize, usize, String)> = Vec::with_capacity(marks.len());
     for m in marks {
-        if m.start < pos || text.get(m.start..m.end) != Some(m.text.as_str()) {
+        if text.get(m.start..m.end) != Some(m.text.as_str()) {
             continue;
         }
-        escape_into(&mut html, &text[pos..m.start]);
+        match spans.last_mut() {
+            Some(last) if m.start < last.1 => {
+                last.1 = last.1.max(m.end);
+                if !last.2.split(' ').any(|r| r == m.rule) {
+                    last.2.push(' ');
+                    last.2.push_str(&m.rule);
+                }
+            }
+            _ => spans.push((m.start, m.end, m.rule.clone())),
+        }
+    }
+    let mut html = String::with_capacity(text.len() + spans.len() * 40 + 16);
+    let mut pos = 0;
+    for (start, end, rules) in &spans {
+        if *start < pos {
+            continue;
+        }
+        escape_into(&mut html, &text[pos..*start]);
         html.push_str("<mark class=\"lint-mark\" data-rule=\"");
-        escape_into(&mut html, &m.rule);
+        escape_into(&mut html, rules);
         html.push_str("\">");
-        escape_into(&mut html, &text[m.start..m.end]);
+        escape_into(&mut html, &text[*start..*end]);
         html.push_str("</mark>");
-        pos = m.end;
+        pos = *end;
     }
     escape_into(&mut html, &text[pos..]);
     // A trailing newline needs something after it to take up its line.

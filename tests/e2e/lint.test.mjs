@@ -118,8 +118,10 @@ test("list rows are underlined as they are typed, reached from the panel and rew
   assert.ok((await eventMarks.allTextContents()).includes("should have"));
 
   await page.getByRole("button", { name: "Add contributing factor" }).click();
-  await page.getByLabel("Factor", { exact: true }).first().fill("Human error during the deploy");
+  await page.getByLabel("Factor", { exact: true }).first().fill("It was simply human error during the deploy");
   await page.locator(".row-stack .lint-mark").first().waitFor();
+  // Overlapping findings ("simply human", "human error") share one mark.
+  assert.deepEqual(await page.locator(".row-stack .lint-mark").allTextContents(), ["simply human error"]);
   await page.getByRole("button", { name: "Add action item" }).click();
   await page.locator(".action-row").first().getByLabel("Action").fill("Be more careful with deploys");
   await page.locator(".action-row .lint-mark").first().waitFor();
