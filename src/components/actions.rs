@@ -101,7 +101,7 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
     };
     view! {
         <li class="row action-row">
-            {row_text_field(session, "Action", "field grow wide", get_title, set_title)}
+            {row_text_field(session, "Action", "field grow wide", afterword_core::lint::action_title_path(&id), get_title, set_title)}
             <div class="field">
                 <label for=o_id.clone()>"Owner"</label>
                 <input id=o_id type="text" value=item.owner.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|a| a.owner = v.clone()) } />

@@ -107,7 +107,7 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
     let (e1, e2) = (edit.clone(), edit);
     view! {
         <li class="row row-stack">
-            {row_text_field(session, "Factor", "field grow", get_text, set_text)}
+            {row_text_field(session, "Factor", "field grow", afterword_core::lint::factor_text_path(&id), get_text, set_text)}
             <div class="field">
                 <label for=c_id.clone()>"Category"</label>
                 <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e1(&|c| c.category = v) }>

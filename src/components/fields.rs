@@ -34,21 +34,44 @@ pub fn text_field(
     get: impl Fn(&Postmortem) -> String + 'static,
     set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
-    let kind = if multiline { Kind::Multi } else { Kind::Line };
-    text_control(session, label, hint, kind, "field", get, set)
+    let target = Target {
+        kind: if multiline { Kind::Multi } else { Kind::Line },
+        class: "field",
+        path: None,
+    };
+    text_control(session, label, hint, target, get, set)
+}
+
+/// How a text field is drawn and where the linter finds it.
+struct Target {
+    kind: Kind,
+    /// The wrapper's class.
+    class: &'static str,
+    /// The field's path for the linter; `None` to find it from `set`.
+    path: Option<String>,
 }
 
 /// The one-line text of a list row (a timeline event, a contributing
 /// factor, an action item's title), highlighted like every other text
 /// field. `class` sizes it within the row.
+///
+/// `path` is the row's place for the linter (`lint::timeline_text_path` and
+/// the like): given, not found by probing a copy of the document as other
+/// fields are, since a list can have hundreds of rows.
 pub fn row_text_field(
     session: Session,
     label: &'static str,
     class: &'static str,
+    path: String,
     get: impl Fn(&Postmortem) -> String + 'static,
     set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
-    text_control(session, label, "", Kind::Line, class, get, set)
+    let target = Target {
+        kind: Kind::Line,
+        class,
+        path: Some(path),
+    };
+    text_control(session, label, "", target, get, set)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -79,11 +102,11 @@ fn text_control(
     session: Session,
     label: &'static str,
     hint: &'static str,
-    kind: Kind,
-    class: &'static str,
+    target: Target,
     get: impl Fn(&Postmortem) -> String + 'static,
     set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
+    let Target { kind, class, path } = target;
     let id = dom_id("text");
     let hint_id = format!("{id}-hint");
     let note_id = format!("{id}-lint");
@@ -94,7 +117,11 @@ fn text_control(
     };
     let initial = session.doc.with_untracked(|d| get(d));
     let lint = use_context::<LintState>();
-    let path = lint.and_then(|_| lint_path(session, set.clone()));
+    let path = match (lint, path) {
+        (None, _) => None,
+        (Some(_), Some(given)) => Some(given),
+        (Some(_), None) => lint_path(session, set.clone()),
+    };
     let linted = lint.zip(path.clone());
 
     let mine = linted.clone().map(|(lint, path)| {
@@ -113,7 +140,20 @@ fn text_control(
         })
     });
     if let Some(mine) = mine {
+        // Drawing only writes to the page; lining the mirror up with the
+        // control reads its layout, which is done when the person types or
+        // scrolls (one field), never for every field at once: a form with
+        // hundreds of rows would lay the page out once per row.
         Effect::new(move |_| mine.with(|m| render_mirror(parts, m)));
+        if kind == Kind::Multi {
+            // A long text can open with a scrollbar already, which narrows
+            // the text the mirror must wrap alike.
+            request_animation_frame(move || {
+                if parts.mirror.try_get_untracked().flatten().is_some() {
+                    sync_scroll(parts);
+                }
+            });
+        }
     }
 
     let on_input = {
@@ -127,7 +167,8 @@ fn text_control(
                 // typing pauses; until then only text after the caret is
                 // out of step, and the mirror's text is invisible anyway.
                 lint.field_changed(path, len, move || {
-                    mine.with_untracked(|m| render_mirror(parts, m))
+                    mine.with_untracked(|m| render_mirror(parts, m));
+                    sync_scroll(parts);
                 });
             }
         }
@@ -263,7 +304,6 @@ fn render_mirror(parts: Parts, marks: &[Mark]) {
     // A trailing newline needs something after it to take up its line.
     html.push(' ');
     mirror.set_inner_html(&html);
-    sync_scroll(parts);
 }
 
 fn sync_scroll(parts: Parts) {
@@ -273,9 +313,26 @@ fn sync_scroll(parts: Parts) {
     // The control's scrollbar narrows its text; the mirror must wrap alike.
     let scrollbar = (control.offset_width() - control.client_width() - 2).max(0);
     // Through the CSSOM, not a style attribute: a strict Content-Security-Policy
-    // (style-src 'self') blocks inline style attributes.
-    let padding = format!("calc(var(--lint-pad-x) + {scrollbar}px)");
-    let _ = web_sys::HtmlElement::style(&mirror).set_property("padding-right", &padding);
+    // (style-src 'self') blocks inline style attributes. Written only when it
+    // changes, so syncing many fields in a row does not lay the page out
+    // again for each.
+    let style = web_sys::HtmlElement::style(&mirror);
+    let padding = if scrollbar == 0 {
+        String::new()
+    } else {
+        format!("calc(var(--lint-pad-x) + {scrollbar}px)")
+    };
+    if style
+        .get_property_value("padding-right")
+        .unwrap_or_default()
+        != padding
+    {
+        let _ = if padding.is_empty() {
+            style.remove_property("padding-right").map(|_| ())
+        } else {
+            style.set_property("padding-right", &padding)
+        };
+    }
     mirror.set_scroll_top(control.scroll_top());
     mirror.set_scroll_left(control.scroll_left());
 }

@@ -147,6 +147,7 @@ fn EventRow(
             })
         }
     };
+    let text_path = afterword_core::lint::timeline_text_path(&id);
     let (up_id, down_id, rm_id) = (id.clone(), id.clone(), id);
     let moved = move |id: String, by: isize| {
         structural(session, |d| move_by(&mut d.timeline, &id, by, |e| &e.id));
@@ -179,7 +180,7 @@ fn EventRow(
                     {EventKind::ALL.iter().map(|k| view! { <option value=k.key() selected=*k == event.kind>{k.label()}</option> }).collect_view()}
                 </select>
             </div>
-            {row_text_field(session, "What happened", "field grow wide", move |d| find(d).map(|e| e.text.clone()).unwrap_or_default(), set_text)}
+            {row_text_field(session, "What happened", "field grow wide", text_path, move |d| find(d).map(|e| e.text.clone()).unwrap_or_default(), set_text)}
             <div class="row-tools">
                 <button type="button" class="btn btn-small btn-icon star" aria-pressed=move || if starred.get() { "true" } else { "false" }
                     title="Show in the report's short timeline"

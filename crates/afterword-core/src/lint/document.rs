@@ -77,6 +77,21 @@ pub struct DocFinding {
     pub dismissed: Option<Dismissal>,
 }
 
+/// The path of a timeline event's text.
+pub fn timeline_text_path(id: &str) -> String {
+    format!("timeline[{id}].text")
+}
+
+/// The path of a contributing factor's text.
+pub fn factor_text_path(id: &str) -> String {
+    format!("analysis.contributing_factors[{id}].text")
+}
+
+/// The path of an action item's title.
+pub fn action_title_path(id: &str) -> String {
+    format!("action_items[{id}].title")
+}
+
 /// Every free-text field of the document, in reading order. Empty fields are
 /// included so the editor can look a field up by path.
 pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
@@ -115,12 +130,12 @@ pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
             Some(at) => format!("Timeline event at {}", at.format("%H:%M")),
             None => format!("Timeline event {}", i + 1),
         };
-        push(format!("timeline[{}].text", e.id), label, &e.text, prose);
+        push(timeline_text_path(&e.id), label, &e.text, prose);
     }
     let an = &doc.analysis;
     for (i, c) in an.contributing_factors.iter().enumerate() {
         push(
-            format!("analysis.contributing_factors[{}].text", c.id),
+            factor_text_path(&c.id),
             format!("Contributing factor {}", i + 1),
             &c.text,
             prose,
@@ -161,7 +176,7 @@ pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
     }
     for (i, a) in doc.action_items.iter().enumerate() {
         push(
-            format!("action_items[{}].title", a.id),
+            action_title_path(&a.id),
             format!("Action item {}", i + 1),
             &a.title,
             LintMode::ActionTitle,

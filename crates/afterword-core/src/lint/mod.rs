@@ -22,8 +22,9 @@ pub(crate) mod testing;
 
 pub use config::{CustomPhrase, LintConfig};
 pub use document::{
-    dismissal_for, document_config, lint_document, lint_field, set_field_text, text_field,
-    text_fields, DocFinding, FieldRef, LintMode, TextField,
+    action_title_path, dismissal_for, document_config, factor_text_path, lint_document, lint_field,
+    set_field_text, text_field, text_fields, timeline_text_path, DocFinding, FieldRef, LintMode,
+    TextField,
 };
 pub use finding::{Category, Finding, Span};
 pub use registry::{rules, RuleInfo};
