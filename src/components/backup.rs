@@ -294,21 +294,24 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             }
         }
     }
+    // The draft list learns of the new drafts first, then takes the marks.
+    app.reload();
     let mut mark_problems = Vec::new();
-    if !marks.is_empty() {
-        // The draft list learns of the new drafts first, then takes the marks.
-        lib.load();
-        for (id, title, mark) in &marks {
-            if let Err(e) = lib.set_trashed(id, *mark) {
-                mark_problems.push(format!(
-                    "{title} could not be {} the trash: {e}.",
-                    if mark.is_some() {
-                        "put back in"
-                    } else {
-                        "taken out of"
-                    }
-                ));
-            }
+    for (id, title, mark) in &marks {
+        match lib.set_trashed(id, *mark) {
+            Ok(()) => app.drafts.update(|rows| {
+                if let Some(m) = rows.iter_mut().find(|m| &m.id == id) {
+                    m.trashed_at = *mark;
+                }
+            }),
+            Err(e) => mark_problems.push(format!(
+                "{title} could not be {} the trash: {e}.",
+                if mark.is_some() {
+                    "put back in"
+                } else {
+                    "taken out of"
+                }
+            )),
         }
     }
     let mut lines = Vec::new();
@@ -342,7 +345,7 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
         lines.extend(merge_templates(app, &read.templates, replace));
         lines.extend(merge_settings(app, &read.settings, replace));
     }
-    app.reload();
+    app.refresh_usage();
     RestoreState::Done {
         lines,
         failed: failure.is_some(),

@@ -23,9 +23,9 @@ pub fn dom_id(stem: &str) -> String {
 ///
 /// When the editor provides a [`LintState`] and the field is one the linter
 /// reads (see `afterword_core::lint::text_fields`), blameless-language
-/// findings are highlighted as the person types. The field's path and lint
-/// mode are worked out from `set`, so an action item's title automatically
-/// gets the action-title checks and list rows need nothing extra.
+/// findings are highlighted as the person types. The field's path (and so
+/// its lint mode) is worked out from `set`; list rows, which can be many,
+/// use [`row_text_field`] and give theirs.
 pub fn text_field(
     session: Session,
     label: &'static str,

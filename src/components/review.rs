@@ -392,19 +392,6 @@ fn aria_sort(sort: (SortColumn, bool), column: SortColumn) -> Option<&'static st
     (sort.0 == column).then_some(if sort.1 { "descending" } else { "ascending" })
 }
 
-/// The columns, in the order shown.
-const COLUMNS: [SortColumn; 9] = [
-    SortColumn::Title,
-    SortColumn::Owner,
-    SortColumn::Due,
-    SortColumn::Status,
-    SortColumn::Kind,
-    SortColumn::Priority,
-    SortColumn::Severity,
-    SortColumn::PostmortemTitle,
-    SortColumn::IncidentDate,
-];
-
 #[component]
 fn ActionTable(
     rows: Memo<Vec<ActionRow>>,
@@ -415,7 +402,8 @@ fn ActionTable(
     message: RwSignal<(Notice, String)>,
 ) -> impl IntoView {
     let header = move || {
-        COLUMNS.iter().map(move |&column| {
+        // The core's column order is the order shown.
+        SortColumn::ALL.iter().map(move |&column| {
             view! {
                 <th scope="col" aria-sort=move || aria_sort(sort.get(), column)>
                     <button
