@@ -417,7 +417,10 @@ fn scan_inline(
                 push_prose(pieces, prose_from, i + 1);
                 let dest = i + 1;
                 i = skip_parenthesised(bytes, i + 1, end);
-                pieces.push(Piece::Code { start: dest, end: i });
+                pieces.push(Piece::Code {
+                    start: dest,
+                    end: i,
+                });
                 prose_from = i;
             }
             b'|' if table_row => {

@@ -136,9 +136,13 @@ const HUMAN_ACTS: &[&str] = &[
 ];
 
 /// Titles that make the next capitalised word a person.
-const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "mx", "prof", "mr.", "mrs.", "ms.", "dr."];
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mx", "prof", "mr.", "mrs.", "ms.", "dr.",
+];
 
-const PRONOUNS_BACK: &[&str] = &["he", "she", "him", "his", "her", "hers", "himself", "herself"];
+const PRONOUNS_BACK: &[&str] = &[
+    "he", "she", "him", "his", "her", "hers", "himself", "herself",
+];
 
 fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<String>) -> Level {
     let t = doc.tokens[i];
@@ -161,7 +165,11 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     }
     // "AWS", "DNS", "QA": capitals throughout are acronyms, not names.
     let raw = doc.slice(i, i);
-    if raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
         return Level::No;
     }
     if systems.contains(base) {
@@ -215,8 +223,8 @@ impl People {
             }
             let w = doc.word(i).map(strip_possessive).unwrap_or_default();
             let pronoun_near = next_pronoun.is_some_and(|p| p - i <= 25);
-            let acts = doc.is_any(i + 1, HUMAN_ACTS)
-                || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"));
+            let acts =
+                doc.is_any(i + 1, HUMAN_ACTS) || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"));
             let titled = i > 0 && doc.is_any(i - 1, TITLES);
             let full_name = levels.get(i + 1).is_some_and(|l| *l >= Level::Maybe)
                 && doc.tokens[i + 1].capitalised
@@ -284,8 +292,20 @@ pub(crate) struct Actor {
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &[
-    "i", "we", "you", "he", "she", "they", "someone", "somebody", "nobody", "anyone", "anybody",
-    "everyone", "everybody", "whoever",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "whoever",
 ];
 const OBJECT_PRONOUNS: &[&str] = &[
     "i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "someone", "somebody",
@@ -552,7 +572,8 @@ mod tests {
     }
 
     fn sure_names(text: &str, participants: &[&str]) -> Vec<String> {
-        let d = doc(text);
+        let scan = crate::lint::markdown::scan(text);
+        let d = Doc::new(text, &scan.pieces);
         let p: Vec<String> = participants.iter().map(|s| s.to_string()).collect();
         let people = People::new(&p, &d);
         people
@@ -595,7 +616,10 @@ mod tests {
             ["Qorvash", "Qorvash"]
         );
         // A participant is always a person.
-        assert_eq!(sure_names("Travis broke it.", &["Travis Young"]), ["Travis"]);
+        assert_eq!(
+            sure_names("Travis broke it.", &["Travis Young"]),
+            ["Travis"]
+        );
     }
 
     #[test]

@@ -219,6 +219,14 @@ const BENIGN: &[&str] = &[
     "intentionally",
     "deliberately",
     "copy",
+    "fix",
+    "patch",
+    "rollback",
+    "corrected",
+];
+
+/// What is good to bring down: "brought the lag down".
+const REDUCED: &[&str] = &[
     "lag",
     "latency",
     "load",
@@ -230,10 +238,13 @@ const BENIGN: &[&str] = &[
     "time",
     "errors",
     "noise",
-    "fix",
-    "patch",
-    "rollback",
-    "corrected",
+    "rate",
+    "temperature",
+    "queue",
+    "number",
+    "spend",
+    "bill",
+    "risk",
 ];
 
 /// Outcomes that make "caused …", "introduced …" or "responsible for …"
@@ -283,7 +294,7 @@ pub(crate) fn clause_limit(doc: &Doc, i: usize, max: usize) -> usize {
         let t = doc.tokens[j];
         match t.kind {
             crate::lint::tokens::Kind::Word | crate::lint::tokens::Kind::Code => {}
-            crate::lint::tokens::Kind::Punct(c) if matches!(c, ',' | '\'' | '"' | '-') => {}
+            crate::lint::tokens::Kind::Punct(',' | '\'' | '"' | '-') => {}
             _ => break,
         }
         j += 1;
@@ -316,8 +327,12 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     match w {
         "broke" | "breaks" | "broken" => {
             // "broke the work down", "broke even", "broke the news".
-            if word_within(doc, i + 1, (i + 5).min(limit), &["down", "out", "even", "up", "into"])
-                || doc.is(i + 1, "even")
+            if word_within(
+                doc,
+                i + 1,
+                (i + 5).min(limit),
+                &["down", "out", "even", "up", "into"],
+            ) || doc.is(i + 1, "even")
                 || doc.seq(i + 1, &["the", "news"])
                 || doc.word(i + 1).is_none()
             {
@@ -333,7 +348,7 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
             if doc.is(part, "off") && !doc.is(part + 1, "line") {
                 return None;
             }
-            if benign {
+            if benign || word_within(doc, i + 1, part, REDUCED) {
                 return None;
             }
             return d(Class::TookDown, part, false);
@@ -430,8 +445,18 @@ fn is_past(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed"))
         || matches!(
             w,
-            "ran" | "sent" | "put" | "set" | "made" | "chose" | "hit" | "gave" | "wrote" | "did"
-                | "took" | "read"
+            "ran"
+                | "sent"
+                | "put"
+                | "set"
+                | "made"
+                | "chose"
+                | "hit"
+                | "gave"
+                | "wrote"
+                | "did"
+                | "took"
+                | "read"
         )
 }
 

@@ -57,8 +57,22 @@ const NOT_PARTICIPLE: &[&str] = &[
 /// Adverbs between a modal and "have": "could easily have", "should
 /// really have".
 const MODAL_ADVERBS: &[&str] = &[
-    "easily", "really", "probably", "surely", "definitely", "certainly", "simply", "just",
-    "clearly", "obviously", "at", "least", "also", "absolutely", "totally", "have",
+    "easily",
+    "really",
+    "probably",
+    "surely",
+    "definitely",
+    "certainly",
+    "simply",
+    "just",
+    "clearly",
+    "obviously",
+    "at",
+    "least",
+    "also",
+    "absolutely",
+    "totally",
+    "have",
 ];
 
 /// If a modal + "have" starts at `i`, the index of the last token of that
@@ -72,7 +86,10 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         "should" | "could" | "must" => {
             let mut j = i + 1;
             let mut negated = false;
-            while j < i + 4 && (doc.is_any(j, MODAL_ADVERBS) && !doc.is(j, "have") || doc.is_any(j, &["not", "never"])) {
+            while j < i + 4
+                && (doc.is_any(j, MODAL_ADVERBS) && !doc.is(j, "have")
+                    || doc.is_any(j, &["not", "never"]))
+            {
                 negated |= doc.is_any(j, &["not", "never"]);
                 j += 1;
             }
@@ -94,7 +111,9 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
 }
 
 /// Words that open a clause: an actor right after one is its subject.
-const CLAUSE_OPENERS: &[&str] = &["and", "but", "so", "because", "that", "when", "since", "surely", "honestly", "frankly"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "so", "because", "that", "when", "since", "surely", "honestly", "frankly",
+];
 
 /// Whether a person is the subject of the verb phrase starting at `i`:
 /// right before it ("Dana should have"), or opening the clause a few words
@@ -119,10 +138,31 @@ fn person_before(cx: &Cx<'_>, i: usize) -> bool {
                 || doc.is_any(a.start - 1, CLAUSE_OPENERS);
             let plain = (end + 1..=j).all(|k| {
                 doc.word(k).is_some_and(|w| {
-                    !matches!(w, "is" | "was" | "were" | "are" | "had" | "has" | "did" | "and")
+                    !matches!(
+                        w,
+                        "is" | "was" | "were" | "are" | "had" | "has" | "did" | "and"
+                    )
                 })
             });
-            if a.sure && opens && plain && doc.is_any(a.start, &["anyone", "anybody", "everyone", "everybody", "nobody", "someone", "whoever", "any", "a", "the"]) {
+            if a.sure
+                && opens
+                && plain
+                && doc.is_any(
+                    a.start,
+                    &[
+                        "anyone",
+                        "anybody",
+                        "everyone",
+                        "everybody",
+                        "nobody",
+                        "someone",
+                        "whoever",
+                        "any",
+                        "a",
+                        "the",
+                    ],
+                )
+            {
                 return true;
             }
         }
@@ -145,8 +185,21 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
     let a = doc.word(aux)?;
     if !matches!(
         a,
-        "didn't" | "did" | "wasn't" | "weren't" | "couldn't" | "could" | "hadn't" | "wouldn't"
-            | "shouldn't" | "was" | "were" | "had" | "on" | "is" | "isn't"
+        "didn't"
+            | "did"
+            | "wasn't"
+            | "weren't"
+            | "couldn't"
+            | "could"
+            | "hadn't"
+            | "wouldn't"
+            | "shouldn't"
+            | "was"
+            | "were"
+            | "had"
+            | "on"
+            | "is"
+            | "isn't"
     ) {
         return None;
     }
@@ -176,7 +229,8 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
                     "break", "approve", "merge", "deploy", "push", "run", "delete", "allow",
                 ],
             ) || doc.is_any(end + 2, &["thinking", "miss", "ignore", "forget"]);
-            if (negated || blaming_verb) && !(w == "what" && !doc.is_any(end + 1, &["thinking", "doing"])) {
+            let what_ok = w != "what" || doc.is_any(end + 1, &["thinking", "doing"]);
+            if (negated || blaming_verb) && what_ok {
                 return Some(end);
             }
         }
@@ -192,7 +246,16 @@ fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
         || doc.word(i - 1).is_none()
         || doc.is_any(
             i - 1,
-            &["prevented", "avoided", "happened", "been", "stopped", "caught", "only", "and"],
+            &[
+                "prevented",
+                "avoided",
+                "happened",
+                "been",
+                "stopped",
+                "caught",
+                "only",
+                "and",
+            ],
         );
     if !opens {
         return None;
@@ -215,14 +278,18 @@ fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
 /// Kwame", "clear to anyone": hindsight that the person should have seen.
 fn obvious_to_person(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     let doc = cx.doc;
-    let start = (i.saturating_sub(3)..i).find(|&k| doc.is_any(k, &["was", "is", "been", "seemed"]))?;
+    let start =
+        (i.saturating_sub(3)..i).find(|&k| doc.is_any(k, &["was", "is", "been", "seemed"]))?;
     if doc.is(i - 1, "not") || doc.is_any(i.saturating_sub(2), &["not", "no"]) {
         return None;
     }
     if doc.is(i + 1, "to") {
         let actor = cx.people.mention_ending_at(doc, i + 2).or_else(|| {
-            (i + 2..(i + 6).min(doc.len()))
-                .find_map(|e| cx.people.mention_ending_at(doc, e).filter(|a| a.start == i + 2))
+            (i + 2..(i + 6).min(doc.len())).find_map(|e| {
+                cx.people
+                    .mention_ending_at(doc, e)
+                    .filter(|a| a.start == i + 2)
+            })
         })?;
         if actor.start == i + 2 && actor.sure {
             return Some((start, actor.end));
@@ -292,9 +359,11 @@ impl Rule for Hindsight {
                         out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
                     }
                 }
-                "who" if i > 0
-                    && (i.saturating_sub(3)..i).any(|k| doc.is_any(k, &["nobody", "one", "anyone", "anybody"]))
-                    && modal_have(doc, i + 1).is_some() =>
+                "who"
+                    if i > 0
+                        && (i.saturating_sub(3)..i)
+                            .any(|k| doc.is_any(k, &["nobody", "one", "anyone", "anybody"]))
+                        && modal_have(doc, i + 1).is_some() =>
                 {
                     if let Some((end, _)) = modal_have(doc, i + 1) {
                         out.push(finding(doc, &INFO, i + 1, end, MESSAGE, vec![]));
@@ -310,8 +379,10 @@ impl Rule for Hindsight {
                         vec!["did not".into()],
                     ));
                 }
-                "bothered" if doc.is(i + 1, "to")
-                    && (i.saturating_sub(5)..i).any(|k| doc.is_any(k, &["nobody", "no", "never"])) =>
+                "bothered"
+                    if doc.is(i + 1, "to")
+                        && (i.saturating_sub(5)..i)
+                            .any(|k| doc.is_any(k, &["nobody", "no", "never"])) =>
                 {
                     let from = (i.saturating_sub(5)..i)
                         .find(|&k| doc.is_any(k, &["nobody", "no", "never"]))

@@ -31,9 +31,29 @@ enum Verb {
 /// Things a person can be said to have missed, as opposed to a deadline,
 /// a meeting or a train.
 const MISS_BENIGN: &[&str] = &[
-    "launch", "date", "deadline", "meeting", "call", "standup", "window", "train", "flight",
-    "bus", "target", "chance", "opportunity", "cut-off", "cutoff", "slot", "release", "lunch",
-    "point", "mark", "beginning", "start", "end",
+    "launch",
+    "date",
+    "deadline",
+    "meeting",
+    "call",
+    "standup",
+    "window",
+    "train",
+    "flight",
+    "bus",
+    "target",
+    "chance",
+    "opportunity",
+    "cut-off",
+    "cutoff",
+    "slot",
+    "release",
+    "lunch",
+    "point",
+    "mark",
+    "beginning",
+    "start",
+    "end",
 ];
 
 /// An omission verb at `i`: "forgot to", "neglected to", "ignored",
@@ -66,12 +86,9 @@ fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     loop {
         if doc.is_any(j, ADVERBS) && j > 0 {
             j -= 1;
-        } else if doc.is(j, "to")
-            && j > 1
-            && doc.is_any(j - 1, &["managed", "decided", "chose", "proceeded", "went", "tried"])
+        } else if j > 1
+            && (doc.is(j, "to") && doc.is_any(j - 1, LEAD_INS) || doc.seq(j - 1, &["went", "and"]))
         {
-            j -= 2;
-        } else if doc.is(j, "and") && j > 1 && doc.is(j - 1, "went") {
             j -= 2;
         } else {
             return Some(j);
@@ -79,13 +96,18 @@ fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     }
 }
 
+/// Verbs before "to" that lead into the damage: "managed to break".
+const LEAD_INS: &[&str] = &["managed", "decided", "chose", "proceeded", "went", "tried"];
+
 /// Base forms after "managed to" and similar: "managed to break".
 fn base_damage(doc: &Doc, i: usize) -> Option<Class> {
     let w = doc.word(i)?;
     let c = match w {
         "break" | "corrupt" | "wipe" | "nuke" | "destroy" | "crash" | "erase" | "overwrite"
         | "trash" | "brick" | "overload" => Class::Broke,
-        "take" | "bring" | "knock" if (i + 1..i + 6).any(|j| doc.is_any(j, &["down", "offline"])) => {
+        "take" | "bring" | "knock"
+            if (i + 1..i + 6).any(|j| doc.is_any(j, &["down", "offline"])) =>
+        {
             Class::TookDown
         }
         "delete" | "drop" | "purge" | "truncate" => Class::Deleted,
@@ -147,9 +169,26 @@ impl Rule for PersonAsCause {
 /// Participles that, with "by <person>", say a person did the damage:
 /// "the billing database was wiped by Fatima".
 const PASSIVE_DAMAGE: &[&str] = &[
-    "broken", "wiped", "deleted", "dropped", "corrupted", "destroyed", "erased", "overwritten",
-    "exposed", "misconfigured", "caused", "nuked", "truncated", "purged", "leaked", "botched",
-    "triggered", "introduced", "crashed", "killed",
+    "broken",
+    "wiped",
+    "deleted",
+    "dropped",
+    "corrupted",
+    "destroyed",
+    "erased",
+    "overwritten",
+    "exposed",
+    "misconfigured",
+    "caused",
+    "nuked",
+    "truncated",
+    "purged",
+    "leaked",
+    "botched",
+    "triggered",
+    "introduced",
+    "crashed",
+    "killed",
 ];
 
 /// "<something> was wiped by <person or their work>".
@@ -165,7 +204,9 @@ fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
     let be = (p.saturating_sub(3)..p).any(|k| {
         doc.is_any(
             k,
-            &["was", "were", "been", "got", "is", "are", "be", "get", "gets"],
+            &[
+                "was", "were", "been", "got", "is", "are", "be", "get", "gets",
+            ],
         )
     });
     if !be {

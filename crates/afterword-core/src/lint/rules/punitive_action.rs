@@ -61,7 +61,9 @@ const PUNISHED: &[&str] = &[
     "excluded",
 ];
 
-const BE: &[&str] = &["be", "been", "being", "is", "was", "were", "are", "get", "gets", "got"];
+const BE: &[&str] = &[
+    "be", "been", "being", "is", "was", "were", "are", "get", "gets", "got",
+];
 
 /// The last token of a punitive phrase that starts at `i`.
 fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
@@ -78,9 +80,10 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
                 "held" => return None,
                 "let" if doc.is(p + 1, "go") => p + 1,
                 "let" => return None,
-                "put" if (p + 1..p + 5).any(|j| {
-                    doc.is_any(j, &["pip", "probation", "notice", "plan", "watch"])
-                }) =>
+                "put"
+                    if (p + 1..p + 5).any(|j| {
+                        doc.is_any(j, &["pip", "probation", "notice", "plan", "watch"])
+                    }) =>
                 {
                     p + 1
                 }
@@ -122,7 +125,8 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(end)
         }
         "loses" | "lose" | "lost" | "losing" | "revoke" | "revoked" | "revoking" => {
-            let k = (i + 1..i + 5).find(|&j| doc.is_any(j, &["access", "rights", "privileges", "permissions"]))?;
+            let k = (i + 1..i + 5)
+                .find(|&j| doc.is_any(j, &["access", "rights", "privileges", "permissions"]))?;
             if w.starts_with("lost") && !person_subject_near(doc, i) {
                 return None;
             }
@@ -132,20 +136,42 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(k)
         }
         "disciplinary" | "punitive" => Some(i),
-        "formal" | "final" | "written" if doc.is_any(i + 1, &["warning", "reprimand"]) => Some(i + 1),
+        "formal" | "final" | "written" if doc.is_any(i + 1, &["warning", "reprimand"]) => {
+            Some(i + 1)
+        }
         "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 3),
         "reprimand" | "reprimanded" => Some(i),
         "no" if doc.is(i + 1, "longer") && doc.is_any(i + 2, &["be", "allowed", "permitted"]) => {
-            let end = (i + 2..i + 5).find(|&j| doc.is_any(j, &["allowed", "permitted", "trusted"]))?;
+            let end =
+                (i + 2..i + 5).find(|&j| doc.is_any(j, &["allowed", "permitted", "trusted"]))?;
             Some(end)
         }
-        "not" if doc.is(i + 1, "be") && doc.is_any(i + 2, &["allowed", "permitted", "trusted"])
-            && person_subject_near(doc, i) =>
+        "not"
+            if doc.is(i + 1, "be")
+                && doc.is_any(i + 2, &["allowed", "permitted", "trusted"])
+                && person_subject_near(doc, i) =>
         {
             Some(i + 2)
         }
         "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
-        "responsible" if i > 0 && doc.is_any(i - 1, &["engineer", "person", "operator", "developer", "dba", "individual", "one", "people", "employee", "contractor", "team"]) =>
+        "responsible"
+            if i > 0
+                && doc.is_any(
+                    i - 1,
+                    &[
+                        "engineer",
+                        "person",
+                        "operator",
+                        "developer",
+                        "dba",
+                        "individual",
+                        "one",
+                        "people",
+                        "employee",
+                        "contractor",
+                        "team",
+                    ],
+                ) =>
         {
             Some(i)
         }
@@ -159,8 +185,17 @@ fn person_subject_near(doc: &Doc, i: usize) -> bool {
         doc.is_any(
             k,
             &[
-                "whoever", "he", "she", "they", "engineer", "person", "operator", "contractor",
-                "intern", "developer", "responsible",
+                "whoever",
+                "he",
+                "she",
+                "they",
+                "engineer",
+                "person",
+                "operator",
+                "contractor",
+                "intern",
+                "developer",
+                "responsible",
             ],
         ) || doc.tokens[k].capitalised && !doc.tokens[k].sentence_start
     })
@@ -214,11 +249,17 @@ mod tests {
     #[test]
     fn system_changes_and_access_by_design_are_fine() {
         assert_clean(ID, "The node was removed from the load balancer at 14:05.");
-        assert_clean(ID, "The contractor's access was scoped to the staging account, as planned.");
+        assert_clean(
+            ID,
+            "The contractor's access was scoped to the staging account, as planned.",
+        );
         assert_clean(ID, "The on-call rotation will include a shadow shift.");
         assert_clean(ID, "Security rotated all keys as a precaution.");
         assert_clean(ID, "The old build was replaced by the fixed one.");
-        assert_clean(ID, "Customers lost access to the dashboard for ten minutes.");
+        assert_clean(
+            ID,
+            "Customers lost access to the dashboard for ten minutes.",
+        );
         assert_clean(ID, "The doc was written by the incident lead.");
     }
 }

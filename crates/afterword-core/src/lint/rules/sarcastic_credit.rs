@@ -14,27 +14,97 @@ use crate::lint::Cx;
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "sarcastic-credit",
     category: Category::Attribution,
-    description: "A person \"thanked\" for a bad outcome (\"Thanks to Omar, the emails went out twice\").",
+    description:
+        "A person \"thanked\" for a bad outcome (\"Thanks to Omar, the emails went out twice\").",
 };
 
 pub(crate) struct SarcasticCredit;
 
 /// Words that make the outcome a bad one.
 const BAD: &[&str] = &[
-    "down", "offline", "broke", "broken", "lost", "gone", "twice", "duplicated", "double",
-    "doubled", "wrong", "empty", "blank", "stuck", "slipped", "failed", "failing", "outage",
-    "zero", "nobody", "nothing", "errors", "error", "restoring", "behind", "corrupted", "deleted",
-    "locked", "missed", "late", "delayed", "weekend", "night", "angry", "bounced", "dead",
-    "crashed", "pointed", "leaked", "exposed", "overloaded", "worse", "unusable", "unavailable",
-    "taking", "breaking", "nuking", "wiping",
+    "down",
+    "offline",
+    "broke",
+    "broken",
+    "lost",
+    "gone",
+    "twice",
+    "duplicated",
+    "double",
+    "doubled",
+    "wrong",
+    "empty",
+    "blank",
+    "stuck",
+    "slipped",
+    "failed",
+    "failing",
+    "outage",
+    "zero",
+    "nobody",
+    "nothing",
+    "errors",
+    "error",
+    "restoring",
+    "behind",
+    "corrupted",
+    "deleted",
+    "locked",
+    "missed",
+    "late",
+    "delayed",
+    "weekend",
+    "night",
+    "angry",
+    "bounced",
+    "dead",
+    "crashed",
+    "pointed",
+    "leaked",
+    "exposed",
+    "overloaded",
+    "worse",
+    "unusable",
+    "unavailable",
+    "taking",
+    "breaking",
+    "nuking",
+    "wiping",
 ];
 
 /// Words that make it a good one, so the thanks are real.
 const GOOD: &[&str] = &[
-    "only", "caught", "quick", "quickly", "fast", "once", "within", "saved", "recovered",
-    "accurate", "never", "working", "could", "joined", "early", "minutes", "seconds", "clear",
-    "staying", "running", "helped", "help", "fixed", "found", "stayed", "safe", "prevented",
-    "avoided", "spotted", "noticed", "no",
+    "only",
+    "caught",
+    "quick",
+    "quickly",
+    "fast",
+    "once",
+    "within",
+    "saved",
+    "recovered",
+    "accurate",
+    "never",
+    "working",
+    "could",
+    "joined",
+    "early",
+    "minutes",
+    "seconds",
+    "clear",
+    "staying",
+    "running",
+    "helped",
+    "help",
+    "fixed",
+    "found",
+    "stayed",
+    "safe",
+    "prevented",
+    "avoided",
+    "spotted",
+    "noticed",
+    "no",
 ];
 
 impl Rule for SarcasticCredit {
@@ -98,8 +168,7 @@ impl Rule for SarcasticCredit {
             if !bad || good {
                 continue;
             }
-            let start = if i > 0 && doc.is_any(i - 1, &["big", "all", "many", "huge", "special"])
-            {
+            let start = if i > 0 && doc.is_any(i - 1, &["big", "all", "many", "huge", "special"]) {
                 i - 1
             } else {
                 i
@@ -143,9 +212,18 @@ mod tests {
     #[test]
     fn real_thanks_and_systems_are_fine() {
         assert_clean(ID, "Thanks to Lea's page the database team joined at once.");
-        assert_clean(ID, "Thanks to Omar's quick rollback, customers saw only two minutes of errors.");
-        assert_clean(ID, "Thanks to the retry loop, every request was sent three times.");
-        assert_clean(ID, "Thanks to a stale DNS entry, half of the traffic went to the old cluster.");
+        assert_clean(
+            ID,
+            "Thanks to Omar's quick rollback, customers saw only two minutes of errors.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to the retry loop, every request was sent three times.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to a stale DNS entry, half of the traffic went to the old cluster.",
+        );
         assert_clean(ID, "Many thanks to Zanele for running the incident call.");
         assert_clean(ID, "Thanks to good backups, no data was lost.");
     }

@@ -6,17 +6,19 @@
 //! doing something ordinary ("Dana's change was rolled back", "Wei's fix
 //! brought the lag down") is fine.
 
-use super::damage::{damage_at, OUTCOMES};
+use super::damage::{damage_at, Class, Damage, OUTCOMES};
 use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ActorKind;
 use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "work-as-cause",
     category: Category::Attribution,
-    description: "A person's work named as the cause of a failure (\"Tom's change broke billing\").",
+    description:
+        "A person's work named as the cause of a failure (\"Tom's change broke billing\").",
 };
 
 pub(crate) struct WorkAsCause;
@@ -87,10 +89,6 @@ const WORK: &[&str] = &[
     "request",
 ];
 
-/// Words that tie a work noun to a verb later on: "… that brought the
-/// cluster down", "… is what broke the reports".
-const LINKS: &[&str] = &["that", "which", "is", "was", "what"];
-
 /// Strips a possessive from how a person was written: "Tom's" → "Tom".
 pub(crate) fn without_possessive(who: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
@@ -134,30 +132,29 @@ impl Rule for WorkAsCause {
             if !actor.sure && !doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"]) {
                 continue;
             }
-            let mut v = noun + 1;
-            // "… to the retry settings" between the work and its verb.
-            if doc.is_any(v, &["to", "on", "in", "of", "for"]) {
-                v = (v + 1..(v + 5).min(doc.len()))
-                    .find(|&k| doc.word(k).is_some_and(|w| !is_np_word(w)))
-                    .unwrap_or(v);
-            }
-            while doc.is_any(v, LINKS) && v < noun + 8 {
-                v += 1;
-            }
-            let damage = (v..(v + 3).min(doc.len()))
+            // The verb: the first damage word soon after the work, before
+            // the clause ends ("… in the plan destroyed the load balancer",
+            // "… that brought the cluster down", "… is what broke …").
+            let damage = (noun + 1..(noun + 8).min(doc.len()))
                 .take_while(|&k| doc.word(k).is_some())
-                .find_map(|k| damage_at(doc, k));
+                .find_map(|k| damage_by_work(doc, k));
             let before_outcome = p >= 2
-                && doc.is_any(
-                    p - 1,
-                    &["from", "by", "to", "after", "with", "was", "is"],
-                )
+                && doc.is_any(p - 1, &["from", "by", "to", "after", "with", "was", "is"])
                 && (p.saturating_sub(8)..p).any(|k| doc.is_any(k, OUTCOMES))
                 && doc.is_any(
                     p - 2,
                     &[
-                        "came", "caused", "due", "started", "traced", "back", "was", "is",
-                        "began", "triggered", "result",
+                        "came",
+                        "caused",
+                        "due",
+                        "started",
+                        "traced",
+                        "back",
+                        "was",
+                        "is",
+                        "began",
+                        "triggered",
+                        "result",
                     ],
                 );
             let end = match damage {
@@ -181,19 +178,65 @@ impl Rule for WorkAsCause {
             } else {
                 (actor.start, end, None)
             };
-            out.push(finding(doc, &INFO, a, b, message, fix.into_iter().collect()));
+            out.push(finding(
+                doc,
+                &INFO,
+                a,
+                b,
+                message,
+                fix.into_iter().collect(),
+            ));
         }
     }
 }
 
-/// Words inside a noun phrase after "to": "the retry settings".
-fn is_np_word(w: &str) -> bool {
-    !matches!(
-        w,
-        "broke" | "took" | "knocked" | "brought" | "caused" | "wiped" | "crashed" | "corrupted"
-            | "deleted" | "dropped" | "erased" | "destroyed" | "overwrote" | "froze" | "melted"
-            | "locked" | "is" | "was"
-    )
+/// Damage done by a piece of work: as for a person, and also removing
+/// things, which a change does not do on purpose ("Kavya's schema change
+/// dropped the discount column").
+fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
+    if let Some(d) = damage_at(doc, k) {
+        return Some(d);
+    }
+    let removes = doc.is_any(
+        k,
+        &[
+            "deleted",
+            "dropped",
+            "removed",
+            "truncated",
+            "erased",
+            "killed",
+            "disabled",
+            "locked",
+            "blocked",
+            "deadlocked",
+            "stalled",
+            "duplicated",
+        ],
+    );
+    let benign = (k + 1..(k + 5).min(doc.len())).any(|j| {
+        doc.is_any(
+            j,
+            &[
+                "stale",
+                "unused",
+                "old",
+                "obsolete",
+                "orphaned",
+                "temporary",
+                "test",
+                "duplicate",
+                "leftover",
+                "deprecated",
+            ],
+        )
+    });
+    (removes && !benign && doc.word(k + 1).is_some()).then_some(Damage {
+        class: Class::Deleted,
+        verb: k,
+        end: k,
+        human: false,
+    })
 }
 
 #[cfg(test)]
