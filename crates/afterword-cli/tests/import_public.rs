@@ -56,7 +56,10 @@ fn imports_a_foreign_postmortem_as_json() {
     assert_eq!(doc["action_items"][0]["ticket"], "CART-412");
     // Where each heading went, with its line, on standard error.
     let err = stderr(&out);
-    assert!(err.contains("sre-book-style.md:18: ## “Root Causes” → Contributing factors"), "{err}");
+    assert!(
+        err.contains("sre-book-style.md:18: ## “Root Causes” → Contributing factors"),
+        "{err}"
+    );
     assert!(err.contains("“Supporting information” → Links"), "{err}");
     // And the JSON is a valid postmortem for the rest of the tools.
     let path = temp("imported.json", &out.stdout);
@@ -90,7 +93,12 @@ fn a_heading_can_be_mapped_elsewhere() {
         .is_some_and(|t| t.contains("synonym file")));
     assert!(doc["sections"].get("fault").is_none());
 
-    let bad = afterword(&["import", "--map", "Nope=trigger", &core_fixture("atlassian-style.md")]);
+    let bad = afterword(&[
+        "import",
+        "--map",
+        "Nope=trigger",
+        &core_fixture("atlassian-style.md"),
+    ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("no heading \"nope\""));
 }
@@ -130,7 +138,10 @@ fn public_summary_leaves_people_and_tickets_out() {
         }
         // A name can only be in the text because someone typed it there;
         // the check must then report it.
-        assert!(stderr(&out).contains(name), "{name} leaked unreported:\n{md}");
+        assert!(
+            stderr(&out).contains(name),
+            "{name} leaked unreported:\n{md}"
+        );
     }
     for a in doc["action_items"].as_array().into_iter().flatten() {
         let ticket = a["ticket"].as_str().unwrap_or_default();
@@ -153,7 +164,10 @@ fn public_check_reports_findings_with_their_place() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("summary:5:1: Person's name: “Dana”"), "{err}");
-    assert!(err.contains("Internal address or host name: “db-primary-03”"), "{err}");
+    assert!(
+        err.contains("Internal address or host name: “db-primary-03”"),
+        "{err}"
+    );
     assert!(err.contains("IP address: “10.0.0.7”"), "{err}");
     assert!(err.contains("Ticket id: “OPS-42”"), "{err}");
     let md = stdout(&out);

@@ -100,14 +100,13 @@ fn when_lines(doc: &Postmortem) -> Vec<String> {
     if let Some(m) = doc.impact.user_visible_minutes {
         lines.push(format!(
             "- Customers were affected for {}",
-            metrics::format_duration(chrono::Duration::minutes(m.min(i64::MAX as u64 / 120) as i64))
+            metrics::format_duration(chrono::Duration::minutes(
+                m.min(i64::MAX as u64 / 120) as i64
+            ))
         ));
     } else if let (Some(s), Some(r)) = (t.started, t.resolved) {
         if r >= s {
-            lines.push(format!(
-                "- Duration: {}",
-                metrics::format_duration(r - s)
-            ));
+            lines.push(format!("- Duration: {}", metrics::format_duration(r - s)));
         }
     }
     lines
@@ -172,9 +171,8 @@ pub fn public_html(markdown: &str) -> String {
                 TagEnd::TableRow => body.push_str("</tr>\n"),
                 TagEnd::TableCell => body.push_str("</td>"),
                 TagEnd::Link => {
-                    if link_open.pop() == Some(true) {
-                        body.push_str("</a>");
-                    }
+                    let was_link = link_open.pop() == Some(true);
+                    body.push_str(if was_link { "</a>" } else { "" });
                 }
                 _ => {}
             },
@@ -184,7 +182,9 @@ pub fn public_html(markdown: &str) -> String {
                 }
                 body.push_str(&escape_html(&t));
             }
-            Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("<br>") => body.push_str("<br>\n"),
+            Event::InlineHtml(h) if h.trim().eq_ignore_ascii_case("<br>") => {
+                body.push_str("<br>\n")
+            }
             Event::Html(h) | Event::InlineHtml(h) => {
                 if in_h1 {
                     title.push_str(&h);
@@ -216,7 +216,9 @@ fn heading_tag(level: HeadingLevel) -> &'static str {
 
 fn is_web_or_mail(url: &str) -> bool {
     let l = url.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|p| l.starts_with(p))
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| l.starts_with(p))
 }
 
 fn escape_html(s: &str) -> String {
@@ -444,7 +446,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 fn tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let is_sep = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '`' | '|' | '*');
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '`' | '|' | '*'
+            )
+    };
     for (i, c) in text.char_indices() {
         if is_sep(c) {
             if let Some(s) = start.take() {
@@ -501,9 +509,30 @@ const INTERNAL_SUFFIXES: &[&str] = &[
 ];
 
 const INTERNAL_LABELS: &[&str] = &[
-    "intranet", "internal", "corp", "wiki", "jira", "confluence", "grafana", "kibana", "jenkins",
-    "gitlab", "git", "admin", "vpn", "prometheus", "splunk", "sentry", "staging", "stage", "dev",
-    "prod", "int", "ops", "k8s", "db",
+    "intranet",
+    "internal",
+    "corp",
+    "wiki",
+    "jira",
+    "confluence",
+    "grafana",
+    "kibana",
+    "jenkins",
+    "gitlab",
+    "git",
+    "admin",
+    "vpn",
+    "prometheus",
+    "splunk",
+    "sentry",
+    "staging",
+    "stage",
+    "dev",
+    "prod",
+    "int",
+    "ops",
+    "k8s",
+    "db",
 ];
 
 fn internal_host(host: &str) -> bool {
@@ -536,9 +565,20 @@ fn addresses(text: &str) -> Vec<(usize, usize, RedactionKind, String)> {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             let host = host.rsplit('@').next().unwrap_or(host);
             if host_is_ip(host) {
-                out.push((s, e, RedactionKind::IpAddress, "an address by IP; it shows your network layout".into()));
+                out.push((
+                    s,
+                    e,
+                    RedactionKind::IpAddress,
+                    "an address by IP; it shows your network layout".into(),
+                ));
             } else if internal_host(host) {
-                out.push((s, e, RedactionKind::InternalAddress, "an internal address; customers cannot open it and it shows your systems".into()));
+                out.push((
+                    s,
+                    e,
+                    RedactionKind::InternalAddress,
+                    "an internal address; customers cannot open it and it shows your systems"
+                        .into(),
+                ));
             }
             continue;
         }
@@ -548,7 +588,12 @@ fn addresses(text: &str) -> Vec<(usize, usize, RedactionKind, String)> {
         let bare = t.trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '.');
         if host_is_ip(bare) {
             let off = s + t.find(bare).unwrap_or(0);
-            out.push((off, off + bare.len(), RedactionKind::IpAddress, "an IP address; it shows your network layout".into()));
+            out.push((
+                off,
+                off + bare.len(),
+                RedactionKind::IpAddress,
+                "an IP address; it shows your network layout".into(),
+            ));
             continue;
         }
         let hostlike = bare.contains('.')
@@ -561,12 +606,20 @@ fn addresses(text: &str) -> Vec<(usize, usize, RedactionKind, String)> {
             && bare.contains('-')
             && bare.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && bare.chars().last().is_some_and(|c| c.is_ascii_digit())
-            && bare.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if (hostlike && (internal_host(bare) && bare.split('.').count() >= 2 && has_internal_marker(bare)))
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if (hostlike
+            && (internal_host(bare) && bare.split('.').count() >= 2 && has_internal_marker(bare)))
             || numbered_host
         {
             let off = s + t.find(bare).unwrap_or(0);
-            out.push((off, off + bare.len(), RedactionKind::InternalAddress, "looks like an internal host name".into()));
+            out.push((
+                off,
+                off + bare.len(),
+                RedactionKind::InternalAddress,
+                "looks like an internal host name".into(),
+            ));
         }
     }
     out
@@ -578,7 +631,8 @@ fn has_internal_marker(host: &str) -> bool {
     let h = host.to_ascii_lowercase();
     INTERNAL_SUFFIXES.iter().any(|s| h.ends_with(s))
         || (h.split('.').count() >= 3
-            && h.split('.').any(|l| INTERNAL_LABELS.contains(&l) || l.chars().any(|c| c.is_ascii_digit())))
+            && h.split('.')
+                .any(|l| INTERNAL_LABELS.contains(&l) || l.chars().any(|c| c.is_ascii_digit())))
 }
 
 fn host_is_ip(s: &str) -> bool {
@@ -594,7 +648,9 @@ fn host_is_ip(s: &str) -> bool {
 }
 
 fn ticket_ids(text: &str) -> Vec<(usize, usize)> {
-    const NOT_TICKETS: &[&str] = &["SEV", "UTF", "ISO", "SHA", "COVID", "RFC", "UTC", "GMT", "TLS", "MD", "IPV"];
+    const NOT_TICKETS: &[&str] = &[
+        "SEV", "UTF", "ISO", "SHA", "COVID", "RFC", "UTC", "GMT", "TLS", "MD", "IPV",
+    ];
     let mut out = Vec::new();
     for (s, e) in tokens(text) {
         let t = &text[s..e];
@@ -602,12 +658,15 @@ fn ticket_ids(text: &str) -> Vec<(usize, usize)> {
             p.len() >= 2
                 && p.len() <= 10
                 && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 && !NOT_TICKETS.contains(&p)
                 && !n.is_empty()
                 && n.chars().all(|c| c.is_ascii_digit())
         });
-        let hash = t.strip_prefix('#').is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()));
+        let hash = t
+            .strip_prefix('#')
+            .is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()));
         let letters = t.chars().take_while(|c| c.is_ascii_uppercase()).count();
         let servicenow = (2..=5).contains(&letters)
             && t.len() - letters >= 5
@@ -625,10 +684,17 @@ mod tests {
     use crate::model::{ActionItem, ActionStatus, Participant, Role};
 
     fn doc() -> Postmortem {
-        let mut d = Postmortem::new("pm-1".into(), DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default());
+        let mut d = Postmortem::new(
+            "pm-1".into(),
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
+        );
         d.title = "Checkout errors".into();
         d.owner = "Dana Ortiz".into();
-        d.participants.push(Participant { id: "p1".into(), name: "Sam Lee".into(), role: Role::Responder });
+        d.participants.push(Participant {
+            id: "p1".into(),
+            name: "Sam Lee".into(),
+            role: Role::Responder,
+        });
         d.impact.description = "Checkout failed for some customers.".into();
         d.analysis.resolution = "We rolled back the release.".into();
         for (i, (title, public, kind)) in [
@@ -668,11 +734,15 @@ mod tests {
     fn the_check_finds_what_should_not_leave() {
         let text = "Dana and sam.lee@example.com looked at https://grafana.corp.example.com/d/1 and db-primary-03, 10.2.3.4 and fe80::1; see OPS-123 and INC0012345. Status at https://status.example.com. Sam simply restarted it. SEV-1 at 14:02:33 UTC.";
         let found = redaction_check(text, &doc());
-        let kinds: Vec<(RedactionKind, &str)> = found.iter().map(|r| (r.kind, r.text.as_str())).collect();
+        let kinds: Vec<(RedactionKind, &str)> =
+            found.iter().map(|r| (r.kind, r.text.as_str())).collect();
         for want in [
             (RedactionKind::Person, "Dana"),
             (RedactionKind::Email, "sam.lee@example.com"),
-            (RedactionKind::InternalAddress, "https://grafana.corp.example.com/d/1"),
+            (
+                RedactionKind::InternalAddress,
+                "https://grafana.corp.example.com/d/1",
+            ),
             (RedactionKind::InternalAddress, "db-primary-03"),
             (RedactionKind::IpAddress, "10.2.3.4"),
             (RedactionKind::IpAddress, "fe80::1"),
@@ -684,7 +754,9 @@ mod tests {
             assert!(kinds.contains(&want), "missing {want:?} in {kinds:?}");
         }
         assert!(!kinds.iter().any(|(_, t)| t.contains("status.example.com")));
-        assert!(!kinds.iter().any(|(_, t)| *t == "SEV-1" || t.contains("14:02")));
+        assert!(!kinds
+            .iter()
+            .any(|(_, t)| *t == "SEV-1" || t.contains("14:02")));
         let dana = found.iter().find(|r| r.text == "Dana").unwrap();
         assert_eq!((dana.line, dana.column), (1, 1));
     }

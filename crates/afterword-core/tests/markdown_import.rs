@@ -158,7 +158,9 @@ fn carried(doc: &Postmortem) -> Postmortem {
         business_metrics: i
             .business_metrics
             .iter()
-            .filter(|m| !(m.name.trim().is_empty() && m.value.trim().is_empty() && m.unit.trim().is_empty()))
+            .filter(|m| {
+                !(m.name.trim().is_empty() && m.value.trim().is_empty() && m.unit.trim().is_empty())
+            })
             .enumerate()
             .map(|(n, m)| BusinessMetric {
                 id: format!("m-{n}"),
@@ -265,7 +267,11 @@ fn carried(doc: &Postmortem) -> Postmortem {
 fn evidence_as_shown(doc: &mut Postmortem) {
     for f in &mut doc.analysis.contributing_factors {
         let joined = f.evidence.join(", ");
-        f.evidence = if joined.is_empty() { vec![] } else { vec![joined] };
+        f.evidence = if joined.is_empty() {
+            vec![]
+        } else {
+            vec![joined]
+        };
     }
 }
 
@@ -277,9 +283,7 @@ fn own_sections_only(doc: &mut Postmortem) {
     doc.sections.retain(|key, _| {
         let heading = humanize(key);
         let k = section_key(&heading);
-        let keep = target_for_heading(&heading).is_none()
-            && k == *key
-            && !seen_keys.contains(&k);
+        let keep = target_for_heading(&heading).is_none() && k == *key && !seen_keys.contains(&k);
         seen_keys.push(k);
         keep
     });
@@ -354,7 +358,10 @@ fn sre_book_layout() {
     assert_eq!(d.timeline.len(), 6);
     assert_eq!(d.timeline[0].at, utc("2024-03-01 09:12"));
     assert_eq!(d.timeline[5].at, utc("2024-03-01 09:59"));
-    assert_eq!(d.links[0].url, "https://dashboards.example.com/d/cart-errors");
+    assert_eq!(
+        d.links[0].url,
+        "https://dashboards.example.com/d/cart-errors"
+    );
     // "2024-03-01 (all times UTC)" says when, it is not an event.
     assert!(d.timeline.iter().all(|e| e.at.is_some()));
     assert!(d.sections.values().any(|t| t.contains("all times UTC")));
@@ -364,7 +371,10 @@ fn sre_book_layout() {
 fn gitlab_incident_review_layout() {
     let out = import_markdown(&fixture("gitlab-style.md"), &opts()).unwrap();
     let d = &out.doc;
-    assert_eq!(d.title, "Incident Review: Background jobs delayed for two hours");
+    assert_eq!(
+        d.title,
+        "Incident Review: Background jobs delayed for two hours"
+    );
     assert_eq!(d.times.started, utc("2024-05-14 02:10"));
     assert_eq!(d.times.detected, utc("2024-05-14 02:41"));
     assert_eq!(d.times.resolved, utc("2024-05-14 04:18"));
@@ -372,7 +382,10 @@ fn gitlab_incident_review_layout() {
     assert!(d.impact.description.contains("40,000 accounts"));
     assert!(d.analysis.detection.contains("customer report"));
     assert_eq!(d.timeline.len(), 5);
-    assert_eq!(d.timeline[3].text, "Workers restarted with the new primary address");
+    assert_eq!(
+        d.timeline[3].text,
+        "Workers restarted with the new primary address"
+    );
     // Root cause analysis with a "Five whys" sub-heading: all of it kept.
     assert!(d
         .analysis
@@ -394,7 +407,10 @@ fn pagerduty_layout() {
     let out = import_markdown(&fixture("pagerduty-style.md"), &opts()).unwrap();
     let d = &out.doc;
     assert!(d.summary.contains("certificate"));
-    assert!(d.sections.get("what_happened").is_some_and(|t| t.contains("16:00 UTC")));
+    assert!(d
+        .sections
+        .get("what_happened")
+        .is_some_and(|t| t.contains("16:00 UTC")));
     let f = &d.analysis.contributing_factors;
     assert_eq!(f.len(), 2);
     assert_eq!(f[0].category, Some(Category::Configuration));
@@ -428,8 +444,14 @@ fn atlassian_layout() {
     let out = import_markdown(&fixture("atlassian-style.md"), &opts()).unwrap();
     let d = &out.doc;
     assert!(d.summary.contains("EU region"));
-    assert!(d.sections.get("leadup").is_some_and(|t| t.contains("read-only")));
-    assert!(d.sections.get("fault").is_some_and(|t| t.contains("synonym file")));
+    assert!(d
+        .sections
+        .get("leadup")
+        .is_some_and(|t| t.contains("read-only")));
+    assert!(d
+        .sections
+        .get("fault")
+        .is_some_and(|t| t.contains("synonym file")));
     assert!(d.sections.contains_key("response"));
     assert!(d.analysis.resolution.contains("switched back"));
     assert_eq!(d.timeline.len(), 4);
@@ -442,7 +464,10 @@ fn atlassian_layout() {
     assert_eq!(a[0].ticket, "SRCH-88");
     assert_eq!(a[0].owner, "Noor Haddad");
     assert_eq!(a[0].due, date(2024, 9, 20));
-    assert_eq!(a[0].title, "Add a query comparison step to index migrations");
+    assert_eq!(
+        a[0].title,
+        "Add a query comparison step to index migrations"
+    );
 }
 
 #[test]
@@ -482,7 +507,10 @@ fn html_in_markdown_stays_text_and_is_noted() {
     let out = import_markdown(md, &opts()).unwrap();
     assert!(out.doc.summary.contains("<script>alert(1)</script>"));
     assert!(out.doc.summary.contains("<b>bold</b>"));
-    assert!(out.notes.iter().any(|n| n.line == 5 && n.message.contains("HTML")));
+    assert!(out
+        .notes
+        .iter()
+        .any(|n| n.line == 5 && n.message.contains("HTML")));
 }
 
 #[test]
@@ -498,8 +526,17 @@ fn deep_lists_and_empty_headings_are_read() {
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(out.notes.iter().any(|n| n.message.contains("nested")));
     assert!(out.notes.iter().any(|n| n.message.contains("no text")));
-    assert!(out.doc.sections.values().any(|t| t.contains("under an empty heading")));
-    let all: String = out.doc.action_items.iter().map(|a| a.title.clone()).collect();
+    assert!(out
+        .doc
+        .sections
+        .values()
+        .any(|t| t.contains("under an empty heading")));
+    let all: String = out
+        .doc
+        .action_items
+        .iter()
+        .map(|a| a.title.clone())
+        .collect();
     assert!(all.contains("item 199"), "deep items are kept as text");
 }
 

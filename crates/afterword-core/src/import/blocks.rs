@@ -16,7 +16,10 @@ pub const MAX_LIST_DEPTH: usize = 16;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     Text(String),
-    Link { label: String, dest: String },
+    Link {
+        label: String,
+        dest: String,
+    },
     /// A line ending inside a paragraph: a new line for line-based reading
     /// (timelines, `Key: value` lines), a space in prose.
     SoftBreak,
@@ -98,7 +101,9 @@ pub enum BlockKind {
     /// Header row first; each cell's inline content.
     Table(Vec<Vec<Inline>>),
     /// Code, quotes, HTML, rules: kept as their source text.
-    Verbatim { what: &'static str },
+    Verbatim {
+        what: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,7 +220,8 @@ pub fn read(text: &str) -> ReadFile {
     let mut deep_noted = false;
     let mut html_noted_line = 0usize;
 
-    let source = |start: usize, end: usize| text.get(start..end).unwrap_or("").trim_end().to_owned();
+    let source =
+        |start: usize, end: usize| text.get(start..end).unwrap_or("").trim_end().to_owned();
 
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         let line = lines.line_of(range.start);
@@ -225,9 +231,11 @@ pub fn read(text: &str) -> ReadFile {
                 match &mut open {
                     Open::Heading { inline, .. } | Open::Paragraph { inline, .. } => Some(inline),
                     Open::Table { cell, .. } => Some(cell),
-                    Open::List { items, stack, .. } => {
-                        stack.last().copied().and_then(|i| items.get_mut(i)).map(|it| &mut it.inline)
-                    }
+                    Open::List { items, stack, .. } => stack
+                        .last()
+                        .copied()
+                        .and_then(|i| items.get_mut(i))
+                        .map(|it| &mut it.inline),
                     _ => None,
                 }
             };
@@ -512,13 +520,11 @@ pub fn read(text: &str) -> ReadFile {
                 }
             }
             Event::Html(_) => {}
-            Event::SoftBreak => {
-                // Afterword writes `<br>` at the end of each line, followed by
-                // a newline: one line break, not two.
-                if !after_br {
-                    if let Some(target) = inline!() {
-                        target.pieces.push(Piece::SoftBreak);
-                    }
+            // Afterword writes `<br>` at the end of each line, followed by a
+            // newline: one line break, not two.
+            Event::SoftBreak if !after_br => {
+                if let Some(target) = inline!() {
+                    target.pieces.push(Piece::SoftBreak);
                 }
             }
             Event::HardBreak => {
@@ -535,7 +541,8 @@ pub fn read(text: &str) -> ReadFile {
             if h.text.trim().is_empty() {
                 notes.push(ReadNote {
                     line: h.line,
-                    message: "a heading with no text; its content is kept as a section of its own".into(),
+                    message: "a heading with no text; its content is kept as a section of its own"
+                        .into(),
                 });
             }
         }

@@ -235,7 +235,9 @@ fn classify_array(list: Vec<Value>) -> Parsed {
     if first.get("createdDateTime").is_some() {
         return Parsed::Teams(list);
     }
-    if first.get("id").is_some() && (first.get("real_name").is_some() || first.get("profile").is_some()) {
+    if first.get("id").is_some()
+        && (first.get("real_name").is_some() || first.get("profile").is_some())
+    {
         let mut map = BTreeMap::new();
         for u in &list {
             let Some(id) = u.get("id").and_then(Value::as_str) else {
@@ -308,7 +310,9 @@ fn slack(
                 }
             }
         }
-        let starred = m.get("pinned_to").is_some_and(|p| p.as_array().is_some_and(|a| !a.is_empty()))
+        let starred = m
+            .get("pinned_to")
+            .is_some_and(|p| p.as_array().is_some_and(|a| !a.is_empty()))
             || m.get("is_starred").and_then(Value::as_bool) == Some(true)
             || m.get("pinned_info").is_some();
         out.push(ChatMessage {
@@ -327,7 +331,8 @@ fn slack(
     }
 }
 
-/// Slack's `ts`: seconds since 1970 with microseconds, as a string.
+/// Slack's `ts`: seconds since 1970 and a fraction that also keeps
+/// messages apart; the timeline keeps whole seconds.
 fn slack_ts(v: &Value) -> Option<DateTime<Utc>> {
     let s = match v {
         Value::String(s) => s.clone(),
@@ -335,10 +340,10 @@ fn slack_ts(v: &Value) -> Option<DateTime<Utc>> {
         _ => return None,
     };
     let (secs, frac) = s.split_once('.').unwrap_or((&s, "0"));
-    let secs: i64 = secs.parse().ok()?;
-    let frac: String = frac.chars().chain("000000".chars()).take(6).collect();
-    let micros: u32 = frac.parse().ok()?;
-    DateTime::from_timestamp(secs, micros * 1000)
+    if !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    DateTime::from_timestamp(secs.parse().ok()?, 0)
 }
 
 fn push_line(text: &mut String, line: &str) {
@@ -548,10 +553,10 @@ pub fn html_text(html: &str) -> String {
             .collect();
         let closing = lower.starts_with('/');
         match name.as_str() {
-            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "blockquote" if closing || name == "br" => {
-                if !out.ends_with('\n') && !out.is_empty() {
-                    out.push('\n');
-                }
+            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "blockquote"
+                if (closing || name == "br") && !out.ends_with('\n') && !out.is_empty() =>
+            {
+                out.push('\n');
             }
             "li" if !closing => out.push_str("- "),
             "at" if !closing => out.push('@'),
@@ -679,8 +684,7 @@ fn mattermost(file: &ChatFile, out: &mut Vec<ChatMessage>, notes: &mut Vec<ChatN
                 return;
             };
             let starred = p.get("is_pinned").and_then(Value::as_bool) == Some(true)
-                || p
-                    .get("flagged_by")
+                || p.get("flagged_by")
                     .and_then(Value::as_array)
                     .is_some_and(|a| !a.is_empty());
             out.push(ChatMessage {
@@ -706,12 +710,19 @@ fn mattermost(file: &ChatFile, out: &mut Vec<ChatMessage>, notes: &mut Vec<ChatN
     }
 }
 
-fn plain(file: &ChatFile, ctx: PasteContext, out: &mut Vec<ChatMessage>, notes: &mut Vec<ChatNote>) {
+fn plain(
+    file: &ChatFile,
+    ctx: PasteContext,
+    out: &mut Vec<ChatMessage>,
+    notes: &mut Vec<ChatNote>,
+) {
     let parsed = parse_timeline(&file.text, ctx);
     for e in parsed.events {
         // "<dana> text" (IRC style) names the author.
         let (author, text) = match e.text.strip_prefix('<').and_then(|t| t.split_once('>')) {
-            Some((a, t)) if !a.is_empty() && !a.contains(' ') => (a.to_owned(), t.trim().to_owned()),
+            Some((a, t)) if !a.is_empty() && !a.contains(' ') => {
+                (a.to_owned(), t.trim().to_owned())
+            }
             _ => (String::new(), e.text.clone()),
         };
         out.push(ChatMessage {
@@ -725,7 +736,11 @@ fn plain(file: &ChatFile, ctx: PasteContext, out: &mut Vec<ChatMessage>, notes: 
     for u in parsed.unreadable {
         notes.push(ChatNote {
             place: format!("{}:{}", file.name, u.line),
-            message: format!("{} — “{}”", u.reason, u.text.chars().take(80).collect::<String>()),
+            message: format!(
+                "{} — “{}”",
+                u.reason,
+                u.text.chars().take(80).collect::<String>()
+            ),
         });
     }
 }
@@ -825,7 +840,10 @@ mod tests {
             slack_text("<@U1> see <https://status.example.com|status> :white_check_mark: &lt;b&gt; <!here>", &users),
             "@dana see status (https://status.example.com) ✅ <b> @here"
         );
-        assert_eq!(slack_text("<#C1|incident> at 10:30:00 :unknown_thing:", &users), "#incident at 10:30:00 :unknown_thing:");
+        assert_eq!(
+            slack_text("<#C1|incident> at 10:30:00 :unknown_thing:", &users),
+            "#incident at 10:30:00 :unknown_thing:"
+        );
     }
 
     #[test]
@@ -838,9 +856,14 @@ mod tests {
 
     #[test]
     fn formats_are_recognised() {
-        let slack = r#"[{"ts":"1709301720.000200","user":"U1","text":"paged <@U2>","pinned_to":["C1"]}]"#;
+        let slack =
+            r#"[{"ts":"1709301720.000200","user":"U1","text":"paged <@U2>","pinned_to":["C1"]}]"#;
         let users = r#"[{"id":"U1","name":"dana","real_name":"Dana Ortiz"},{"id":"U2","name":"sam","profile":{"display_name":"Sam"}}]"#;
-        let out = read_chat(&[file("2024-03-01.json", slack), file("users.json", users)], PasteContext::default()).unwrap();
+        let out = read_chat(
+            &[file("2024-03-01.json", slack), file("users.json", users)],
+            PasteContext::default(),
+        )
+        .unwrap();
         assert_eq!(out.format, ChatFormat::Slack);
         assert_eq!(out.messages[0].author, "Dana Ortiz");
         assert_eq!(out.messages[0].text, "paged @Sam");
@@ -861,7 +884,11 @@ mod tests {
             default_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
             assume_utc_offset_minutes: 0,
         };
-        let out = read_chat(&[file("log.txt", "14:02 <dana> paged the team\nnoise\n")], ctx).unwrap();
+        let out = read_chat(
+            &[file("log.txt", "14:02 <dana> paged the team\nnoise\n")],
+            ctx,
+        )
+        .unwrap();
         assert_eq!(out.format, ChatFormat::PlainText);
         assert_eq!(out.messages[0].author, "dana");
         assert_eq!(out.notes.len(), 1);
@@ -873,7 +900,14 @@ mod tests {
             default_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
             assume_utc_offset_minutes: 0,
         };
-        let out = read_chat(&[file("log.txt", "14:02 <dana> paged the team\n14:30 <sam> rollback done\n")], ctx).unwrap();
+        let out = read_chat(
+            &[file(
+                "log.txt",
+                "14:02 <dana> paged the team\n14:30 <sam> rollback done\n",
+            )],
+            ctx,
+        )
+        .unwrap();
         let f = ChatFilter {
             keyword: "ROLLBACK".into(),
             ..ChatFilter::default()
@@ -890,9 +924,15 @@ mod tests {
     fn mixed_or_empty_exports_are_refused() {
         let slack = r#"[{"ts":"1709301720.0","user":"U1","text":"x"}]"#;
         assert_eq!(
-            read_chat(&[file("a.json", slack), file("b.txt", "14:00 x")], PasteContext::default()),
+            read_chat(
+                &[file("a.json", slack), file("b.txt", "14:00 x")],
+                PasteContext::default()
+            ),
             Err(ChatImportError::Mixed)
         );
-        assert_eq!(read_chat(&[file("a.json", "[]")], PasteContext::default()), Err(ChatImportError::Empty));
+        assert_eq!(
+            read_chat(&[file("a.json", "[]")], PasteContext::default()),
+            Err(ChatImportError::Empty)
+        );
     }
 }

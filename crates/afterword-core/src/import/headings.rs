@@ -334,7 +334,9 @@ pub fn normalise(heading: &str) -> String {
 }
 
 fn singular(word: &str) -> String {
-    let keep = ["ss", "is", "us", "as"].iter().any(|end| word.ends_with(end));
+    let keep = ["ss", "is", "us", "as"]
+        .iter()
+        .any(|end| word.ends_with(end));
     if word.len() >= 3 && word.ends_with('s') && !keep {
         word[..word.len() - 1].to_owned()
     } else {
@@ -388,7 +390,15 @@ mod tests {
 
     #[test]
     fn unrelated_headings_match_nothing() {
-        for heading in ["Leadup", "Fault", "Messaging", "Background", "", "###", "2."] {
+        for heading in [
+            "Leadup",
+            "Fault",
+            "Messaging",
+            "Background",
+            "",
+            "###",
+            "2.",
+        ] {
             assert_eq!(target_for_heading(heading), None, "{heading}");
         }
     }

@@ -73,7 +73,10 @@ impl HeadingPlacement {
         match (self.placement, &self.section_key) {
             (Placement::Title, _) => "Title".to_owned(),
             (_, Some(key)) if self.target == SectionTarget::Custom => {
-                format!("Free-text section “{}”", crate::template::FieldId::Text(key.clone()).label())
+                format!(
+                    "Free-text section “{}”",
+                    crate::template::FieldId::Text(key.clone()).label()
+                )
             }
             (_, Some(key)) => format!(
                 "{}; its text kept under “{}”",
@@ -155,7 +158,11 @@ pub fn check_markdown(raw: &str) -> Result<(), MarkdownImportError> {
     if raw.contains('\0') || odd * 100 > sample.len().max(1) * 2 {
         return Err(MarkdownImportError::Binary);
     }
-    let start = raw.trim_start().get(..20).unwrap_or(raw.trim_start()).to_ascii_lowercase();
+    let start = raw
+        .trim_start()
+        .get(..20)
+        .unwrap_or(raw.trim_start())
+        .to_ascii_lowercase();
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
         return Err(MarkdownImportError::HtmlPage);
     }
@@ -201,7 +208,7 @@ pub fn import_markdown(
                 placement: Placement::Title,
                 section_key: None,
             });
-            intro.extend(sections[0].blocks.drain(..));
+            intro.append(&mut sections[0].blocks);
             first = 1;
         }
     }
@@ -221,7 +228,12 @@ pub fn import_markdown(
         let index = i;
         let parent = (first..i)
             .rev()
-            .find(|j| sections[*j].heading.as_ref().is_some_and(|p| p.level < h.level))
+            .find(|j| {
+                sections[*j]
+                    .heading
+                    .as_ref()
+                    .is_some_and(|p| p.level < h.level)
+            })
             .map(|j| j - first);
         let (target, placement) = match opts.overrides.get(&index) {
             Some(t) => (*t, Placement::Chosen),
@@ -310,7 +322,13 @@ pub fn import_markdown(
     // A foreign postmortem with no date of its own: the day of its first
     // timed event. (Afterword's own export says when it has a date.)
     if b.doc.incident_date.is_none() && !b.own_export {
-        b.doc.incident_date = b.doc.timeline.iter().filter_map(|e| e.at).min().map(|t| t.date_naive());
+        b.doc.incident_date = b
+            .doc
+            .timeline
+            .iter()
+            .filter_map(|e| e.at)
+            .min()
+            .map(|t| t.date_naive());
     }
     notes.extend(b.notes);
     notes.sort_by_key(|n| n.line);
@@ -450,7 +468,12 @@ impl Builder {
                     let rest = self.details_block(block);
                     if !rest.is_empty() {
                         let text = rest.join("\n\n");
-                        self.keep_text_as_notes(block.line, text, "details that are not fields of Afterword", place);
+                        self.keep_text_as_notes(
+                            block.line,
+                            text,
+                            "details that are not fields of Afterword",
+                            place,
+                        );
                     }
                     true
                 }
@@ -474,7 +497,9 @@ impl Builder {
             };
             if !done {
                 let why = match target {
-                    T::Analysis | T::FourQuestions => "text under a heading that only groups others",
+                    T::Analysis | T::FourQuestions => {
+                        "text under a heading that only groups others"
+                    }
                     _ => "could not be read into the section",
                 };
                 self.keep_as_notes(block, why, place);
@@ -701,12 +726,16 @@ impl Builder {
                         "user-visible impact" => {
                             values::minutes(&text).map(|m| i.user_visible_minutes = Some(m))
                         }
-                        "customers affected" => {
-                            text.trim().parse().ok().map(|n| i.customers_affected = Some(n))
-                        }
-                        "customers who reported it" => {
-                            text.trim().parse().ok().map(|n| i.customers_reported = Some(n))
-                        }
+                        "customers affected" => text
+                            .trim()
+                            .parse()
+                            .ok()
+                            .map(|n| i.customers_affected = Some(n)),
+                        "customers who reported it" => text
+                            .trim()
+                            .parse()
+                            .ok()
+                            .map(|n| i.customers_reported = Some(n)),
                         "functional severity" => {
                             i.functional_severity = text.clone();
                             Some(())
@@ -873,8 +902,8 @@ impl Builder {
         let cols: Vec<Col> = header
             .iter()
             .map(|h| match values::key_name(&h.text()).as_str() {
-                "action" | "action item" | "item" | "task" | "title" | "description" | "summary"
-                | "what" | "follow-up" | "follow up" => Col::Title,
+                "action" | "action item" | "item" | "task" | "title" | "description"
+                | "summary" | "what" | "follow-up" | "follow up" => Col::Title,
                 "owner" | "assignee" | "who" | "responsible" | "assigned to" | "owner(s)" => {
                     Col::Owner
                 }
@@ -896,7 +925,11 @@ impl Builder {
             let mut title_set = false;
             for (i, cell) in row.iter().enumerate() {
                 let col = cols.get(i).copied().unwrap_or(Col::Other);
-                let col = if !has_title && i == 0 { Col::Title } else { col };
+                let col = if !has_title && i == 0 {
+                    Col::Title
+                } else {
+                    col
+                };
                 let text = cell.text();
                 let t = text.trim();
                 let heading = header.get(i).map(Inline::text).unwrap_or_default();
@@ -919,9 +952,7 @@ impl Builder {
                         a.priority = values::priority(t)
                     }
                     Col::Ticket => a.ticket = ticket_of(cell),
-                    Col::Discuss if matches!(t, "Yes" | "No") => {
-                        a.needs_discussion = t == "Yes"
-                    }
+                    Col::Discuss if matches!(t, "Yes" | "No") => a.needs_discussion = t == "Yes",
                     _ if t.is_empty() => {}
                     _ => extra.push(format!("{heading}: {}", cell.readable())),
                 }
@@ -1132,7 +1163,8 @@ impl Builder {
                     .join(" — "),
             };
             let kind = cell(kind_col).and_then(|k| values::event_kind(&k));
-            let starred = cell(star_col).is_some_and(|s| matches!(s.trim(), "★" | "⭐" | "yes" | "Yes" | "x"));
+            let starred = cell(star_col)
+                .is_some_and(|s| matches!(s.trim(), "★" | "⭐" | "yes" | "Yes" | "x"));
             if time == "(time not set)" {
                 self.timeline.push(PendingEvent::Ready(TimelineEvent {
                     id: String::new(),
@@ -1430,8 +1462,7 @@ fn read_action_line(inline: &Inline) -> ActionItem {
         a.ticket = dest.to_owned();
     }
     // "(owner: X)", "(due: 2024-03-10)", "(due 2024-03-10)" annotations.
-    loop {
-        let Some(open) = title.rfind('(') else { break };
+    while let Some(open) = title.rfind('(') {
         let Some(close_rel) = title[open..].find(')') else {
             break;
         };
@@ -1499,9 +1530,7 @@ fn read_action_line(inline: &Inline) -> ActionItem {
         }
     }
     if a.owner.is_empty() {
-        if let Some((_, v)) = values::key_value(&title)
-            .filter(|(k, _)| k == "owner")
-        {
+        if let Some((_, v)) = values::key_value(&title).filter(|(k, _)| k == "owner") {
             a.owner = v;
         }
     }
@@ -1540,16 +1569,30 @@ mod tests {
     fn unmatched_headings_become_free_text_and_nothing_is_lost() {
         let md = "# T\n\n## Leadup\n\nA deploy went out.\n\n## Fault\n\nThe cache was cold.\n";
         let out = import_markdown(md, &opts()).unwrap();
-        assert_eq!(out.doc.sections.get("leadup").map(String::as_str), Some("A deploy went out."));
-        assert_eq!(out.doc.sections.get("fault").map(String::as_str), Some("The cache was cold."));
-        assert!(out.headings.iter().any(|h| h.text == "Fault" && h.placement == Placement::Unmatched));
+        assert_eq!(
+            out.doc.sections.get("leadup").map(String::as_str),
+            Some("A deploy went out.")
+        );
+        assert_eq!(
+            out.doc.sections.get("fault").map(String::as_str),
+            Some("The cache was cold.")
+        );
+        assert!(out
+            .headings
+            .iter()
+            .any(|h| h.text == "Fault" && h.placement == Placement::Unmatched));
     }
 
     #[test]
     fn a_chosen_mapping_wins() {
         let md = "# T\n\n## Fault\n\nThe cache was cold.\n";
         let first = import_markdown(md, &opts()).unwrap();
-        let fault = first.headings.iter().find(|h| h.text == "Fault").unwrap().index;
+        let fault = first
+            .headings
+            .iter()
+            .find(|h| h.text == "Fault")
+            .unwrap()
+            .index;
         let mut o = opts();
         o.overrides.insert(fault, SectionTarget::Trigger);
         let out = import_markdown(md, &o).unwrap();
@@ -1569,7 +1612,9 @@ mod tests {
         assert_eq!(d.timeline[1].at, values::exact_time("2024-03-01 14:10"));
         assert_eq!(d.timeline[2].at, None);
         assert!(
-            out.notes.iter().any(|n| n.line == 12 && n.message.contains("timeline")),
+            out.notes
+                .iter()
+                .any(|n| n.line == 12 && n.message.contains("timeline")),
             "{:?}",
             out.notes
         );
@@ -1577,7 +1622,10 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_markdown() {
-        assert_eq!(import_markdown("", &opts()), Err(MarkdownImportError::Empty));
+        assert_eq!(
+            import_markdown("", &opts()),
+            Err(MarkdownImportError::Empty)
+        );
         assert_eq!(
             import_markdown("ab\0cd", &opts()),
             Err(MarkdownImportError::Binary)

@@ -80,7 +80,14 @@ pub fn human_time(s: &str, default_date: Option<NaiveDate>) -> Option<DateTime<U
 /// A calendar date: `2024-03-01`, `2024/03/01`, `March 1, 2024`, `1 March 2024`.
 pub fn date(s: &str) -> Option<NaiveDate> {
     let s = s.trim().trim_end_matches('.');
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"] {
+    for fmt in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
             return Some(d);
         }
