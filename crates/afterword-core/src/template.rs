@@ -1417,6 +1417,7 @@ pub(crate) mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            public: false,
         });
         d.links.push(Link {
             id: "l1".into(),

@@ -161,6 +161,7 @@ pub fn full_doc() -> Postmortem {
         priority: Some(Priority::P1),
         ticket: "https://tracker.example.com/PAY-12".into(),
         needs_discussion: true,
+        public: false,
     }];
     doc.links = vec![Link {
         id: "l1".into(),
@@ -336,9 +337,9 @@ prop_compose! {
     pub fn action()(
         title in text(), owner in text(), due in prop::option::of(date()),
         status in pick(ActionStatus::ALL), kind in opt_pick(ActionKind::ALL),
-        priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(),
+        priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(), public in any::<bool>(),
     ) -> ActionItem {
-        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion }
+        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, public }
     }
 }
 
