@@ -52,7 +52,7 @@ pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
 /// as it was and says why beside the field.
 fn checked_input(
     session: Session,
-    label: &'static str,
+    (field, label): (&'static str, &'static str),
     suffix: &'static str,
     initial: String,
     check: fn(&str) -> Result<(), String>,
@@ -65,7 +65,7 @@ fn checked_input(
         <div class="field field-number">
             <label for=id.clone()>{label}</label>
             <div class="with-unit">
-                <input id=id type="text" inputmode="decimal" value=initial
+                <input id=id type="text" inputmode="decimal" value=initial data-field=field
                     aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
                     aria-describedby=msg_id.clone()
                     on:input=move |ev| {
@@ -86,18 +86,20 @@ fn checked_input(
     .into_any()
 }
 
+/// A whole number (minutes, customers), marked with its field key.
 pub fn whole_number(
     session: Session,
+    field: &'static str,
     label: &'static str,
-    get: fn(&Postmortem) -> Option<u64>,
-    set: fn(&mut Postmortem, Option<u64>),
+    get: impl Fn(&Postmortem) -> Option<u64> + 'static,
+    set: impl Fn(&mut Postmortem, Option<u64>) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let initial = session
         .doc
         .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
     checked_input(
         session,
-        label,
+        (field, label),
         "",
         initial,
         |raw| parse_count(raw).map(|_| ()),
@@ -105,20 +107,24 @@ pub fn whole_number(
     )
 }
 
-pub fn percent(session: Session) -> AnyView {
-    let initial = session.doc.with_untracked(|d| {
-        d.impact
-            .slo_budget_consumed_percent
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    });
+/// A percentage from 0 to 100, marked with its field key.
+pub fn percent(
+    session: Session,
+    field: &'static str,
+    label: &'static str,
+    get: impl Fn(&Postmortem) -> Option<f64> + 'static,
+    set: impl Fn(&mut Postmortem, Option<f64>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let initial = session
+        .doc
+        .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
     checked_input(
         session,
-        "Error budget consumed",
+        (field, label),
         "%",
         initial,
         |raw| parse_percent(raw).map(|_| ()),
-        |raw, d| d.impact.slo_budget_consumed_percent = parse_percent(raw).ok().flatten(),
+        move |raw, d| set(d, parse_percent(raw).ok().flatten()),
     )
 }
 
