@@ -33,6 +33,7 @@ pub fn ActionItems(
                 priority: None,
                 ticket: String::new(),
                 needs_discussion: false,
+                public: false,
             })
         })
     };

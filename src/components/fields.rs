@@ -77,7 +77,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::whole_number(
                 session,
                 key,
-                label,
+                (label, spec.hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -87,7 +87,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::percent(
                 session,
                 key,
-                label,
+                (label, spec.hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -100,7 +100,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             select_field(
                 session,
                 key,
-                label,
+                (label, spec.hint),
                 options,
                 move |d| get(d).unwrap_or(""),
                 set,
@@ -433,19 +433,23 @@ fn escape_into(out: &mut String, s: &str) {
 pub fn select_field(
     session: Session,
     field: &'static str,
-    label: &'static str,
+    (label, hint): (&'static str, &'static str),
     options: Vec<(&'static str, &'static str)>,
     get: impl Fn(&Postmortem) -> &'static str + 'static,
     set: impl Fn(&mut Postmortem, &str) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = dom_id("select");
+    let hint_id = format!("{id}-hint");
+    let described = (!hint.is_empty()).then(|| hint_id.clone());
     let current = session.doc.with_untracked(|d| get(d));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <select
                 id=id
                 data-field=field
+                aria-describedby=described
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     session.edit(|d| set(d, &value));

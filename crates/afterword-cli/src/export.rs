@@ -137,6 +137,12 @@ pub(crate) fn run(args: &[String]) -> u8 {
     0
 }
 
+/// The Markdown options for a postmortem that names a built-in template (or
+/// none known here: Standard), as the app's download uses them.
+pub(crate) fn markdown_options(doc: &afterword_core::model::Postmortem) -> MarkdownOptions {
+    MarkdownOptions::for_template(&template_by_id(&doc.template).unwrap_or_else(standard))
+}
+
 /// Reads and checks a template file; on failure says why and gives the exit
 /// status.
 fn read_template(path: &str) -> Result<Template, u8> {

@@ -95,7 +95,8 @@ pub fn full_postmortem() -> Postmortem {
         .with_kind(ActionKind::Prevent)
         .with_priority(Priority::P1)
         .with_ticket("https://tracker.example.com/PAY-12")
-        .for_discussion()];
+        .for_discussion()
+        .made_public()];
     doc.links = vec![Link::new("l1", "Dashboard", "https://dash.example.com")];
     doc.workflow = Workflow {
         status: WorkflowStatus::InReview,

@@ -452,6 +452,14 @@ pub struct ActionItem {
     /// Raise this item in the review meeting.
     #[serde(default)]
     pub needs_discussion: bool,
+    /// Listed under "What will change" in the customer-facing summary.
+    /// Written only when set, so files without public items stay unchanged.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 labelled_enum!(

@@ -595,6 +595,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
                     String::new()
                 },
                 needs_discussion: rng.chance(20),
+                public: false,
             }
         })
         .collect();

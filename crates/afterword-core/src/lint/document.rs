@@ -271,6 +271,7 @@ mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            public: false,
         }
     }
 

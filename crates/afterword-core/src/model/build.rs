@@ -43,6 +43,7 @@ impl ActionItem {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            public: false,
         }
     }
 
@@ -79,6 +80,12 @@ impl ActionItem {
     /// Raised in the review meeting.
     pub fn for_discussion(mut self) -> Self {
         self.needs_discussion = true;
+        self
+    }
+
+    /// Listed in the customer-facing summary.
+    pub fn made_public(mut self) -> Self {
+        self.public = true;
         self
     }
 }
