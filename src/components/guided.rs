@@ -5,10 +5,11 @@
 
 use afterword_core::template::{
     can_open, fields_outside, first_incomplete, missing_fields, progress, section_complete,
-    FieldId, Section, Template,
+    FieldId, OutsideField, Section, Template,
 };
 use leptos::prelude::*;
 
+use crate::components::checklist::GoTo;
 use crate::components::sections::field_view;
 use crate::session::Session;
 
@@ -252,8 +253,30 @@ pub fn FullView(session: Session, template: Memo<Template>) -> impl IntoView {
 /// does not vanish while it is being emptied.
 #[component]
 pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
-    let outside =
-        Memo::new(move |_| template.with(|t| session.doc.with_untracked(|d| fields_outside(d, t))));
+    // A field the checklist asked for that this template does not show is
+    // offered here too, empty as it is.
+    let go = use_context::<GoTo>();
+    let outside = Memo::new(move |_| {
+        let asked = go.and_then(|g| g.0.get());
+        template.with(|t| {
+            let mut out = session.doc.with_untracked(|d| fields_outside(d, t));
+            let wanted = asked
+                .filter(|k| t.section_showing(k).is_none())
+                .and_then(|k| FieldId::showing(&k));
+            if let Some(field) = wanted {
+                if !out
+                    .iter()
+                    .any(|o| o.field.covers(&field) || field.covers(&o.field))
+                {
+                    out.push(OutsideField {
+                        label: field.label(),
+                        field,
+                    });
+                }
+            }
+            out
+        })
+    });
     view! {
         <Show when=move || !outside.with(|o| o.is_empty())>
             <section class="section more-fields" aria-labelledby="more-fields-title">

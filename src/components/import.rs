@@ -12,9 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
-use crate::components::transfer::{
-    is_stored, last_edited, put_draft, put_over, read_text, wrong_kind_message,
-};
+use crate::components::transfer::{last_edited, read_text, wrong_kind_message};
 use crate::state::{use_app, AppState, Route};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +203,7 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
         }
     };
     let lib = app.library();
-    if is_stored(&lib, &doc.id) {
+    if lib.is_stored(&doc.id) {
         let (existing_title, existing_edited) =
             last_edited(&lib, &doc.id).unwrap_or_else(|| (doc.id.clone(), "unknown".to_owned()));
         return ImportState::Conflict {
@@ -219,13 +217,14 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
 
 fn store(app: AppState, doc: Postmortem, over: bool, note: &str) -> ImportState {
     let lib = app.library();
+    // A draft written over stays where it was (in the trash or not).
     let result = if over {
-        put_over(&lib, &doc)
+        lib.put_imported_over(&doc, lib.trashed_at(&doc.id))
     } else {
-        put_draft(&lib, &doc)
+        lib.put_imported(&doc, None)
     };
     match result {
-        Ok(()) => {
+        Ok(_) => {
             app.reload();
             ImportState::Imported {
                 id: doc.id.clone(),

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   browser, server, useBrowserAndServer, newContext, openApp, newDraft, waitSaved, expectNoAxeViolations,
-  assertStayedHome, screenshot,
+  assertStayedHome, screenshot, fillField,
 } from "./helpers.mjs";
 
 useBrowserAndServer();
@@ -200,7 +200,7 @@ test("durations show their formulas, and contradicting times get a message", asy
   await page.getByText(/is not a whole number/).waitFor();
   await page.getByLabel("Customers affected").fill("1,200");
   await page.getByText(/is not a whole number/).waitFor({ state: "detached" });
-  await page.getByLabel("Error budget consumed").fill("140");
+  await fillField(page, "impact.slo_budget_consumed_percent", "140");
   await page.getByText("Enter a share between 0 and 100 percent.").waitFor();
   await waitSaved(page);
   const stored = await page.evaluate(() => {
