@@ -129,14 +129,18 @@ fn Editor(session: Session) -> impl IntoView {
     view! {
         <article class="editor" aria-labelledby="editor-title">
             <div class="editor-bar">
-                <a class="back" href="#/">"← All postmortems"</a>
+                <a class="back" href="#/">"←"<span class="bar-label">" All postmortems"</span></a>
                 <SaveIndicator session=session />
                 <div class="editor-actions">
                     <Show when=move || !starting.get()>
                         <button type="button" class="btn btn-small" disabled=move || undo_n.get() == 0
-                            aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>"Undo"</button>
+                            aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>
+                            <span class="bar-icon" aria-hidden="true">"↶"</span><span class="bar-label">"Undo"</span>
+                        </button>
                         <button type="button" class="btn btn-small" disabled=move || redo_n.get() == 0
-                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>"Redo"</button>
+                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>
+                            <span class="bar-icon" aria-hidden="true">"↷"</span><span class="bar-label">"Redo"</span>
+                        </button>
                     </Show>
                     <ExportMenu session=session />
                 </div>
@@ -169,6 +173,7 @@ fn Editor(session: Session) -> impl IntoView {
                         <div class="editor-side">
                             <crate::components::lint_panel::LintPanel session=session />
                         </div>
+                        <crate::components::lint_panel::LintBar />
                     </div>
                     // After the document: the title field stays the first control.
                     <WorkflowPanel session=session />

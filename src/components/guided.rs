@@ -305,9 +305,15 @@ pub fn OutsideNotice(session: Session, template: Memo<Template>) -> impl IntoVie
     });
     view! {
         <Show when=move || !labels.with(|l| l.is_empty())>
-            <div class="notice notice-info" role="status">
+            // One line until opened: a long list must not push the document
+            // below the fold.
+            <details class="notice notice-info outside-notice">
+                <summary>{move || match labels.with(Vec::len) {
+                    1 => "1 field with content is not shown in this template".to_owned(),
+                    n => format!("{n} fields with content are not shown in this template"),
+                }}</summary>
                 <p>{move || format!("Kept but not shown in this template: {}. You will find them under \u{201c}More fields\u{201d}.", labels.get().join(", "))}</p>
-            </div>
+            </details>
         </Show>
     }
 }

@@ -244,7 +244,9 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
     let app = use_app();
     let keep_both = move |_| {
         if let ImportState::Conflict { doc, .. } = state.get_untracked() {
-            let copy = reid(&doc, now(), entropy());
+            let mut copy = reid(&doc, now(), entropy());
+            copy.title =
+                afterword_core::draft_list::imported_title(doc.display_title(), now().date_naive());
             state.set(store(
                 app,
                 copy,

@@ -167,9 +167,12 @@ fn table(caption: &'static str, headers: &[&'static str], rows: Vec<Vec<AnyView>
     let body = rows
         .into_iter()
         .map(|cells| {
+            // Each cell carries its column's name: on a phone a row is shown
+            // as a stacked card, labelled cell by cell.
             let cells = cells
                 .into_iter()
-                .map(|c| view! { <td>{c}</td> })
+                .zip(headers.iter())
+                .map(|(c, h)| view! { <td data-label=*h>{c}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })

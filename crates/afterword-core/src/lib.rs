@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod checklist;
 pub mod csv;
+pub mod draft_list;
 pub mod export;
 pub mod field;
 pub mod fixture;

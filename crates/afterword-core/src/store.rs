@@ -166,10 +166,33 @@ pub struct DraftMeta {
     /// Set while the draft is in the trash.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,
+    /// For the home list's sort by incident date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_date: Option<chrono::NaiveDate>,
+    /// What the home list's search looks through besides the title: the
+    /// owner, the participants' names and the start of the summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub search_text: String,
 }
+
+/// How much of the summary the index keeps for searching: enough to find a
+/// draft by what it is about, little enough to keep the index small.
+const SUMMARY_CHARS: usize = 160;
 
 impl DraftMeta {
     fn of(doc: &Postmortem, trashed_at: Option<DateTime<Utc>>) -> Self {
+        let mut search_text = doc.owner.trim().to_owned();
+        for p in &doc.participants {
+            if !p.name.trim().is_empty() {
+                search_text.push('\n');
+                search_text.push_str(p.name.trim());
+            }
+        }
+        let summary: String = doc.summary.trim().chars().take(SUMMARY_CHARS).collect();
+        if !summary.is_empty() {
+            search_text.push('\n');
+            search_text.push_str(&summary);
+        }
         DraftMeta {
             id: doc.id.clone(),
             title: doc.display_title().to_owned(),
@@ -177,6 +200,8 @@ impl DraftMeta {
             status: doc.workflow.status,
             updated_at: doc.updated_at,
             trashed_at,
+            incident_date: doc.incident_date,
+            search_text: search_text.trim().to_owned(),
         }
     }
 }
