@@ -489,6 +489,11 @@ fn save_status(
         return Err("That postmortem is no longer in this review.".into());
     };
     let title = doc.display_title().to_owned();
+    if doc.workflow.status == afterword_core::model::WorkflowStatus::Closed {
+        return Err(format!(
+            "\u{201c}{title}\u{201d} is closed, so its action items are read-only. Reopen it to change them."
+        ));
+    }
     let Some(item) = doc.action_items.iter_mut().find(|i| i.id == item_id) else {
         return Err(format!(
             "That action item is no longer in \u{201c}{title}\u{201d}."
