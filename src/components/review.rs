@@ -587,7 +587,8 @@ fn ActionRowView(
                 <label class="visually-hidden" for=select_id.clone()>
                     {format!("Status of {}", dash(&item.title))}
                 </label>
-                <select id=select_id class="status-select" on:change=on_change>
+                <select id=select_id class="status-select" on:change=on_change disabled=row.closed
+                    title=row.closed.then_some("The postmortem is closed: reopen it to change its action items")>
                     {ActionStatus::ALL
                         .iter()
                         .map(|s| view! { <option value=s.key() selected=*s == old>{s.label()}</option> })
