@@ -11,6 +11,7 @@ mod config;
 mod document;
 mod finding;
 mod markdown;
+mod mention;
 mod mentions;
 mod names;
 mod participants;
@@ -121,6 +122,7 @@ fn run(text: &str, parts: Parts<'_>, cfg: &LintConfig, mode: Mode) -> Vec<Findin
         rule.check(&cx, &mut found);
     }
     found.retain(|f| !parts.suppressions.silences(f.span.offset, &f.rule));
+    mention::drop_mentions(&doc, &mut found);
     finding::finish(text, &mut found);
     found
 }

@@ -68,6 +68,7 @@ const BREAK: &[&str] = &[
     "overwrote",
     "overwritten",
     "purged",
+    "truncated",
     "wiped",
     "wipes",
     "leaked",
@@ -309,7 +310,18 @@ const DOWN: &[&str] = &["down", "offline", "out", "over", "off"];
 pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     let w = doc.word(i)?;
     let limit = clause_limit(doc, i + 1, 9);
-    let benign = word_within(doc, i + 1, limit, BENIGN);
+    // Benign words count in the object only: "wiped the staging cluster
+    // while cleaning up old namespaces" is still damage.
+    let object_end = (i + 1..limit)
+        .find(|&j| doc.is_any(j, super::OBJECT_STOP) && j > i + 1)
+        .unwrap_or(limit);
+    let benign = word_within(doc, i + 1, object_end, BENIGN)
+        || word_within(
+            doc,
+            i + 1,
+            limit,
+            &["planned", "scheduled", "intentionally", "deliberately"],
+        );
     let d = |class, end, human| {
         Some(Damage {
             class,
@@ -413,6 +425,25 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         || consequence_after(doc, limit);
     if SHIP.contains(&w) && word_within(doc, i + 1, limit.min(i + 6), FLAWED) {
         return d(Class::Shipped, i, false);
+    }
+    // "cut off the partner API", "locked everyone out": damage whatever
+    // the object.
+    if matches!(w, "cut" | "locked") && !benign {
+        if let Some(end) = (i + 1..limit.min(i + 5)).find(|&j| doc.is_any(j, &["off", "out"])) {
+            return d(Class::TookDown, end, false);
+        }
+    }
+    // "ran the cleanup job against production".
+    if matches!(w, "ran" | "executed" | "applied" | "tested")
+        && (i + 1..limit).any(|j| {
+            doc.is_any(j, &["against", "on", "in"])
+                && doc.is_any(j + 1, &["production", "prod", "live"])
+                || doc.is(j, "against")
+                    && doc.is(j + 1, "the")
+                    && doc.is_any(j + 2, &["primary", "production", "wrong"])
+        })
+    {
+        return d(Class::Deleted, i, false);
     }
     if DELETE.contains(&w) {
         if benign || !mattered {
