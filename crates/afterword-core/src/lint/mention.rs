@@ -35,9 +35,7 @@ fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
                     let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
                     let inner = text.get(start + open_len..i).unwrap_or_default();
                     let words = inner.split_whitespace().count();
-                    let ends_sentence = inner
-                        .trim_end()
-                        .ends_with(|c: char| matches!(c, ',' | '.' | '!' | '?'));
+                    let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
                     if words <= MENTION_WORDS && !ends_sentence {
                         out.push((start, i + c.len_utf8()));
                     }

@@ -15,6 +15,7 @@ mod mention;
 mod mentions;
 mod names;
 mod participants;
+mod parts;
 mod people;
 mod registry;
 mod roles;
@@ -35,6 +36,7 @@ pub use document::{
 pub use finding::{Category, Finding, Span};
 pub use mentions::people_mentioned;
 pub use participants::participants_in_markdown;
+pub use parts::{lint_part, lint_parts, LintPart};
 pub use registry::{rules, RuleInfo};
 pub use settings::{
     phrases_from_json, phrases_to_json, read_settings, write_settings, LintSettings,
