@@ -7,6 +7,7 @@
 //! one field re-lints only that field, so a long document never slows typing.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use afterword_core::lint::{
@@ -175,19 +176,26 @@ impl LintState {
             (found, long)
         });
         self.findings.set(found);
+        count_pass();
         for field in long {
-            self.lint_in_parts(&field);
+            self.lint_in_parts(&field, None);
         }
     }
 
     /// Lints one field again and puts its findings in reading order.
     pub fn lint_one(&self, field: &str) {
+        self.lint_one_then(field, None);
+    }
+
+    /// Like [`LintState::lint_one`]; `after` runs once the findings are in
+    /// place (for a long field, when its last part is done).
+    fn lint_one_then(&self, field: &str, after: Option<Rc<dyn Fn()>>) {
         let long = self
             .session
             .doc
             .with_untracked(|d| lint::text_field(d, field).is_some_and(|f| is_long(&f)));
         if long {
-            self.lint_in_parts(field);
+            self.lint_in_parts(field, after);
             return;
         }
         let cfg = self.global_config();
@@ -196,6 +204,9 @@ impl LintState {
             Some(lint_field(d, &target, &document_config(d, &cfg)))
         });
         self.replace_field_findings(field, fresh);
+        if let Some(after) = after {
+            after();
+        }
     }
 
     /// Puts `fresh` in place of a field's findings, in reading order; `None`
@@ -222,12 +233,13 @@ impl LintState {
                 .findings
                 .update(|all| all.retain(|f| f.field.as_str() != field)),
         }
+        count_pass();
     }
 
     /// Lints a long field one part per task (see [`lint_parts`]) and puts
     /// its findings in place once every part is done. A newer pass over the
     /// same field (the person typed on) makes this one stop.
-    fn lint_in_parts(&self, field: &str) {
+    fn lint_in_parts(&self, field: &str, after: Option<Rc<dyn Fn()>>) {
         let this = *self;
         let pass = self
             .passes
@@ -252,6 +264,7 @@ impl LintState {
             parts,
             next: 0,
             found: Vec::new(),
+            after,
         };
         this.run_part(job);
     }
@@ -293,11 +306,15 @@ impl LintState {
         });
         if let Some(fresh) = fresh {
             self.replace_field_findings(&job.field, Some(fresh));
+            if let Some(after) = job.after {
+                after();
+            }
         }
     }
 
     /// Called after each keystroke in a field: lints it now when it is
-    /// short, or once typing pauses when it is long.
+    /// short, or once typing pauses when it is long (a long field a part per
+    /// task, see [`LintState::lint_in_parts`]).
     /// `after` runs once the field is linted.
     pub fn field_changed(&self, field: &str, len: usize, after: impl Fn() + 'static) {
         let this = *self;
@@ -313,13 +330,13 @@ impl LintState {
             return;
         }
         let k = key.clone();
+        let after: Rc<dyn Fn()> = Rc::new(after);
         let handle = set_timeout_with_handle(
             move || {
                 this.timers.update_value(|t| {
                     t.remove(&k);
                 });
-                this.lint_one(&k);
-                after();
+                this.lint_one_then(&k, Some(after));
             },
             LINT_DELAY,
         )
@@ -494,6 +511,23 @@ struct PartsJob {
     parts: Vec<LintPart>,
     next: usize,
     found: Vec<Finding>,
+    after: Option<Rc<dyn Fn()>>,
+}
+
+/// Counts finished lint passes on the page (`data-lint-passes` on the root
+/// element), so a benchmark can tell when findings are up to date.
+fn count_pass() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let n = root
+        .get_attribute("data-lint-passes")
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let _ = root.set_attribute("data-lint-passes", &(n + 1).to_string());
 }
 
 /// Whether a field is long enough to be linted a part at a time.
