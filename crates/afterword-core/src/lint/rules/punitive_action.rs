@@ -154,6 +154,16 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(i + 2)
         }
         "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
+        // "Kairat has to get sign-off for every change".
+        "get" | "gets" | "need" | "needs"
+            if doc.is_any(i + 1, &["sign-off", "signoff", "permission"])
+                && doc.is_any(i + 2, &["for", "before", "from"])
+                && (i.saturating_sub(3)..i)
+                    .any(|k| doc.is_any(k, &["has", "have", "must", "will"]))
+                && person_subject_near(doc, i) =>
+        {
+            Some(i + 1)
+        }
         // "remind Dmitri to pay attention", "tell the on-call to be careful".
         "remind" | "tell" | "warn" | "instruct" => {
             let to = (i + 2..(i + 5).min(doc.len())).find(|&j| doc.is(j, "to"))?;
@@ -253,6 +263,7 @@ mod tests {
             "Will Arjun be put on a performance improvement plan?",
             "The release manager will be replaced for the next release.",
             "- Action: remind Dmitri to pay attention during deploys.",
+            "From now on, Kairat has to get sign-off for every change.",
         ] {
             assert!(!only_no_people(ID, text).is_empty(), "{text}");
         }
