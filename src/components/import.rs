@@ -14,9 +14,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::markdown_import::MarkdownPreview;
-use crate::components::transfer::{
-    is_stored, kind_of, last_edited, put_draft, put_over, read_text, wrong_kind_message, FileKind,
-};
+use crate::components::transfer::{kind_of, last_edited, read_text, wrong_kind_message, FileKind};
 use crate::state::{use_app, AppState, Route};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -227,7 +225,7 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
         }
     };
     let lib = app.library();
-    if is_stored(&lib, &doc.id) {
+    if lib.is_stored(&doc.id) {
         let (existing_title, existing_edited) =
             last_edited(&lib, &doc.id).unwrap_or_else(|| (doc.id.clone(), "unknown".to_owned()));
         return ImportState::Conflict {
@@ -241,13 +239,14 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
 
 fn store(app: AppState, doc: Postmortem, over: bool, note: &str) -> ImportState {
     let lib = app.library();
+    // A draft written over stays where it was (in the trash or not).
     let result = if over {
-        put_over(&lib, &doc)
+        lib.put_imported_over(&doc, lib.trashed_at(&doc.id))
     } else {
-        put_draft(&lib, &doc)
+        lib.put_imported(&doc, None)
     };
     match result {
-        Ok(()) => {
+        Ok(_) => {
             app.reload();
             ImportState::Imported {
                 id: doc.id.clone(),
@@ -267,7 +266,9 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
     let app = use_app();
     let keep_both = move |_| {
         if let ImportState::Conflict { doc, .. } = state.get_untracked() {
-            let copy = reid(&doc, now(), entropy());
+            let mut copy = reid(&doc, now(), entropy());
+            copy.title =
+                afterword_core::draft_list::imported_title(doc.display_title(), now().date_naive());
             state.set(store(
                 app,
                 copy,

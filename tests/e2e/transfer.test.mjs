@@ -345,14 +345,16 @@ test("importing a draft whose id is already here: keep both, or replace after a 
   await page.getByText("same id as your draft “Payment API outage” (last edited").waitFor();
   await expectNoAxeViolations(page, "import conflict");
   await page.getByRole("button", { name: "Keep both" }).click();
-  await page.getByText("Imported “Payment API outage (revised)” as a separate draft").waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  const copyTitle = `Payment API outage (revised) (imported ${today})`;
+  await page.getByText(`Imported “${copyTitle}” as a separate draft`).waitFor();
   let drafts = await storedDrafts(page);
   assert.equal(drafts.length, 2);
   assert.equal(await page.evaluate(() => localStorage.getItem("afterword:draft:pm-payment-api-1")), original["afterword:draft:pm-payment-api-1"], "the existing draft is untouched");
   const copy = drafts.find((d) => d.id !== "pm-payment-api-1");
-  assert.equal(copy.title, "Payment API outage (revised)");
-  assert.deepEqual({ ...copy, id: revised.id }, revised, "only the id differs");
-  await page.getByRole("link", { name: "Payment API outage (revised)", exact: true }).waitFor();
+  assert.equal(copy.title, copyTitle, "the copy can be told apart in the list");
+  assert.deepEqual({ ...copy, id: revised.id, title: revised.title }, revised, "only the id and the title differ");
+  await page.getByRole("link", { name: copyTitle, exact: true }).waitFor();
 
   // Replace: asks first, names the draft and its last edit; Cancel changes nothing.
   await importByChooser(page, jsonFile("revised.json", revised));
