@@ -10,7 +10,8 @@ use crate::components::home::Home;
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
 use crate::components::template_editor::TemplatesPage;
-use crate::embed::Host;
+use crate::host::Host;
+use crate::session::OpenDraft;
 use crate::state::{AppOptions, AppState, Route};
 
 /// The whole app. `namespace` prefixes every storage key (default
@@ -30,6 +31,7 @@ pub fn App(
     let icon = format!("{}icons/icon.svg", options.asset_base);
     let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
+    let open = OpenDraft::provide();
     app.reload();
     if !embedded {
         if let Some(window) = web_sys::window() {
@@ -37,7 +39,7 @@ pub fn App(
             app.route.set(Route::from_hash(&hash));
         }
     }
-    install_listeners(app);
+    install_listeners(app, open);
 
     // Embedded, the page's address belongs to the host: in-app links
     // ("#/draft/<id>", "#main") are followed here instead of changing it.
@@ -68,7 +70,7 @@ pub fn App(
         }
         let route = Route::from_hash(&href);
         if app.route.get_untracked() != route {
-            if let Some(s) = app.session.get_untracked() {
+            if let Some(s) = open.0.get_untracked() {
                 s.flush();
             }
             app.navigate(route);
@@ -158,6 +160,7 @@ fn Notices() -> impl IntoView {
 #[component]
 fn UpdateBanner() -> impl IntoView {
     let app = crate::state::use_app();
+    let open = OpenDraft::expect();
     view! {
         <Show when=move || app.update_ready.get()>
             <div class="aw-banner" role="status">
@@ -165,7 +168,7 @@ fn UpdateBanner() -> impl IntoView {
                 <button
                     class="btn"
                     on:click=move |_| {
-                        if let Some(s) = app.session.get_untracked() {
+                        if let Some(s) = open.0.get_untracked() {
                             s.flush();
                         }
                         if let Some(w) = web_sys::window() {
@@ -215,13 +218,13 @@ impl Drop for PageListeners {
     }
 }
 
-fn install_listeners(app: AppState) {
+fn install_listeners(app: AppState, open: OpenDraft) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let mut listeners = PageListeners(Vec::new());
     let flush = move || {
-        if let Some(Some(s)) = app.session.try_get_untracked() {
+        if let Some(Some(s)) = open.0.try_get_untracked() {
             s.flush();
         }
     };
@@ -280,8 +283,8 @@ fn install_listeners(app: AppState) {
     // Unsaved edits (a failed write) make the browser ask before closing.
     listeners.listen(&window, "beforeunload", move |ev| {
         flush();
-        if app
-            .session
+        if open
+            .0
             .try_get_untracked()
             .flatten()
             .is_some_and(|s| s.is_dirty())
@@ -295,13 +298,12 @@ fn install_listeners(app: AppState) {
     // Another tab, or another editor on this page, wrote to our storage.
     let foreign_write = move |key: Option<String>| {
         let lib = app.library();
-        let ns_prefix = format!("{}:", lib.namespace());
         // No key means the whole storage was cleared.
-        if key.as_deref().is_some_and(|k| !k.starts_with(&ns_prefix)) {
+        if key.as_deref().is_some_and(|k| !lib.owns_key(k)) {
             return;
         }
-        if let Some(s) = app.session.get_untracked() {
-            if key.as_deref() == Some(lib.draft_key(&s.id()).as_str()) {
+        if let Some(s) = open.0.get_untracked() {
+            if key.as_deref().and_then(|k| lib.draft_id_of_key(k)) == Some(s.id().as_str()) {
                 s.external_change();
             }
         }
@@ -319,7 +321,7 @@ fn install_listeners(app: AppState) {
         };
         let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
         let writer = field("writer").and_then(|w| w.as_f64()).unwrap_or(0.0) as u32;
-        if writer == app.library().store().writer_id() {
+        if writer == app.writer_id() {
             return;
         }
         let key = field("key").and_then(|k| k.as_string());

@@ -284,3 +284,22 @@ impl Session {
         }
     }
 }
+
+/// The draft open in the editor, if any: provided by the app, set by the
+/// editor while it is on screen, read by the page's listeners (to save
+/// before the page goes away) and by the update banner.
+#[derive(Clone, Copy)]
+pub struct OpenDraft(pub RwSignal<Option<Session>>);
+
+impl OpenDraft {
+    /// A new, empty slot, made available to everything below the caller.
+    pub fn provide() -> OpenDraft {
+        let open = OpenDraft(RwSignal::new(None));
+        provide_context(open);
+        open
+    }
+
+    pub fn expect() -> OpenDraft {
+        expect_context::<OpenDraft>()
+    }
+}

@@ -11,11 +11,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use afterword_core::lint::{
-    self, dismissal_for, document_config, lint_field, lint_part, lint_parts, read_settings,
-    write_settings, DocFinding, Finding, LintConfig, LintMode, LintPart, LintSettings, TextField,
+    self, dismissal_for, document_config, lint_field, lint_part, lint_parts, DocFinding, Finding,
+    LintConfig, LintMode, LintPart, LintSettings, TextField,
 };
 use afterword_core::model::{Dismissal, Postmortem};
-use afterword_core::store::KeyValueStore;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -97,16 +96,7 @@ fn shape(d: &Postmortem) -> Shape {
 
 /// Reads the linter settings from storage; problems are returned, not thrown.
 pub fn load_settings(app: &AppState) -> (LintSettings, Vec<String>) {
-    let lib = app.library();
-    match lib.store().get(&lib.key("settings")) {
-        Ok(raw) => read_settings(raw.as_deref()),
-        Err(e) => (
-            LintSettings::default(),
-            vec![format!(
-                "The settings could not be read ({e}); the linter uses its defaults."
-            )],
-        ),
-    }
+    app.library().lint_settings()
 }
 
 impl LintState {
@@ -462,12 +452,9 @@ impl LintState {
 
     /// Saves the linter settings, keeping every other stored setting.
     pub fn save_settings(&self, new: LintSettings) -> Result<(), String> {
-        let lib = self.app.library();
-        let key = lib.key("settings");
-        let raw = lib.store().get(&key).ok().flatten();
-        let text = write_settings(raw.as_deref(), &new);
-        lib.store()
-            .set(&key, &text)
+        self.app
+            .library()
+            .save_lint_settings(&new)
             .map_err(|e| format!("The settings could not be saved: {e}."))?;
         self.settings.set(new);
         self.settings_problems.set(Vec::new());

@@ -5,7 +5,10 @@
 pub mod agenda;
 pub mod checklist;
 pub mod csv;
+pub mod draft_list;
 pub mod export;
+pub mod field;
+pub mod fixture;
 pub mod followup;
 pub mod ids;
 pub mod import;
@@ -19,3 +22,4 @@ pub mod sample;
 pub mod store;
 pub mod template;
 pub mod timeline_paste;
+pub mod words;

@@ -1,13 +1,21 @@
-//! Drafts kept in a key-value store (the browser's localStorage in the app,
-//! an in-memory map in tests).
+//! Everything Afterword stores, kept in a key-value store (the browser's
+//! localStorage in the app, an in-memory map in tests). [`Library`] is the
+//! one owner of it: no other code builds a storage key or parses a stored
+//! value; it asks the library, whose reads validate and whose failures are
+//! typed errors.
 //!
 //! Layout, every key under one namespace so other apps on the origin are
 //! never touched:
-//! - `{ns}:draft:{id}`: one postmortem as JSON;
+//! - `{ns}:draft:{id}`: one postmortem as JSON, with the blameless-language
+//!   findings the team dismissed and the rules it switched off for it;
 //! - `{ns}:index`: the draft list (title, severity, status, times, trash),
 //!   a cache that is rebuilt from the drafts whenever it disagrees;
-//! - `{ns}:quarantine:{id}`: the raw text of a draft that could not be read.
-//!   The library never writes over or removes a quarantined entry on its own.
+//! - `{ns}:quarantine:{id}`: the raw text of a draft (or of the list, or of
+//!   the settings) that could not be read. The library never writes over or
+//!   removes a quarantined entry on its own;
+//! - `{ns}:templates`: the custom templates ([`templates`]);
+//! - `{ns}:settings`: the app-wide settings, the linter's included
+//!   ([`settings`]).
 //!
 //! Every failure is reported, never swallowed: a draft that cannot be written
 //! stays with the caller, who tells the person and offers a download.
@@ -22,6 +30,12 @@ use serde::{Deserialize, Serialize};
 use crate::ids::is_valid_id;
 use crate::model::{Postmortem, Severity, WorkflowStatus};
 use crate::restore::{restore, RestoreError};
+
+mod settings;
+mod templates;
+
+pub use settings::{EditorMode, Settings, SettingsError, MAX_EDITOR_MODES};
+pub use templates::{StoredTemplates, TemplateIssue, TemplatesError, TemplatesMerged};
 
 pub const DEFAULT_NAMESPACE: &str = "afterword";
 
@@ -118,6 +132,23 @@ impl KeyValueStore for MemoryStore {
     }
 }
 
+/// A shared store is a store: tests keep the store they hand to a library
+/// and look inside it; the app shares one between editors.
+impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}
+
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
@@ -135,10 +166,33 @@ pub struct DraftMeta {
     /// Set while the draft is in the trash.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,
+    /// For the home list's sort by incident date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_date: Option<chrono::NaiveDate>,
+    /// What the home list's search looks through besides the title: the
+    /// owner, the participants' names and the start of the summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub search_text: String,
 }
+
+/// How much of the summary the index keeps for searching: enough to find a
+/// draft by what it is about, little enough to keep the index small.
+const SUMMARY_CHARS: usize = 160;
 
 impl DraftMeta {
     fn of(doc: &Postmortem, trashed_at: Option<DateTime<Utc>>) -> Self {
+        let mut search_text = doc.owner.trim().to_owned();
+        for p in &doc.participants {
+            if !p.name.trim().is_empty() {
+                search_text.push('\n');
+                search_text.push_str(p.name.trim());
+            }
+        }
+        let summary: String = doc.summary.trim().chars().take(SUMMARY_CHARS).collect();
+        if !summary.is_empty() {
+            search_text.push('\n');
+            search_text.push_str(&summary);
+        }
         DraftMeta {
             id: doc.id.clone(),
             title: doc.display_title().to_owned(),
@@ -146,6 +200,8 @@ impl DraftMeta {
             status: doc.workflow.status,
             updated_at: doc.updated_at,
             trashed_at,
+            incident_date: doc.incident_date,
+            search_text: search_text.trim().to_owned(),
         }
     }
 }
@@ -229,15 +285,23 @@ impl<S: KeyValueStore> Library<S> {
         Library { store, ns }
     }
 
-    pub fn store(&self) -> &S {
-        &self.store
-    }
-
     pub fn namespace(&self) -> &str {
         &self.ns
     }
 
-    pub fn draft_key(&self, id: &str) -> String {
+    /// True when `key` is one of this namespace's storage keys (a write
+    /// another tab made, seen through the browser's storage event).
+    pub fn owns_key(&self, key: &str) -> bool {
+        key.strip_prefix(&self.ns)
+            .is_some_and(|rest| rest.starts_with(':'))
+    }
+
+    /// The draft stored under `key`, when it is a draft's key.
+    pub fn draft_id_of_key<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(&self.ns)?.strip_prefix(":draft:")
+    }
+
+    fn draft_key(&self, id: &str) -> String {
         format!("{}:draft:{id}", self.ns)
     }
     fn index_key(&self) -> String {
@@ -247,7 +311,7 @@ impl<S: KeyValueStore> Library<S> {
         format!("{}:quarantine:", self.ns)
     }
     /// Key for a small setting or collection owned by this namespace.
-    pub fn key(&self, name: &str) -> String {
+    fn key(&self, name: &str) -> String {
         format!("{}:{name}", self.ns)
     }
 
@@ -520,6 +584,56 @@ impl<S: KeyValueStore> Library<S> {
         self.update_index(|rows| rows.retain(|m| m.id != id))
     }
 
+    /// True when a draft is stored under `id` (live or in the trash, readable
+    /// or not).
+    pub fn is_stored(&self, id: &str) -> bool {
+        matches!(self.store.get(&self.draft_key(id)), Ok(Some(_)))
+    }
+
+    /// Stores an imported or restored draft exactly as it came (same
+    /// revision, same "last updated"), so exporting it again gives the same
+    /// file, and gives it its row in the draft list, in the trash when
+    /// `trashed_at` is set. Use [`Library::put_imported_over`] when a draft
+    /// with this id is stored.
+    pub fn put_imported(
+        &self,
+        doc: &Postmortem,
+        trashed_at: Option<DateTime<Utc>>,
+    ) -> Result<DraftMeta, StoreError> {
+        if !is_valid_id(&doc.id) {
+            return Err(StoreError::Other(format!(
+                "\"{}\" is not a usable draft id",
+                doc.id
+            )));
+        }
+        let raw = serde_json::to_string(doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.draft_key(&doc.id), &raw)?;
+        let meta = DraftMeta::of(doc, trashed_at);
+        let row = meta.clone();
+        // The draft itself is safe; a stale index is repaired on next load,
+        // except for the trash mark, so that failure is reported.
+        self.update_index(move |rows| {
+            rows.retain(|m| m.id != row.id);
+            rows.push(row);
+        })?;
+        Ok(meta)
+    }
+
+    /// Writes an imported draft over the stored one with the same id. Its
+    /// revision moves past the stored one, so a tab that has the old draft
+    /// open notices the change instead of saving over it.
+    pub fn put_imported_over(
+        &self,
+        doc: &Postmortem,
+        trashed_at: Option<DateTime<Utc>>,
+    ) -> Result<DraftMeta, StoreError> {
+        let mut doc = doc.clone();
+        if let Ok(Some(stored)) = self.stored_revision(&doc.id) {
+            doc.revision = doc.revision.max(stored) + 1;
+        }
+        self.put_imported(&doc, trashed_at)
+    }
+
     /// The raw text kept under a quarantine key, for download.
     pub fn quarantined_raw(&self, key: &str) -> Result<Option<String>, StoreError> {
         if !key.starts_with(&self.quarantine_prefix()) && !key.starts_with(&self.draft_key("")) {
@@ -597,12 +711,12 @@ mod tests {
         let lib = Library::new(store, "team-a");
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
         lib.load();
-        let keys = lib.store().keys().unwrap();
+        let keys = lib.store.keys().unwrap();
         assert!(keys
             .iter()
             .all(|k| k.starts_with("team-a:") || k == "someone-else"));
         assert_eq!(
-            lib.store().get("someone-else").unwrap().as_deref(),
+            lib.store.get("someone-else").unwrap().as_deref(),
             Some("theirs")
         );
         // Another namespace on the same store sees nothing.
@@ -614,7 +728,7 @@ mod tests {
     fn sets_aside_an_unreadable_draft_and_keeps_the_others() {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("good", "Good"), t(1)).unwrap();
-        lib.store()
+        lib.store
             .set("afterword:draft:bad", "{\"schema_version\":1, oops")
             .unwrap();
         let loaded = lib.load();
@@ -643,7 +757,7 @@ mod tests {
         let loaded = lib.load();
         assert_eq!(loaded.quarantined[0].key, "afterword:draft:bad");
         assert_eq!(
-            lib.store().get("afterword:draft:bad").unwrap().as_deref(),
+            lib.store.get("afterword:draft:bad").unwrap().as_deref(),
             Some("garbage")
         );
     }
@@ -652,12 +766,12 @@ mod tests {
     fn rebuilds_a_corrupt_index_and_keeps_its_text() {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
-        lib.store().set("afterword:index", "not json").unwrap();
+        lib.store.set("afterword:index", "not json").unwrap();
         let loaded = lib.load();
         assert_eq!(loaded.drafts.len(), 1);
         assert_eq!(loaded.notices.len(), 1);
         assert_eq!(
-            lib.store()
+            lib.store
                 .get("afterword:quarantine:index")
                 .unwrap()
                 .as_deref(),
@@ -716,7 +830,7 @@ mod tests {
         lib.delete_forever("a").unwrap();
         assert!(lib.load().drafts.is_empty());
         assert!(lib
-            .store()
+            .store
             .keys()
             .unwrap()
             .iter()
