@@ -203,20 +203,6 @@ fn first_words_of_line(text: &str, n: usize) -> Vec<&str> {
     words
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn context_words_stop_at_the_line() {
-        assert_eq!(last_words_of_line("a b\nc d e f ", 3), ["f", "e", "d"]);
-        assert_eq!(last_words_of_line("x\nc d", 3), ["d", "c"]);
-        assert_eq!(first_words_of_line(" g h\ni j", 3), ["g", "h"]);
-        assert_eq!(first_words_of_line("k l m n", 3), ["k", "l", "m"]);
-        assert!(last_words_of_line("", 3).is_empty());
-    }
-}
-
 /// FNV-1a, written out so fingerprints never change with the standard
 /// library's hasher.
 struct Fnv(u64);
@@ -239,5 +225,19 @@ impl Fnv {
             self.write(c.encode_utf8(&mut buf).as_bytes());
         }
         self.write(b" ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_words_stop_at_the_line() {
+        assert_eq!(last_words_of_line("a b\nc d e f ", 3), ["f", "e", "d"]);
+        assert_eq!(last_words_of_line("x\nc d", 3), ["d", "c"]);
+        assert_eq!(first_words_of_line(" g h\ni j", 3), ["g", "h"]);
+        assert_eq!(first_words_of_line("k l m n", 3), ["k", "l", "m"]);
+        assert!(last_words_of_line("", 3).is_empty());
     }
 }
