@@ -1,5 +1,5 @@
-//! Action items (title, owner, due date, status, kind, priority, ticket and
-//! a "needs discussion" flag) and the meeting agenda gathered from them and
+//! Action items (title, owner, due date, status, kind, priority, ticket, a
+//! "needs discussion" flag and whether the customer summary lists them) and the meeting agenda gathered from them and
 //! from the open questions of the document.
 
 use afterword_core::agenda::{agenda_text, meeting_agenda};
@@ -80,7 +80,8 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
             })
         }
     };
-    let [e1, e2, e3, e4, e5, e6, e7] = [(); 7].map(|_| edit.clone());
+    let [e1, e2, e3, e4, e5, e6, e7, e8] = [(); 8].map(|_| edit.clone());
+    let pub_id = dom_id("ai-public");
     let [o_id, d_id, s_id, k_id, p_id, tk_id, f_id] = ids;
     let get_title = {
         let id = id.clone();
@@ -150,6 +151,10 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
             <div class="field field-check">
                 <input id=f_id.clone() type="checkbox" data-field=p_discuss checked=item.needs_discussion on:change=move |ev| { let v = event_target_checked(&ev); e7(&|a| a.needs_discussion = v) } />
                 <label for=f_id>"Needs discussion"</label>
+            </div>
+            <div class="field field-check">
+                <input id=pub_id.clone() type="checkbox" checked=item.public on:change=move |ev| { let v = event_target_checked(&ev); e8(&|a| a.public = v) } />
+                <label for=pub_id title="Listed under “What will change” in the customer-facing summary">"Public"</label>
             </div>
             <button type="button" class="btn btn-small btn-quiet" on:click=move |_| structural(session, |d| d.action_items.retain(|a| a.id != id))>
                 "Remove"<span class="visually-hidden">" action item"</span>

@@ -54,7 +54,7 @@ pub fn wrong_kind_message(name: &str, mime: &str, what: &str) -> Option<String> 
     match kind_of(name, mime) {
         FileKind::Json => None,
         FileKind::Markdown => Some(format!(
-            "“{name}” is a Markdown file. Markdown is for reading and sharing; Afterword cannot turn it back into a postmortem. Import the .json file exported next to it instead."
+            "“{name}” is a Markdown file; Afterword reads {what} saved as .json files. (A postmortem written in Markdown comes in with “Import a file” on the home screen.)"
         )),
         FileKind::Other => Some(format!(
             "“{name}” is not a JSON file. Afterword imports {what} saved as .json files."

@@ -397,7 +397,7 @@ test("hostile and wrong files each get a clear message and change nothing", asyn
     { label: "deep nesting", file: jsonFile("deep.json", `{"schema_version":1,"id":"pm-deep","sections":${"[".repeat(depth)}${"]".repeat(depth)}}`), expect: /nest|deep|recursion/i },
     { label: "not an object", file: jsonFile("list.json", "[1,2,3]"), expect: /expected a JSON object describing one postmortem/ },
     { label: "bad id", file: jsonFile("id.json", sampleDoc({ id: "../../etc" })), expect: /\nid: expected letters, digits/ },
-    { label: "Markdown", file: { name: "2026-11-20-payment-api-outage.md", mimeType: "text/markdown", buffer: Buffer.from("# Payment API outage\n") }, expect: /is a Markdown file/ },
+    { label: "binary Markdown", file: { name: "2026-11-20-payment-api-outage.md", mimeType: "text/markdown", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) }, expect: /not text/ },
     { label: "image", file: { name: "graph.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }, expect: /“graph\.png” is not a JSON file/ },
     { label: "HTML name", file: jsonFile("<img src=x onerror=window.__pwned=3>.json", "{"), expect: /not valid JSON/ },
   ];
