@@ -184,26 +184,15 @@ const SUMMARY_CHARS: usize = 160;
 /// True when two draft lists would be stored the same (the in-memory search
 /// fields aside): the index is rewritten only when it is out of date.
 fn same_stored_index(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
-    fn stored(
-        m: &DraftMeta,
-    ) -> (
-        &str,
-        &str,
-        Option<Severity>,
-        WorkflowStatus,
-        DateTime<Utc>,
-        Option<DateTime<Utc>>,
-    ) {
-        (
-            &m.id,
-            &m.title,
-            m.severity,
-            m.status,
-            m.updated_at,
-            m.trashed_at,
-        )
-    }
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| stored(x) == stored(y))
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.id == y.id
+                && x.title == y.title
+                && x.severity == y.severity
+                && x.status == y.status
+                && x.updated_at == y.updated_at
+                && x.trashed_at == y.trashed_at
+        })
 }
 
 impl DraftMeta {
