@@ -9,6 +9,7 @@ pub mod browser;
 pub mod clipboard;
 pub mod components;
 pub mod embed;
+pub mod safeguard;
 pub mod session;
 pub mod state;
 

@@ -25,6 +25,7 @@ pub fn Factors(
                 text: String::new(),
                 category: None,
                 evidence: Vec::new(),
+                extra: Default::default(),
             })
         })
     };

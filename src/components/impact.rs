@@ -137,6 +137,7 @@ pub fn BusinessMetrics(
                 name: String::new(),
                 value: String::new(),
                 unit: String::new(),
+                extra: Default::default(),
             })
         })
     };

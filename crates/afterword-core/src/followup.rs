@@ -138,6 +138,7 @@ pub fn set_status(
         status,
         by: by.trim().to_owned(),
         at,
+        extra: Default::default(),
     });
     Ok(())
 }
@@ -163,6 +164,7 @@ mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            extra: Default::default(),
         }
     }
 

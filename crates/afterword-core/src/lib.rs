@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod checklist;
+pub mod compare;
 pub mod csv;
 pub mod export;
 pub mod followup;
@@ -17,3 +18,4 @@ pub mod sample;
 pub mod store;
 pub mod template;
 pub mod timeline_paste;
+pub mod unknown;

@@ -1,8 +1,8 @@
 //! The one door through which stored or imported data becomes a document.
 //!
 //! Nothing read from storage or from a file is trusted: [`restore`] accepts
-//! older schema versions (migrating them), ignores fields it does not know and
-//! fills in missing optional ones, and otherwise says precisely what is wrong
+//! older schema versions (migrating them), keeps fields it does not know
+//! (see [`crate::unknown`]) and fills in missing optional ones, and otherwise says precisely what is wrong
 //! and where ("timeline[3].at: …").
 
 use std::fmt;
@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::ids::is_valid_id;
 use crate::model::{Postmortem, SCHEMA_VERSION};
+use crate::unknown::keep_unknown;
 
 /// Larger inputs are refused before parsing; no real postmortem comes near.
 pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
@@ -101,14 +102,15 @@ pub fn restore_value(value: Value) -> Result<Postmortem, RestoreError> {
         })?,
     };
     let value = migrate(value, version)?;
-    let doc = deserialize(value)?;
+    let mut doc = deserialize(&value)?;
+    keep_unknown(&mut doc, &value);
     match document_problems(&doc).into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(doc),
     }
 }
 
-fn deserialize(value: Value) -> Result<Postmortem, RestoreError> {
+fn deserialize(value: &Value) -> Result<Postmortem, RestoreError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = explain(&path, &e.into_inner().to_string());
@@ -411,6 +413,7 @@ mod tests {
             kind: EventKind::Action,
             text: "Paged the on-call engineer".into(),
             starred: true,
+            extra: Default::default(),
         });
         doc
     }

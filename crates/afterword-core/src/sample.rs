@@ -406,6 +406,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
         acknowledged: Some(acknowledged),
         mitigated: Some(mitigated),
         resolved: Some(resolved),
+        extra: Default::default(),
     };
     if rng.chance(15) {
         times.acknowledged = None;
@@ -449,6 +450,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             id: format!("p{}", i + 1),
             name: (*name).to_owned(),
             role: roles.get(i).copied().unwrap_or(Role::Stakeholder),
+            extra: Default::default(),
         })
         .collect();
     if rng.chance(50) {
@@ -462,6 +464,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
         category: Some(sc.category),
         alert_source: Some(*rng.pick(AlertSource::ALL)),
         reported_to: (*rng.pick(TEAMS)).to_owned(),
+        extra: Default::default(),
     };
 
     let impact_minutes = (mitigated - started).num_minutes().max(1);
@@ -483,6 +486,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             name: sc.metric.0.to_owned(),
             value: rng.range(3, 20_000).to_string(),
             unit: sc.metric.1.to_owned(),
+            extra: Default::default(),
         }],
         data_lost: if sc.category == Category::BackupFailure || rng.chance(85) {
             "None".into()
@@ -493,6 +497,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
         // Quarter percents survive a JSON round trip exactly.
         slo_budget_consumed_percent: (sc.kind == IncidentKind::Technical)
             .then(|| rng.range(0, 400) as f64 / 4.0),
+        extra: Default::default(),
     };
 
     doc.timeline = timeline(rng, sc, service, &doc.times, &people);
@@ -516,6 +521,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             text: f(t),
             category: (i == 0).then_some(sc.category),
             evidence: Vec::new(),
+            extra: Default::default(),
         })
         .collect();
     a.trigger = f(sc.trigger);
@@ -532,6 +538,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             actual: f(sc.impact),
             why: f(sc.factors.first().copied().unwrap_or_default()),
             prevention: f(sc.actions.first().map(|x| x.0).unwrap_or_default()),
+            extra: Default::default(),
         };
     }
     doc.sections.insert("what_happened".into(), f(sc.trigger));
@@ -591,6 +598,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
                     String::new()
                 },
                 needs_discussion: rng.chance(20),
+                extra: Default::default(),
             }
         })
         .collect();
@@ -602,6 +610,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             "https://dashboards.example.com/{}",
             service.to_lowercase().replace(' ', "-")
         ),
+        extra: Default::default(),
     }];
     if rng.chance(60) {
         doc.links.push(Link {
@@ -611,6 +620,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
                 "https://chat.example.com/incident-{}",
                 rng.range(1000, 9999)
             ),
+            extra: Default::default(),
         });
     }
 
@@ -628,6 +638,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
             status: *s,
             by: doc.owner.clone(),
             at,
+            extra: Default::default(),
         });
     }
     doc.updated_at = at;
@@ -697,6 +708,7 @@ fn timeline(
             kind,
             text,
             starred: rng.chance(30),
+            extra: Default::default(),
         })
         .collect()
 }

@@ -1352,6 +1352,7 @@ pub(crate) mod tests {
             id: "p1".into(),
             name: "Sam".into(),
             role: Role::IncidentLead,
+            extra: Default::default(),
         });
         d.reviewers.push("Lee".into());
         d.classification = Classification {
@@ -1360,6 +1361,7 @@ pub(crate) mod tests {
             category: Some(Category::Configuration),
             alert_source: Some(AlertSource::Monitoring),
             reported_to: "Payments team".into(),
+            extra: Default::default(),
         };
         d.times = KeyTimes {
             started: Some(at(14, 2)),
@@ -1367,6 +1369,7 @@ pub(crate) mod tests {
             acknowledged: Some(at(14, 12)),
             mitigated: Some(at(14, 41)),
             resolved: Some(at(14, 49)),
+            extra: Default::default(),
         };
         d.impact = Impact {
             description: "Failed checkouts".into(),
@@ -1379,10 +1382,12 @@ pub(crate) mod tests {
                 name: "Failed orders".into(),
                 value: "3400".into(),
                 unit: "orders".into(),
+                extra: Default::default(),
             }],
             data_lost: "None".into(),
             recovery_point: Some(at(14, 0)),
             slo_budget_consumed_percent: Some(38.0),
+            extra: Default::default(),
         };
         d.timeline.push(TimelineEvent {
             id: "e1".into(),
@@ -1390,6 +1395,7 @@ pub(crate) mod tests {
             kind: EventKind::Observation,
             text: "Errors rise".into(),
             starred: false,
+            extra: Default::default(),
         });
         let a = &mut d.analysis;
         a.contributing_factors.push(ContributingFactor {
@@ -1397,6 +1403,7 @@ pub(crate) mod tests {
             text: "Pinned certificate".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         a.trigger = "Certificate rotation".into();
         a.detection = "Alert".into();
@@ -1417,11 +1424,13 @@ pub(crate) mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            extra: Default::default(),
         });
         d.links.push(Link {
             id: "l1".into(),
             label: "Dashboard".into(),
             url: "https://example.org/d".into(),
+            extra: Default::default(),
         });
         for k in [
             "what_happened",
@@ -1519,6 +1528,7 @@ pub(crate) mod tests {
             id: "l".into(),
             label: String::new(),
             url: "https://example.org".into(),
+            extra: Default::default(),
         });
         assert!(section_complete(&d, &s));
     }
@@ -1541,6 +1551,7 @@ pub(crate) mod tests {
             kind: EventKind::Observation,
             text: "First failures".into(),
             starred: false,
+            extra: Default::default(),
         });
         d.analysis.went_wrong = "Contact list out of date".into();
         assert_eq!(first_incomplete(&d, &t), Some(4));

@@ -330,6 +330,7 @@ mod tests {
             id: "p-1".into(),
             name: "Dana Ortiz".into(),
             role: Role::Responder,
+            extra: Default::default(),
         });
         d.owner = "Priya Nair".into();
         d
@@ -342,6 +343,7 @@ mod tests {
             kind: Default::default(),
             text: text.into(),
             starred: false,
+            extra: Default::default(),
         }
     }
 
@@ -356,6 +358,7 @@ mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            extra: Default::default(),
         }
     }
 
@@ -366,6 +369,7 @@ mod tests {
             text: f.finding.text.clone(),
             reason: reason.into(),
             at: d.created_at,
+            extra: Default::default(),
         });
     }
 
@@ -380,6 +384,7 @@ mod tests {
             text: "Human error during the failover.".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         d.action_items
             .push(action("ai-1", "Be more careful with deploys", "Sam"));
@@ -530,6 +535,7 @@ mod tests {
             text: "x".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         d.sections.insert("what_happened".into(), "x".into());
         for f in text_fields(&d) {

@@ -67,11 +67,13 @@ pub fn full_doc() -> Postmortem {
             id: "p1".into(),
             name: "Ana Lima".into(),
             role: Role::IncidentLead,
+            extra: Default::default(),
         },
         Participant {
             id: "p2".into(),
             name: "Bo Chen".into(),
             role: Role::Scribe,
+            extra: Default::default(),
         },
     ];
     doc.reviewers = vec!["Dee".into()];
@@ -81,6 +83,7 @@ pub fn full_doc() -> Postmortem {
         category: Some(Category::Configuration),
         alert_source: Some(AlertSource::Monitoring),
         reported_to: "Payments team".into(),
+        extra: Default::default(),
     };
     doc.times = KeyTimes {
         started: Some(at(14, 0)),
@@ -88,6 +91,7 @@ pub fn full_doc() -> Postmortem {
         acknowledged: Some(at(14, 9)),
         mitigated: Some(at(14, 30)),
         resolved: Some(at(14, 42)),
+        extra: Default::default(),
     };
     doc.impact = Impact {
         description: "Checkout showed an error page.".into(),
@@ -100,10 +104,12 @@ pub fn full_doc() -> Postmortem {
             name: "Failed orders".into(),
             value: "3,400".into(),
             unit: "orders".into(),
+            extra: Default::default(),
         }],
         data_lost: "None".into(),
         recovery_point: Some(at(13, 55)),
         slo_budget_consumed_percent: Some(37.5),
+        extra: Default::default(),
     };
     doc.timeline = vec![
         TimelineEvent {
@@ -112,6 +118,7 @@ pub fn full_doc() -> Postmortem {
             kind: EventKind::StatusChange,
             text: "Config pushed".into(),
             starred: true,
+            extra: Default::default(),
         },
         TimelineEvent {
             id: "e2".into(),
@@ -119,6 +126,7 @@ pub fn full_doc() -> Postmortem {
             kind: EventKind::Observation,
             text: "Error rate alert fired".into(),
             starred: false,
+            extra: Default::default(),
         },
         TimelineEvent {
             id: "e3".into(),
@@ -126,6 +134,7 @@ pub fn full_doc() -> Postmortem {
             kind: EventKind::Unknown,
             text: "Cache held the old config".into(),
             starred: false,
+            extra: Default::default(),
         },
     ];
     doc.analysis = Analysis {
@@ -134,6 +143,7 @@ pub fn full_doc() -> Postmortem {
             text: "The config validator did not check the payment section".into(),
             category: Some(Category::Configuration),
             evidence: vec!["https://dash.example.com/d/1".into()],
+            extra: Default::default(),
         }],
         trigger: "A routine config push".into(),
         detection: "Error-rate alert".into(),
@@ -149,7 +159,9 @@ pub fn full_doc() -> Postmortem {
             actual: "Payments broke".into(),
             why: "Validator gap".into(),
             prevention: "Canary config".into(),
+            extra: Default::default(),
         },
+        extra: Default::default(),
     };
     doc.action_items = vec![ActionItem {
         id: "a1".into(),
@@ -161,11 +173,13 @@ pub fn full_doc() -> Postmortem {
         priority: Some(Priority::P1),
         ticket: "https://tracker.example.com/PAY-12".into(),
         needs_discussion: true,
+        extra: Default::default(),
     }];
     doc.links = vec![Link {
         id: "l1".into(),
         label: "Dashboard".into(),
         url: "https://dash.example.com".into(),
+        extra: Default::default(),
     }];
     doc.workflow = Workflow {
         status: WorkflowStatus::InReview,
@@ -173,7 +187,9 @@ pub fn full_doc() -> Postmortem {
             status: WorkflowStatus::InReview,
             by: "Ana".into(),
             at: at(19, 0),
+            extra: Default::default(),
         }],
+        extra: Default::default(),
     };
     doc.sections
         .insert("what_happened".into(), "A long story.".into());
@@ -183,6 +199,7 @@ pub fn full_doc() -> Postmortem {
         text: "just".into(),
         reason: "quoted log".into(),
         at: at(19, 10),
+        extra: Default::default(),
     }];
     doc.disabled_rules = vec!["hindsight".into()];
     doc
@@ -249,7 +266,7 @@ fn numbered<T: std::fmt::Debug>(
 
 prop_compose! {
     fn participant()(name in text(), role in pick(&Role::ALL)) -> Participant {
-        Participant { id: String::new(), name, role }
+        Participant { id: String::new(), name, role, extra: Default::default() }
     }
 }
 
@@ -261,7 +278,7 @@ prop_compose! {
         alert_source in opt_pick(AlertSource::ALL),
         reported_to in text(),
     ) -> Classification {
-        Classification { severity, kind, category, alert_source, reported_to }
+        Classification { severity, kind, category, alert_source, reported_to, extra: Default::default() }
     }
 }
 
@@ -270,13 +287,13 @@ prop_compose! {
         started in opt_time(), detected in opt_time(), acknowledged in opt_time(),
         mitigated in opt_time(), resolved in opt_time(),
     ) -> KeyTimes {
-        KeyTimes { started, detected, acknowledged, mitigated, resolved }
+        KeyTimes { started, detected, acknowledged, mitigated, resolved, extra: Default::default() }
     }
 }
 
 prop_compose! {
     fn metric()(name in text(), value in text(), unit in text()) -> BusinessMetric {
-        BusinessMetric { id: String::new(), name, value, unit }
+        BusinessMetric { id: String::new(), name, value, unit, extra: Default::default() }
     }
 }
 
@@ -296,13 +313,14 @@ prop_compose! {
             description, user_visible_minutes, customers_affected, customers_reported,
             functional_severity, business_metrics, data_lost, recovery_point,
             slo_budget_consumed_percent: slo,
+            extra: Default::default(),
         }
     }
 }
 
 prop_compose! {
     pub fn event()(at in opt_time(), kind in pick(EventKind::ALL), text in text(), starred in any::<bool>()) -> TimelineEvent {
-        TimelineEvent { id: String::new(), at, kind, text, starred }
+        TimelineEvent { id: String::new(), at, kind, text, starred, extra: Default::default() }
     }
 }
 
@@ -312,7 +330,7 @@ prop_compose! {
         category in opt_pick(Category::ALL),
         evidence in prop::collection::vec(text(), 0..3),
     ) -> ContributingFactor {
-        ContributingFactor { id: String::new(), text, category, evidence }
+        ContributingFactor { id: String::new(), text, category, evidence, extra: Default::default() }
     }
 }
 
@@ -327,7 +345,8 @@ prop_compose! {
             trigger: t(0), detection: t(1), resolution: t(2), went_well: t(3),
             went_wrong: t(4), got_lucky: t(5), gaps: t(6), lessons: t(7),
             single_factor_reason: t(8),
-            four_questions: FourQuestions { intended: t(9), actual: t(10), why: t(11), prevention: t(12) },
+            four_questions: FourQuestions { intended: t(9), actual: t(10), why: t(11), prevention: t(12), extra: Default::default() },
+            extra: Default::default(),
         }
     }
 }
@@ -338,13 +357,13 @@ prop_compose! {
         status in pick(ActionStatus::ALL), kind in opt_pick(ActionKind::ALL),
         priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(),
     ) -> ActionItem {
-        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion }
+        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, extra: Default::default() }
     }
 }
 
 prop_compose! {
     fn link()(label in text(), url in text()) -> Link {
-        Link { id: String::new(), label, url }
+        Link { id: String::new(), label, url, extra: Default::default() }
     }
 }
 
@@ -355,14 +374,15 @@ prop_compose! {
     ) -> Workflow {
         Workflow {
             status,
-            history: history.into_iter().map(|(status, by, at)| StatusChange { status, by, at }).collect(),
+            history: history.into_iter().map(|(status, by, at)| StatusChange { status, by, at, extra: Default::default() }).collect(),
+            extra: Default::default(),
         }
     }
 }
 
 prop_compose! {
     fn dismissal()(fingerprint in text(), rule in text(), text in text(), reason in text(), at in time()) -> Dismissal {
-        Dismissal { fingerprint, rule, text, reason, at }
+        Dismissal { fingerprint, rule, text, reason, at, extra: Default::default() }
     }
 }
 
