@@ -8,6 +8,8 @@ const BUILD = "dev";
 const FILES = [];
 
 const CACHE = `afterword-${BUILD}`;
+// Trunk's hashed names (afterword-<hash>.js, main-<hash>.css…) and the loader's.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const scopeUrl = new URL(self.registration.scope);
 const shellUrl = new URL("./", scopeUrl).href;
 const indexUrl = new URL("index.html", scopeUrl).href;
@@ -16,9 +18,13 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // `reload` skips the HTTP cache: an old copy must not slip into the new version.
-      const urls = FILES.map((f) => new URL(f, scopeUrl).href);
-      await cache.addAll(urls.map((u) => new Request(u, { cache: "reload" })));
+      // A file whose name carries its content hash never changes, so the copy
+      // the page has just downloaded (in the HTTP cache) is the right one: the
+      // first visit fetches each file once. Every other file (index.html, the
+      // manifest, icons, the schema) is revalidated with the server, so an old
+      // copy cannot slip into the new version.
+      const requests = FILES.map((f) => new Request(new URL(f, scopeUrl).href, { cache: HASHED.test(f) ? "default" : "no-cache" }));
+      await cache.addAll(requests);
       // Take over at once on first install; later versions wait to be asked.
       if (!self.registration.active) await self.skipWaiting();
     })(),

@@ -86,7 +86,7 @@ def main():
     for root, _dirs, names in os.walk(stage):
         for name in names:
             rel = os.path.relpath(os.path.join(root, name), stage).replace(os.sep, "/")
-            if rel not in SKIP and not rel.startswith("schema/"):
+            if rel not in SKIP:
                 files.append(rel)
     files.sort()
     digest = hashlib.sha256()

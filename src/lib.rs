@@ -19,11 +19,17 @@ pub mod state;
 /// nothing may appear on its body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let wanted = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    let wanted = document
+        .as_ref()
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-afterword-app"));
     if wanted {
+        // index.html shows a light shell while the wasm downloads; the app
+        // takes its place.
+        if let Some(shell) = document.and_then(|d| d.get_element_by_id("aw-boot")) {
+            shell.remove();
+        }
         leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
     }
 }

@@ -200,6 +200,7 @@ async fn list_rows_are_highlighted_and_reached_inside_a_shadow_root() {
         priority: None,
         ticket: String::new(),
         needs_discussion: false,
+        public: false,
         extra: Default::default(),
     });
     let draft = serde_json::to_string(&draft).unwrap();

@@ -34,6 +34,7 @@ pub fn ActionItems(
                 priority: None,
                 ticket: String::new(),
                 needs_discussion: false,
+                public: false,
                 extra: Default::default(),
             })
         })

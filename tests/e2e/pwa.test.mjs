@@ -25,6 +25,28 @@ test("works under a sub-path, offline included", async () => {
   await context.close();
 });
 
+test("the first visit downloads each file once; the shell shows before the app; schema and icons open offline", async () => {
+  const context = await newContext(browser, server);
+  const html = await (await context.request.get(server.url)).text();
+  assert.match(html, /Opening your postmortems/, "index.html carries a light shell");
+  const first = server.state.requests.length;
+  const page = await openApp(context, server);
+  await waitForServiceWorker(page);
+  assert.equal(await page.locator("#aw-boot").count(), 0, "the app replaces the shell");
+  const fetched = server.state.requests.slice(first).filter((p) => /_bg\.wasm$/.test(p));
+  assert.equal(fetched.length, 1, `the wasm is downloaded once, not again by the service worker: ${fetched}`);
+  await context.setOffline(true);
+  const offline = await page.evaluate(async () => {
+    const out = {};
+    for (const f of ["schema/postmortem.v1.schema.json", "icons/icon-192.png", "icons/maskable-512.png", "manifest.webmanifest"]) {
+      out[f] = (await fetch(f)).ok;
+    }
+    return out;
+  });
+  assert.ok(Object.values(offline).every(Boolean), `offline: ${JSON.stringify(offline)}`);
+  await context.close();
+});
+
 test("the manifest names the app, its icons and a relative start URL", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);

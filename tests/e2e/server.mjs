@@ -48,9 +48,11 @@ export async function startServer({ root = "dist", base = "/", headers = {}, ext
         // A new deployment: same files, new build id, so a new cache.
         body = Buffer.from(body.toString().replace(/const BUILD = "([^"]+)"/, `const BUILD = "$1-v${state.swVersion}"`));
       }
+      // As the README recommends: names with a content hash never change.
+      const immutable = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(rel);
       res.writeHead(200, {
         "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
+        "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
         ...headers,
       });
       res.end(body);

@@ -2,7 +2,7 @@
 //! and print the findings as `file:line:column: rule: message` or as JSON.
 
 use crate::USAGE_ERROR;
-use afterword_core::lint::{lint_text, rules, Finding, LintConfig};
+use afterword_core::lint::{lint_text, participants_in_markdown, rules, Finding, LintConfig};
 use serde::Serialize;
 use std::io::{self, Read, Write};
 
@@ -18,7 +18,10 @@ Options:
                        file:line:column: rule: message)
   --disable RULE       Switch a rule off; repeat it or separate ids by commas
   --people NAMES       Participant names, comma-separated (\"Dana Ortiz,Sam\"),
-                       so that sentences naming them can be recognised
+                       recognised as people whatever they are called. Names
+                       are also read from the file (a Participants or People
+                       section, a `Participants:` line, front matter) and
+                       from the name lists shipped with the checker
   --list-rules         Print the rule ids with their descriptions
   -h, --help           Show this help
 
@@ -74,7 +77,15 @@ pub(crate) fn run(args: &[String]) -> u8 {
                 } else {
                     file.as_str()
                 };
-                results.push((name.to_string(), lint_text(&text, &opts.cfg)));
+                // The file's own people count too: a Participants or People
+                // section, a `Participants:` line or a front-matter list.
+                let mut cfg = opts.cfg.clone();
+                for person in participants_in_markdown(&text) {
+                    if !cfg.participants.contains(&person) {
+                        cfg.participants.push(person);
+                    }
+                }
+                results.push((name.to_string(), lint_text(&text, &cfg)));
             }
             Err(e) => {
                 eprintln!("afterword lint: cannot read {file}: {e}");

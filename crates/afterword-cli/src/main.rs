@@ -2,8 +2,10 @@
 //! module and returns the process exit code; this file only dispatches.
 
 mod export;
+mod import;
 mod input;
 mod lint;
+mod public;
 mod schema;
 mod validate;
 
@@ -21,6 +23,8 @@ Usage:
 Commands:
   lint      Find blaming language in Markdown postmortems
   export    Turn a postmortem JSON file into Markdown, JSON or action-item CSV
+  import    Read a Markdown postmortem into an Afterword JSON document
+  public    Write the customer-facing summary, with a redaction check
   validate  Check postmortem files and list every problem with its path
   schema    Print the JSON Schema of postmortem files
   help      Show this help, or `afterword help <command>`
@@ -46,6 +50,16 @@ const COMMANDS: &[Command] = &[
         name: "export",
         run: export::run,
         help: export::HELP,
+    },
+    Command {
+        name: "import",
+        run: import::run,
+        help: import::HELP,
+    },
+    Command {
+        name: "public",
+        run: public::run,
+        help: public::HELP,
     },
     Command {
         name: "validate",

@@ -119,6 +119,7 @@ mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: true,
+            public: false,
             extra: Default::default(),
         });
         let mut quiet = d.action_items[0].clone();

@@ -506,11 +506,19 @@ pub struct ActionItem {
     /// Raise this item in the review meeting.
     #[serde(default)]
     pub needs_discussion: bool,
+    /// Listed under "What will change" in the customer-facing summary.
+    /// Written only when set, so files without public items stay unchanged.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public: bool,
     /// Fields this version does not know (written by a newer Afterword or
     /// another tool), kept as they came and written back on save and export.
     #[serde(flatten, skip_deserializing)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub extra: Unknown,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 labelled_enum!(

@@ -598,6 +598,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64) -> Postmortem {
                     String::new()
                 },
                 needs_discussion: rng.chance(20),
+                public: false,
                 extra: Default::default(),
             }
         })

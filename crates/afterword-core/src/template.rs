@@ -1424,6 +1424,7 @@ pub(crate) mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            public: false,
             extra: Default::default(),
         });
         d.links.push(Link {

@@ -55,6 +55,7 @@ fn header_and_one_row_per_action_item() {
         priority: None,
         ticket: String::new(),
         needs_discussion: false,
+        public: false,
         extra: Default::default(),
     });
     let rows = read_csv(&action_items_csv(&[&a, &b]));

@@ -37,6 +37,7 @@ fn action(id: &str, title: &str, owner: &str, due: Option<NaiveDate>) -> ActionI
         priority: None,
         ticket: String::new(),
         needs_discussion: false,
+        public: false,
         extra: Default::default(),
     }
 }

@@ -358,6 +358,7 @@ mod tests {
             priority: None,
             ticket: String::new(),
             needs_discussion: false,
+            public: false,
             extra: Default::default(),
         }
     }

@@ -415,7 +415,12 @@ fn scan_inline(
             },
             b']' if i + 1 < end && bytes[i + 1] == b'(' => {
                 push_prose(pieces, prose_from, i + 1);
+                let dest = i + 1;
                 i = skip_parenthesised(bytes, i + 1, end);
+                pieces.push(Piece::Code {
+                    start: dest,
+                    end: i,
+                });
                 prose_from = i;
             }
             b'|' if table_row => {
@@ -426,9 +431,15 @@ fn scan_inline(
             }
             b'h' | b'w' | b'H' | b'W' if at_word_start(bytes, i) && starts_url(&text[i..end]) => {
                 push_prose(pieces, prose_from, i);
+                let url_start = i;
                 while i < end && !bytes[i].is_ascii_whitespace() && bytes[i] != b')' {
                     i += 1;
                 }
+                // Kept as code: never linted, but its words are systems.
+                pieces.push(Piece::Code {
+                    start: url_start,
+                    end: i,
+                });
                 prose_from = i;
             }
             _ => i += 1,

@@ -11,10 +11,15 @@ mod config;
 mod document;
 mod finding;
 mod markdown;
+mod mentions;
+mod names;
+mod participants;
 mod people;
 mod registry;
+mod roles;
 mod rules;
 mod settings;
+mod systems;
 mod tokens;
 
 #[cfg(test)]
@@ -27,6 +32,8 @@ pub use document::{
     TextField,
 };
 pub use finding::{Category, Finding, Span};
+pub use mentions::people_mentioned;
+pub use participants::participants_in_markdown;
 pub use registry::{rules, RuleInfo};
 pub use settings::{
     phrases_from_json, phrases_to_json, read_settings, write_settings, LintSettings,
@@ -47,7 +54,7 @@ pub(crate) enum Mode {
 pub(crate) struct Cx<'a> {
     pub doc: &'a Doc<'a>,
     pub cfg: &'a LintConfig,
-    pub people: &'a people::Names,
+    pub people: &'a people::People,
     pub mode: Mode,
     /// Byte ranges of action items inside a longer text.
     pub action_items: &'a [(usize, usize)],
@@ -98,7 +105,7 @@ struct Parts<'a> {
 
 fn run(text: &str, parts: Parts<'_>, cfg: &LintConfig, mode: Mode) -> Vec<Finding> {
     let doc = Doc::new(text, parts.pieces);
-    let people = people::Names::new(&cfg.participants);
+    let people = people::People::new(&cfg.participants, &doc);
     let cx = Cx {
         doc: &doc,
         cfg,

@@ -1,52 +1,274 @@
-//! Recognising people in the token stream: names from the document's
-//! participant list, roles ("the on-call", "QA", "the platform team") and
-//! personal pronouns. A capitalised word is never taken for a person on its
-//! own: only known names count.
+//! Recognising people in the token stream, with or without a participant
+//! list: names (the document's participants, the shipped name lists, and
+//! capitalised words that the text shows doing what people do), roles ("the
+//! on-call", "QA", "the platform team", "Finance"), and personal pronouns.
+//!
+//! Every word gets a [`Level`] once per lint run, so rules ask in constant
+//! time. A name is `Sure` when it is a participant or a given name from the
+//! lists; it is only a `Maybe` when the spelling is also a word, a product or
+//! a place ("Travis", "Cache"), a family name alone, or a capitalised word no
+//! list knows. A `Maybe` becomes `Sure` when the document shows it is a
+//! person: a pronoun refers back to it ("Ana deployed it before she left"),
+//! it does something only people do ("Ximena joined the call"), or it is
+//! followed by a family name. Words that appear in inline code or host names
+//! (`maria.internal`) are systems in this document.
 
-use super::tokens::Doc;
+use std::collections::HashSet;
 
-/// The participant names of a document, split into lowercase parts.
-pub(crate) struct Names {
-    parts: Vec<Vec<String>>,
+use super::names::{self, NameKind};
+use super::systems::is_system;
+use super::tokens::{Doc, Kind};
+
+/// How sure the linter is that a word names a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Level {
+    No,
+    /// Could be a person; a rule needs a verb only people do.
+    Maybe,
+    Sure,
 }
 
-impl Names {
-    pub(crate) fn new(participants: &[String]) -> Names {
-        let parts = participants
-            .iter()
-            .map(|name| {
-                // "Dana Ortiz (incident lead)" → ["dana", "ortiz"]
-                let name = name.split('(').next().unwrap_or_default();
-                name.split(|c: char| c.is_whitespace() || c == ',')
-                    .map(|p| {
-                        p.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .filter(|p| p.chars().count() >= 2)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|p: &Vec<String>| !p.is_empty())
+/// The people of one text: its participants and a level for every token.
+pub(crate) struct People {
+    levels: Vec<Level>,
+}
+
+/// A participant name split into lowercase parts: "Dana Ortiz (lead)" →
+/// ["dana", "ortiz"].
+fn name_parts(participants: &[String]) -> HashSet<String> {
+    let mut parts = HashSet::new();
+    for name in participants {
+        let name = name.split('(').next().unwrap_or_default();
+        for p in name.split(|c: char| c.is_whitespace() || c == ',') {
+            let p = p
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if p.chars().count() >= 2 {
+                parts.insert(p);
+            }
+        }
+    }
+    parts
+}
+
+/// Words that appear in inline code or as a part of a host name: systems.
+fn system_words(doc: &Doc) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let piece = match t.kind {
+            Kind::Code => doc.text.get(t.start..t.end).unwrap_or_default(),
+            Kind::Word => {
+                let w = doc.word(i).unwrap_or_default();
+                // "maria.internal", "kenji-bot@": dots inside a word that is
+                // not a version number.
+                if !(w.contains('.') || w.contains('@'))
+                    || w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                {
+                    continue;
+                }
+                w
+            }
+            _ => continue,
+        };
+        for part in piece.split(|c: char| !c.is_alphanumeric()) {
+            if part.len() >= 2 && part.len() <= 30 {
+                out.insert(part.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
+}
+
+/// Verbs of acts only people do: a capitalised word before one of them is a
+/// person everywhere in the document.
+const HUMAN_ACTS: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "asked",
+    "told",
+    "replied",
+    "joined",
+    "left",
+    "paged",
+    "called",
+    "emailed",
+    "messaged",
+    "pinged",
+    "agreed",
+    "decided",
+    "noticed",
+    "thought",
+    "believed",
+    "assumed",
+    "acknowledged",
+    "confirmed",
+    "forgot",
+    "remembered",
+    "apologised",
+    "apologized",
+    "admitted",
+    "explained",
+    "suggested",
+    "typed",
+    "approved",
+    "reviewed",
+    "volunteered",
+    "panicked",
+    "hesitated",
+    "realised",
+    "realized",
+    "neglected",
+    "overlooked",
+    "misread",
+    "misunderstood",
+    "insisted",
+    "refused",
+    "promised",
+    "wanted",
+    "tried",
+];
+
+/// Titles that make the next capitalised word a person.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mx", "prof", "mr.", "mrs.", "ms.", "dr.",
+];
+
+const PRONOUNS_BACK: &[&str] = &[
+    "he", "she", "him", "his", "her", "hers", "himself", "herself",
+];
+
+fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<String>) -> Level {
+    let t = doc.tokens[i];
+    if t.kind != Kind::Word || !t.capitalised {
+        return Level::No;
+    }
+    let Some(w) = doc.word(i) else {
+        return Level::No;
+    };
+    let base = strip_possessive(w);
+    if parts.contains(base) {
+        return Level::Sure;
+    }
+    if base.len() < 2
+        || base
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'/' | b'@' | b'_'))
+    {
+        return Level::No;
+    }
+    // "AWS", "DNS", "QA": capitals throughout are acronyms, not names.
+    let raw = doc.slice(i, i);
+    if raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return Level::No;
+    }
+    if systems.contains(base) {
+        return Level::No;
+    }
+    let kind = names::lookup(base);
+    if is_system(base) {
+        // "Travis" the build service, "Jordan" the country: only context can
+        // make these people.
+        return match kind {
+            Some(NameKind::Given) => Level::Maybe,
+            _ => Level::No,
+        };
+    }
+    if super::roles::is_role_word(base) || super::roles::is_common_word(base) {
+        return Level::No;
+    }
+    match kind {
+        Some(NameKind::Given) => Level::Sure,
+        Some(NameKind::GivenWord) | Some(NameKind::Family) => Level::Maybe,
+        Some(NameKind::FamilyWord) if !t.sentence_start => Level::Maybe,
+        Some(NameKind::FamilyWord) => Level::No,
+        None => Level::Maybe,
+    }
+}
+
+impl People {
+    pub(crate) fn new(participants: &[String], doc: &Doc) -> People {
+        let parts = name_parts(participants);
+        let systems = system_words(doc);
+        let n = doc.len();
+        let mut levels: Vec<Level> = (0..n)
+            .map(|i| word_level(doc, i, &parts, &systems))
             .collect();
-        Names { parts }
+
+        // Words the document shows to be people, wherever they appear.
+        let mut shown: HashSet<&str> = HashSet::new();
+        // The nearest personal pronoun after each token, within its
+        // paragraph (scanning backwards keeps this linear).
+        let mut next_pronoun: Option<usize> = None;
+        for i in (0..n).rev() {
+            if doc.tokens[i].kind == Kind::Break {
+                next_pronoun = None;
+                continue;
+            }
+            if doc.is_any(i, PRONOUNS_BACK) {
+                next_pronoun = Some(i);
+            }
+            if levels[i] != Level::Maybe {
+                continue;
+            }
+            let w = doc.word(i).map(strip_possessive).unwrap_or_default();
+            let pronoun_near = next_pronoun.is_some_and(|p| p - i <= 25);
+            let acts =
+                doc.is_any(i + 1, HUMAN_ACTS) || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"));
+            let titled = i > 0 && doc.is_any(i - 1, TITLES);
+            let full_name = levels.get(i + 1).is_some_and(|l| *l >= Level::Maybe)
+                && doc.tokens[i + 1].capitalised
+                && !doc.word(i).unwrap_or_default().ends_with("'s");
+            let after_given = i > 0 && levels[i - 1] == Level::Sure;
+            if pronoun_near || acts || titled || (full_name && after_given) {
+                shown.insert(w);
+            }
+            if after_given {
+                // "Kenji Watanabe": a family name after a known given name.
+                levels[i] = Level::Sure;
+            }
+        }
+        if !shown.is_empty() {
+            for (i, level) in levels.iter_mut().enumerate() {
+                if *level == Level::Maybe
+                    && doc
+                        .word(i)
+                        .is_some_and(|w| shown.contains(strip_possessive(w)))
+                {
+                    *level = Level::Sure;
+                }
+            }
+        }
+        // A given name before a family name: "Maybe Sure" pairs read as one
+        // person.
+        for i in 1..n {
+            if levels[i] == Level::Sure && levels[i - 1] == Level::Maybe {
+                let w = doc.word(i - 1).unwrap_or_default();
+                if !w.ends_with("'s") && doc.tokens[i - 1].capitalised {
+                    levels[i - 1] = Level::Sure;
+                }
+            }
+        }
+        People { levels }
     }
 
-    fn is_part(&self, word: &str) -> bool {
-        self.parts.iter().any(|n| n.iter().any(|p| p == word))
+    /// How sure the linter is that token `i` is (part of) a person's name.
+    pub(crate) fn level(&self, i: usize) -> Level {
+        self.levels.get(i).copied().unwrap_or(Level::No)
     }
 
-    /// Whether token `i` is a capitalised part of a known name.
-    fn name_at(&self, doc: &Doc, i: usize) -> bool {
-        doc.tokens.get(i).is_some_and(|t| t.capitalised)
-            && doc.word(i).is_some_and(|w| self.is_part(w))
-    }
-
-    /// Whether token `i` is a known name followed by `'s`.
-    fn possessive_name_at(&self, doc: &Doc, i: usize) -> bool {
-        doc.tokens.get(i).is_some_and(|t| t.capitalised)
-            && doc
-                .word(i)
-                .and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')))
-                .is_some_and(|w| self.is_part(w))
+    fn name_at(&self, i: usize) -> bool {
+        self.level(i) >= Level::Maybe
     }
 }
 
@@ -64,9 +286,27 @@ pub(crate) struct Actor {
     pub start: usize,
     pub end: usize,
     pub kind: ActorKind,
+    /// False for a name the linter only suspects (see [`Level::Maybe`]):
+    /// rules then ask for a verb that only people do.
+    pub sure: bool,
 }
 
-const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they", "someone", "somebody"];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "whoever",
+];
 const OBJECT_PRONOUNS: &[&str] = &[
     "i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "someone", "somebody",
 ];
@@ -90,96 +330,10 @@ pub(crate) const PERSONAL_NOUNS: &[&str] = &[
     "lapse",
     "failure",
     "incompetence",
-];
-
-/// Nouns for people by what they do.
-const ROLES: &[&str] = &[
-    "on-call",
-    "oncall",
-    "on-caller",
-    "oncaller",
-    "on-callers",
-    "dba",
-    "dbas",
-    "qa",
-    "ops",
-    "devops",
-    "sre",
-    "sres",
-    "engineer",
-    "engineers",
-    "developer",
-    "developers",
-    "dev",
-    "devs",
-    "operator",
-    "operators",
-    "admin",
-    "admins",
-    "administrator",
-    "administrators",
-    "sysadmin",
-    "sysadmins",
-    "intern",
-    "interns",
-    "contractor",
-    "contractors",
-    "reviewer",
-    "reviewers",
-    "responder",
-    "responders",
-    "tester",
-    "testers",
-    "manager",
-    "managers",
-    "team",
-    "teams",
-    "staff",
-    "employee",
-    "employees",
-    "lead",
-    "owner",
-    "approver",
-    "deployer",
-    "author",
-];
-
-/// Roles that name a person or team without "the": "QA let it through".
-const BARE_ROLES: &[&str] = &[
-    "qa",
-    "ops",
-    "devops",
-    "sre",
-    "sres",
-    "dba",
-    "dbas",
-    "engineers",
-    "developers",
-    "devs",
-    "operators",
-    "admins",
-    "sysadmins",
-    "testers",
-    "reviewers",
-    "responders",
-    "staff",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "our", "their", "your", "my", "his", "her", "this", "that", "one", "another",
-    "some",
-];
-
-/// Words that cannot sit between a determiner and a role noun.
-const NOT_MODIFIERS: &[&str] = &[
-    "was", "were", "is", "are", "had", "has", "have", "and", "or", "but", "to", "of", "by", "for",
-    "with", "from", "in", "on", "at", "that", "which", "who", "it",
-];
-
-/// A word before a mention that makes it the object, not the subject.
-const PREPOSITIONS: &[&str] = &[
-    "by", "from", "of", "for", "with", "to", "at", "on", "in", "than", "about", "into", "after",
-    "before", "like", "via", "asked", "told", "paged", "pinged",
+    "typo",
+    "doing",
+    "blunder",
+    "slip",
 ];
 
 /// Words that may stand between a subject and its verb.
@@ -190,6 +344,7 @@ pub(crate) const ADVERBS: &[&str] = &[
     "unknowingly",
     "unintentionally",
     "carelessly",
+    "recklessly",
     "also",
     "then",
     "again",
@@ -222,54 +377,120 @@ pub(crate) const ADVERBS: &[&str] = &[
     "certainly",
     "never",
     "still",
+    "once",
+    "twice",
+    "single-handedly",
+    "personally",
+    "promptly",
+    "quickly",
+    "hastily",
+    "evidently",
+    "seemingly",
+    "supposedly",
+    "allegedly",
+    "almost",
+    "nearly",
 ];
 
-impl Names {
+/// A word before a mention that makes it the object, not the subject.
+const PREPOSITIONS: &[&str] = &[
+    "by", "from", "of", "for", "with", "to", "at", "on", "in", "than", "about", "into", "after",
+    "before", "like", "via", "asked", "told", "paged", "pinged", "thank", "thanks",
+];
+
+impl People {
     /// The person or team whose mention ends at token `end`, when that
     /// mention can be a subject (it does not follow a preposition).
     pub(crate) fn actor_ending_at(&self, doc: &Doc, end: usize) -> Option<Actor> {
-        let word = doc.word(end)?;
-        let actor = if SUBJECT_PRONOUNS.contains(&word) {
-            Actor {
-                start: end,
-                end,
-                kind: ActorKind::Pronoun,
-            }
-        } else if self.name_at(doc, end) {
-            let mut start = end;
-            while start > 0 && self.name_at(doc, start - 1) {
-                start -= 1;
-            }
-            Actor {
-                start,
-                end,
-                kind: ActorKind::Name,
-            }
-        } else if word == "it" && doc.slice(end, end) == "IT" {
-            Actor {
-                start: end,
-                end,
-                kind: ActorKind::Role,
-            }
-        } else if ROLES.contains(&word) {
-            let start = role_start(doc, end, word)?;
-            Actor {
-                start,
-                end,
-                kind: ActorKind::Role,
-            }
-        } else {
-            return None;
-        };
+        let actor = self.mention_ending_at(doc, end)?;
         if actor.start > 0 && doc.is_any(actor.start - 1, PREPOSITIONS) {
             return None;
         }
         Some(actor)
     }
 
+    /// Like [`People::actor_ending_at`], also after a preposition: "by
+    /// Kenji", "thanks to the DBA".
+    pub(crate) fn mention_ending_at(&self, doc: &Doc, end: usize) -> Option<Actor> {
+        let word = doc.word(end)?;
+        let actor = if SUBJECT_PRONOUNS.contains(&word) {
+            Actor {
+                start: end,
+                end,
+                kind: ActorKind::Pronoun,
+                sure: true,
+            }
+        } else if word == "one" && end > 0 && doc.is(end - 1, "no") {
+            Actor {
+                start: end - 1,
+                end,
+                kind: ActorKind::Pronoun,
+                sure: true,
+            }
+        } else if self.name_at(end) && !word.ends_with("'s") && !word.ends_with('\'') {
+            let mut start = end;
+            while start > 0 && self.name_at(start - 1) && !doc.word(start - 1)?.ends_with("'s") {
+                start -= 1;
+            }
+            let sure = (start..=end).any(|k| self.level(k) == Level::Sure);
+            Actor {
+                start,
+                end,
+                kind: ActorKind::Name,
+                sure,
+            }
+        } else {
+            let start = super::roles::role_ending_at(doc, end)?;
+            Actor {
+                start,
+                end,
+                kind: ActorKind::Role,
+                sure: true,
+            }
+        };
+        Some(actor)
+    }
+
+    /// A person whose possessive ends at token `end` ("Tom's", "the DBA's",
+    /// "their"): the start of the mention.
+    pub(crate) fn possessor_ending_at(&self, doc: &Doc, end: usize) -> Option<Actor> {
+        let word = doc.word(end)?;
+        if POSSESSIVE_PRONOUNS.contains(&word) && word != "our" {
+            return Some(Actor {
+                start: end,
+                end,
+                kind: ActorKind::Pronoun,
+                sure: true,
+            });
+        }
+        if !(word.ends_with("'s") || word.ends_with('\'')) {
+            return None;
+        }
+        if self.name_at(end) {
+            let mut start = end;
+            while start > 0 && self.name_at(start - 1) {
+                start -= 1;
+            }
+            let sure = (start..=end).any(|k| self.level(k) == Level::Sure);
+            return Some(Actor {
+                start,
+                end,
+                kind: ActorKind::Name,
+                sure,
+            });
+        }
+        let start = super::roles::role_ending_at(doc, end)?;
+        Some(Actor {
+            start,
+            end,
+            kind: ActorKind::Role,
+            sure: true,
+        })
+    }
+
     /// The person or team mentioned from token `start` on, as the complement
     /// of "was"/"is" or after a colon: "Dana", "the on-call engineer",
-    /// "him", and possessives such as "Dana's" or "their".
+    /// "him", and possessives such as "Dana's mistake" or "their error".
     pub(crate) fn actor_starting_at(&self, doc: &Doc, start: usize) -> Option<Actor> {
         let word = doc.word(start)?;
         if POSSESSIVE_PRONOUNS.contains(&word) && doc.is_any(start + 1, PERSONAL_NOUNS) {
@@ -277,6 +498,7 @@ impl Names {
                 start,
                 end: start + 1,
                 kind: ActorKind::Pronoun,
+                sure: true,
             });
         }
         if OBJECT_PRONOUNS.contains(&word) && word != "her" {
@@ -284,16 +506,16 @@ impl Names {
                 start,
                 end: start,
                 kind: ActorKind::Pronoun,
+                sure: true,
             });
         }
-        if self.name_at(doc, start) || self.possessive_name_at(doc, start) {
+        if self.name_at(start) {
             let mut end = start;
-            while self.name_at(doc, end)
-                && (self.name_at(doc, end + 1) || self.possessive_name_at(doc, end + 1))
-            {
+            while !doc.word(end)?.ends_with("'s") && self.name_at(end + 1) {
                 end += 1;
             }
-            if self.possessive_name_at(doc, end) {
+            let sure = (start..=end).any(|k| self.level(k) == Level::Sure);
+            if doc.word(end)?.ends_with("'s") || doc.word(end)?.ends_with('\'') {
                 // "Dana's mistake" is about the person; "Dana's change" is not.
                 if !doc.is_any(end + 1, PERSONAL_NOUNS) {
                     return None;
@@ -304,75 +526,34 @@ impl Names {
                 start,
                 end,
                 kind: ActorKind::Name,
+                sure,
             });
         }
-        let mut i = start;
-        if DETERMINERS.contains(&word) {
-            i += 1;
-        } else if !BARE_ROLES.contains(&word) && !BARE_ROLES.contains(&strip_possessive(word)) {
-            return None;
-        }
-        // Up to three words: modifiers, then the role noun (possibly
-        // possessive: "the on-call engineer's").
-        let mut found = None;
-        for j in i..(i + 4).min(doc.len()) {
-            let Some(w) = doc.word(j) else { break };
-            if ROLES.contains(&strip_possessive(w)) {
-                found = Some(j);
-                if w.ends_with('\'') || w.ends_with("'s") {
-                    if !doc.is_any(j + 1, PERSONAL_NOUNS) {
-                        return None;
-                    }
-                    found = Some(j + 1);
-                    break;
-                }
-            } else if found.is_some() || NOT_MODIFIERS.contains(&w) {
-                break;
-            }
-        }
-        found.map(|end| Actor {
+        let end = super::roles::role_starting_at(doc, start)?;
+        Some(Actor {
             start,
             end,
             kind: ActorKind::Role,
+            sure: true,
         })
     }
-}
 
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix('\''))
-        .unwrap_or(w)
-}
-
-/// Where a role mention ending at `end` starts: at its determiner, or at
-/// the role itself when the role stands alone ("QA", "ops").
-fn role_start(doc: &Doc, end: usize, word: &str) -> Option<usize> {
-    let mut j = end;
-    // Modifiers, then a determiner: "the new on-call engineer".
-    for _ in 0..4 {
-        if j == 0 {
-            break;
+    /// Every run of name tokens the linter is sure of, as token ranges.
+    pub(crate) fn name_runs(&self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < self.levels.len() {
+            if self.levels[i] == Level::Sure {
+                let start = i;
+                while i + 1 < self.levels.len() && self.levels[i + 1] == Level::Sure {
+                    i += 1;
+                }
+                runs.push((start, i));
+            }
+            i += 1;
         }
-        let Some(w) = doc.word(j - 1) else { break };
-        if DETERMINERS.contains(&w) {
-            return Some(j - 1);
-        }
-        if NOT_MODIFIERS.contains(&w) || PREPOSITIONS.contains(&w) {
-            break;
-        }
-        j -= 1;
+        runs
     }
-    if BARE_ROLES.contains(&word) {
-        return Some(end);
-    }
-    // "Platform team", "Infra engineers": a capitalised modifier.
-    if (word == "team" || word == "teams") && end > 0 {
-        let before = doc.tokens.get(end - 1)?;
-        if before.capitalised && doc.word(end - 1).is_some() {
-            return Some(end - 1);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -390,28 +571,80 @@ mod tests {
         )
     }
 
+    fn sure_names(text: &str, participants: &[&str]) -> Vec<String> {
+        let scan = crate::lint::markdown::scan(text);
+        let d = Doc::new(text, &scan.pieces);
+        let p: Vec<String> = participants.iter().map(|s| s.to_string()).collect();
+        let people = People::new(&p, &d);
+        people
+            .name_runs()
+            .into_iter()
+            .map(|(a, b)| d.slice(a, b).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn names_from_the_lists_need_no_participant_list() {
+        assert_eq!(
+            sure_names("Lena broke checkout and Kenji Watanabe restarted it.", &[]),
+            ["Lena", "Kenji Watanabe"]
+        );
+        assert_eq!(
+            sure_names("Then Joaquín and Ngozi joined.", &[]),
+            ["Joaquín", "Ngozi"]
+        );
+    }
+
+    #[test]
+    fn systems_places_and_code_words_are_not_people() {
+        assert!(sure_names("Kafka dropped messages while Frankfurt was drained.", &[]).is_empty());
+        assert!(sure_names("Travis failed the build on Friday.", &[]).is_empty());
+        assert!(sure_names("The host `maria` restarted; Maria is its name.", &[]).is_empty());
+        assert!(sure_names("AWS and QA were on the call.", &[]).is_empty());
+    }
+
+    #[test]
+    fn context_makes_a_suspected_name_a_person() {
+        // Unknown to the lists, but a pronoun refers back to it.
+        assert_eq!(
+            sure_names("Zyrrah deployed it before she left.", &[]),
+            ["Zyrrah"]
+        );
+        // Does what only people do, so it is a person elsewhere too.
+        assert_eq!(
+            sure_names("Qorvash joined the call. Later Qorvash broke it.", &[]),
+            ["Qorvash", "Qorvash"]
+        );
+        // A participant is always a person.
+        assert_eq!(
+            sure_names("Travis broke it.", &["Travis Young"]),
+            ["Travis"]
+        );
+    }
+
     #[test]
     fn roles_names_and_pronouns_are_people() {
-        let names = Names::new(&["Dana Ortiz (incident lead)".to_string()]);
         for (text, end, start) in [
             ("Dana Ortiz broke", 1, 0),
             ("the on-call engineer broke", 2, 0),
             ("QA let", 0, 0),
             ("then they broke", 1, 1),
             ("the Platform team broke", 2, 0),
+            ("Finance failed", 0, 0),
+            ("no one checked", 1, 0),
         ] {
             let d = doc(text);
-            let a = names.actor_ending_at(&d, end);
+            let people = People::new(&["Dana Ortiz".to_string()], &d);
+            let a = people.actor_ending_at(&d, end);
             assert_eq!(a.map(|a| a.start), Some(start), "{text}");
         }
     }
 
     #[test]
-    fn unknown_capitalised_words_are_not_people() {
-        let names = Names::new(&["Dana".to_string()]);
-        let d = doc("Postgres broke");
-        assert_eq!(names.actor_ending_at(&d, 0), None);
+    fn a_person_after_a_preposition_is_not_the_subject() {
         let d = doc("a change by Dana broke");
-        assert_eq!(names.actor_ending_at(&d, 3), None);
+        let people = People::new(&[], &d);
+        assert_eq!(people.actor_ending_at(&d, 3), None);
+        assert!(people.mention_ending_at(&d, 3).is_some());
     }
 }

@@ -21,8 +21,10 @@ pub(crate) trait Rule: Sync {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>);
 }
 
-pub(crate) static RULES: [&dyn Rule; 9] = [
+pub(crate) static RULES: [&dyn Rule; 12] = [
     &family::person_as_cause::PersonAsCause,
+    &family::work_as_cause::WorkAsCause,
+    &family::sarcastic_credit::SarcasticCredit,
     &family::human_error::HumanError,
     &family::hindsight::Hindsight,
     &family::judgement::Judgement,
@@ -30,11 +32,14 @@ pub(crate) static RULES: [&dyn Rule; 9] = [
     &family::blame_word::BlameWord,
     &family::person_root_cause::PersonRootCause,
     &family::vague_action::VagueAction,
+    &family::punitive_action::PunitiveAction,
     &family::custom_phrase::CustomPhrases,
 ];
 
-static INFOS: [RuleInfo; 9] = [
+static INFOS: [RuleInfo; 12] = [
     family::person_as_cause::INFO,
+    family::work_as_cause::INFO,
+    family::sarcastic_credit::INFO,
     family::human_error::INFO,
     family::hindsight::INFO,
     family::judgement::INFO,
@@ -42,6 +47,7 @@ static INFOS: [RuleInfo; 9] = [
     family::blame_word::INFO,
     family::person_root_cause::INFO,
     family::vague_action::INFO,
+    family::punitive_action::INFO,
     family::custom_phrase::INFO,
 ];
 

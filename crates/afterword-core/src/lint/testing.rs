@@ -14,6 +14,14 @@ pub(crate) fn only(rule: &str, text: &str) -> Vec<Finding> {
         .collect()
 }
 
+/// What one rule reports with no participant list at all.
+pub(crate) fn only_no_people(rule: &str, text: &str) -> Vec<Finding> {
+    lint_text(text, &LintConfig::default())
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
 pub(crate) fn only_title(rule: &str, text: &str) -> Vec<Finding> {
     lint_action_title(text, &cfg())
         .into_iter()

@@ -214,6 +214,8 @@ fn registry_lists_every_rule_for_settings() {
         ids,
         [
             "person-as-cause",
+            "work-as-cause",
+            "sarcastic-credit",
             "human-error",
             "hindsight",
             "judgement",
@@ -221,6 +223,7 @@ fn registry_lists_every_rule_for_settings() {
             "blame-word",
             "person-root-cause",
             "vague-action",
+            "punitive-action",
             "custom-phrase"
         ]
     );
@@ -237,10 +240,17 @@ fn action_titles_get_the_prose_rules_too() {
 }
 
 #[test]
-fn names_come_from_the_participant_list() {
-    let text = "Alex broke the deploy.";
+fn names_come_from_the_lists_and_the_participant_list() {
+    // A given name needs no list.
+    assert_eq!(
+        lint_text("Alex broke the deploy.", &LintConfig::default()).len(),
+        1
+    );
+    // "Travis" is also a build service: only a participant of that name
+    // makes it a person.
+    let text = "Travis broke the deploy.";
     assert!(lint_text(text, &LintConfig::default()).is_empty());
-    let c = LintConfig::with_participants(["Alex Kim"]);
+    let c = LintConfig::with_participants(["Travis Kim"]);
     assert_eq!(lint_text(text, &c).len(), 1);
 }
 

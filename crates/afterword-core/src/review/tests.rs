@@ -33,6 +33,7 @@ fn item(id: &str, status: ActionStatus, due: Option<NaiveDate>) -> ActionItem {
         priority: None,
         ticket: String::new(),
         needs_discussion: false,
+        public: false,
         extra: Default::default(),
     }
 }

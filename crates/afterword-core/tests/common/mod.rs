@@ -173,6 +173,7 @@ pub fn full_doc() -> Postmortem {
         priority: Some(Priority::P1),
         ticket: "https://tracker.example.com/PAY-12".into(),
         needs_discussion: true,
+        public: false,
         extra: Default::default(),
     }];
     doc.links = vec![Link {
@@ -355,9 +356,9 @@ prop_compose! {
     pub fn action()(
         title in text(), owner in text(), due in prop::option::of(date()),
         status in pick(ActionStatus::ALL), kind in opt_pick(ActionKind::ALL),
-        priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(),
+        priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(), public in any::<bool>(),
     ) -> ActionItem {
-        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, extra: Default::default() }
+        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, public, extra: Default::default() }
     }
 }
 

@@ -54,6 +54,27 @@ const NOT_PARTICIPLE: &[&str] = &[
     "automation",
 ];
 
+/// Adverbs between a modal and "have": "could easily have", "should
+/// really have".
+const MODAL_ADVERBS: &[&str] = &[
+    "easily",
+    "really",
+    "probably",
+    "surely",
+    "definitely",
+    "certainly",
+    "simply",
+    "just",
+    "clearly",
+    "obviously",
+    "at",
+    "least",
+    "also",
+    "absolutely",
+    "totally",
+    "have",
+];
+
 /// If a modal + "have" starts at `i`, the index of the last token of that
 /// phrase and whether it is negated.
 fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
@@ -63,16 +84,23 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         // would have rolled back earlier"), not a judgement, so they pass.
         "should've" | "could've" | "must've" => (i, false),
         "should" | "could" | "must" => {
-            if doc.is(i + 1, "have") {
-                (i + 1, false)
-            } else if doc.is_any(i + 1, &["not", "never"]) && doc.is(i + 2, "have") {
-                (i + 2, true)
-            } else {
+            let mut j = i + 1;
+            let mut negated = false;
+            while j < i + 4
+                && (doc.is_any(j, MODAL_ADVERBS) && !doc.is(j, "have")
+                    || doc.is_any(j, &["not", "never"]))
+            {
+                negated |= doc.is_any(j, &["not", "never"]);
+                j += 1;
+            }
+            if !doc.is(j, "have") {
                 return None;
             }
+            (j, negated)
         }
         "shouldn't" | "couldn't" | "mustn't" if doc.is(i + 1, "have") => (i + 1, true),
         "ought" if doc.is(i + 1, "to") && doc.is(i + 2, "have") => (i + 2, false),
+        "needed" | "need" if doc.is(i + 1, "to") && doc.is(i + 2, "have") => (i + 2, false),
         _ => return None,
     };
     let next = doc.word(end + 1)?;
@@ -82,7 +110,14 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     Some((end, negated))
 }
 
-/// Whether a person is the subject of the verb phrase starting at `i`.
+/// Words that open a clause: an actor right after one is its subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "so", "because", "that", "when", "since", "surely", "honestly", "frankly",
+];
+
+/// Whether a person is the subject of the verb phrase starting at `i`:
+/// right before it ("Dana should have"), or opening the clause a few words
+/// back ("Anyone reading the alert should have known").
 fn person_before(cx: &Cx<'_>, i: usize) -> bool {
     if i == 0 {
         return false;
@@ -92,7 +127,190 @@ fn person_before(cx: &Cx<'_>, i: usize) -> bool {
     while j > 0 && doc.is_any(j, ADVERBS) {
         j -= 1;
     }
-    cx.people.actor_ending_at(doc, j).is_some()
+    if cx.people.actor_ending_at(doc, j).is_some_and(|a| a.sure) {
+        return true;
+    }
+    // A subject with a short modifier after it.
+    for end in j.saturating_sub(4)..j {
+        if let Some(a) = cx.people.actor_ending_at(doc, end) {
+            let opens = a.start == 0
+                || doc.word(a.start - 1).is_none()
+                || doc.is_any(a.start - 1, CLAUSE_OPENERS);
+            let plain = (end + 1..=j).all(|k| {
+                doc.word(k).is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "is" | "was" | "were" | "are" | "had" | "has" | "did" | "and"
+                    )
+                })
+            });
+            if a.sure
+                && opens
+                && plain
+                && doc.is_any(
+                    a.start,
+                    &[
+                        "anyone",
+                        "anybody",
+                        "everyone",
+                        "everybody",
+                        "nobody",
+                        "someone",
+                        "whoever",
+                        "any",
+                        "a",
+                        "the",
+                    ],
+                )
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// "Why didn't the on-call …", "How could nobody …", "What was the
+/// on-call thinking", "Shouldn't the release manager have …": a question
+/// that faults a person. The index of the person's last token.
+fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let w = doc.word(i)?;
+    let aux = match w {
+        "why" | "how" => i + 1,
+        "what" if doc.is_any(i + 1, &["was", "were"]) => i + 1,
+        "shouldn't" | "couldn't" | "wouldn't" if doc.tokens[i].sentence_start => i,
+        _ => return None,
+    };
+    let a = doc.word(aux)?;
+    if !matches!(
+        a,
+        "didn't"
+            | "did"
+            | "wasn't"
+            | "weren't"
+            | "couldn't"
+            | "could"
+            | "hadn't"
+            | "wouldn't"
+            | "shouldn't"
+            | "was"
+            | "were"
+            | "had"
+            | "on"
+            | "is"
+            | "isn't"
+    ) {
+        return None;
+    }
+    let mut start = aux + 1;
+    if a == "on" {
+        // "How on earth did …"
+        if !doc.is(start, "earth") {
+            return None;
+        }
+        start += 2;
+    }
+    // Only with a negated or blaming subject: "Why did nobody …", "How
+    // could nobody …", "How did the reviewer miss …".
+    for end in start..(start + 5).min(doc.len()) {
+        doc.word(end)?;
+        if let Some(actor) = cx.people.mention_ending_at(doc, end) {
+            if actor.start != start || !actor.sure {
+                continue;
+            }
+            let negated = a.ends_with("n't")
+                || doc.is_any(actor.start, &["nobody", "no"])
+                || doc.is(end + 1, "not");
+            let blaming_verb = doc.is_any(
+                end + 1,
+                &[
+                    "miss", "ignore", "forget", "overlook", "skip", "think", "thinking", "let",
+                    "break", "approve", "merge", "deploy", "push", "run", "delete", "allow",
+                ],
+            ) || doc.is_any(end + 2, &["thinking", "miss", "ignore", "forget"]);
+            let what_ok = w != "what" || doc.is_any(end + 1, &["thinking", "doing"]);
+            if (negated || blaming_verb) && what_ok {
+                return Some(end);
+            }
+        }
+    }
+    None
+}
+
+/// "Had the release manager read the changelog, …": an inverted
+/// counterfactual with a person as the subject. The person's last token.
+fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let opens = i == 0
+        || doc.word(i - 1).is_none()
+        || doc.is_any(
+            i - 1,
+            &[
+                "prevented",
+                "avoided",
+                "happened",
+                "been",
+                "stopped",
+                "caught",
+                "only",
+                "and",
+            ],
+        );
+    if !opens {
+        return None;
+    }
+    for end in i + 1..(i + 5).min(doc.len()) {
+        doc.word(end)?;
+        if let Some(actor) = cx.people.mention_ending_at(doc, end) {
+            if actor.start == i + 1 && actor.sure && doc.word(end + 1).is_some() {
+                if doc.is_any(end + 1, &["been", "a", "the", "no", "any"]) {
+                    return None;
+                }
+                return Some(end);
+            }
+        }
+    }
+    None
+}
+
+/// "It was obvious that Omar's script …", "should have been obvious to
+/// Kwame", "clear to anyone": hindsight that the person should have seen.
+fn obvious_to_person(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let start =
+        (i.saturating_sub(3)..i).find(|&k| doc.is_any(k, &["was", "is", "been", "seemed"]))?;
+    if doc.is(i - 1, "not") || doc.is_any(i.saturating_sub(2), &["not", "no"]) {
+        return None;
+    }
+    if doc.is(i + 1, "to") {
+        let actor = cx.people.mention_ending_at(doc, i + 2).or_else(|| {
+            (i + 2..(i + 6).min(doc.len())).find_map(|e| {
+                cx.people
+                    .mention_ending_at(doc, e)
+                    .filter(|a| a.start == i + 2)
+            })
+        })?;
+        if actor.start == i + 2 && actor.sure {
+            return Some((start, actor.end));
+        }
+        return None;
+    }
+    if doc.is(i + 1, "that") {
+        for e in i + 2..(i + 7).min(doc.len()) {
+            doc.word(e)?;
+            let a = cx
+                .people
+                .mention_ending_at(doc, e)
+                .or_else(|| cx.people.possessor_ending_at(doc, e));
+            if let Some(a) = a {
+                if a.start == i + 2 && a.sure && a.kind != crate::lint::people::ActorKind::Pronoun {
+                    return Some((start, a.end));
+                }
+            }
+        }
+    }
+    None
 }
 
 impl Rule for Hindsight {
@@ -115,9 +333,40 @@ impl Rule for Hindsight {
                         .find(|&j| doc.is(j, "had"));
                     if let Some(had) = had {
                         let actor = cx.people.actor_ending_at(doc, had - 1);
-                        if actor.is_some_and(|a| a.start == i + 1) && doc.word(had + 1).is_some() {
+                        if actor.is_some_and(|a| a.start == i + 1 && a.sure)
+                            && doc.word(had + 1).is_some_and(|w| w != "been")
+                        {
                             out.push(finding(doc, &INFO, i, had, MESSAGE, vec![]));
                         }
+                    }
+                }
+                "why" | "how" | "what" | "shouldn't" | "couldn't" | "wouldn't"
+                    if faulting_question(cx, i).is_some() =>
+                {
+                    if let Some(end) = faulting_question(cx, i) {
+                        out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
+                    }
+                }
+                "had" if inverted_had(cx, i).is_some() => {
+                    if let Some(end) = inverted_had(cx, i) {
+                        out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
+                    }
+                }
+                "obvious" | "clear" | "foreseeable" | "predictable"
+                    if obvious_to_person(cx, i).is_some() =>
+                {
+                    if let Some((a, b)) = obvious_to_person(cx, i) {
+                        out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
+                    }
+                }
+                "who"
+                    if i > 0
+                        && (i.saturating_sub(3)..i)
+                            .any(|k| doc.is_any(k, &["nobody", "one", "anyone", "anybody"]))
+                        && modal_have(doc, i + 1).is_some() =>
+                {
+                    if let Some((end, _)) = modal_have(doc, i + 1) {
+                        out.push(finding(doc, &INFO, i + 1, end, MESSAGE, vec![]));
                     }
                 }
                 "failed" if doc.is(i + 1, "to") && person_before(cx, i) => {
@@ -129,6 +378,16 @@ impl Rule for Hindsight {
                         MESSAGE,
                         vec!["did not".into()],
                     ));
+                }
+                "bothered"
+                    if doc.is(i + 1, "to")
+                        && (i.saturating_sub(5)..i)
+                            .any(|k| doc.is_any(k, &["nobody", "no", "never"])) =>
+                {
+                    let from = (i.saturating_sub(5)..i)
+                        .find(|&k| doc.is_any(k, &["nobody", "no", "never"]))
+                        .unwrap_or(i);
+                    out.push(finding(doc, &INFO, from, i + 1, MESSAGE, vec![]));
                 }
                 "didn't" | "never"
                     if doc.is_any(i + 1, &["bother", "bothered"]) && doc.is(i + 2, "to") =>

@@ -2,13 +2,17 @@
 
 pub(crate) mod blame_word;
 pub(crate) mod custom_phrase;
+pub(crate) mod damage;
 pub(crate) mod hindsight;
 pub(crate) mod human_error;
 pub(crate) mod judgement;
 pub(crate) mod minimizer;
 pub(crate) mod person_as_cause;
 pub(crate) mod person_root_cause;
+pub(crate) mod punitive_action;
+pub(crate) mod sarcastic_credit;
 pub(crate) mod vague_action;
+pub(crate) mod work_as_cause;
 
 use super::finding::Finding;
 use super::registry::RuleInfo;

@@ -3,9 +3,10 @@
 //! production". Naming someone in a neutral action ("Sam rolled back the
 //! deploy") is fine, and so is a system as the subject ("the deploy broke").
 
+use super::damage::{damage_at, Class};
 use super::{finding, OBJECT_STOP};
 use crate::lint::finding::{Category, Finding};
-use crate::lint::people::{Actor, ADVERBS};
+use crate::lint::people::{Actor, ActorKind, ADVERBS};
 use crate::lint::registry::{Rule, RuleInfo};
 use crate::lint::tokens::Doc;
 use crate::lint::Cx;
@@ -18,174 +19,101 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 
 pub(crate) struct PersonAsCause;
 
+/// What the person is said to have done.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Verb {
-    Broke,
-    Caused,
-    LetThrough,
-    Misconfigured,
+    Damage(Class),
     ForgotTo,
     Ignored,
     Missed,
-    TookDown,
-    Introduced,
-    Botched,
-    Responsible,
-    /// "deployed a broken build", "pushed a bad config".
-    Shipped,
-    /// "accidentally deleted the table": only with an adverb of accident.
-    Deleted,
 }
 
-/// Words that make a shipped thing the failure.
-const FLAWED: &[&str] = &[
-    "bad",
-    "broken",
-    "buggy",
-    "faulty",
-    "wrong",
-    "untested",
-    "incorrect",
+/// Things a person can be said to have missed, as opposed to a deadline,
+/// a meeting or a train.
+const MISS_BENIGN: &[&str] = &[
+    "launch",
+    "date",
+    "deadline",
+    "meeting",
+    "call",
+    "standup",
+    "window",
+    "train",
+    "flight",
+    "bus",
+    "target",
+    "chance",
+    "opportunity",
+    "cut-off",
+    "cutoff",
+    "slot",
+    "release",
+    "lunch",
+    "point",
+    "mark",
+    "beginning",
+    "start",
+    "end",
 ];
 
-/// Adverbs that turn a plain action into an accident pinned on someone.
-const ACCIDENTALLY: &[&str] = &[
-    "accidentally",
-    "inadvertently",
-    "mistakenly",
-    "unknowingly",
-    "unintentionally",
-    "carelessly",
-];
-
-/// Things a person can be said to have missed or ignored, as opposed to a
-/// deadline or a train.
-const SIGNALS: &[&str] = &[
-    "alert",
-    "alerts",
-    "alarm",
-    "alarms",
-    "warning",
-    "warnings",
-    "page",
-    "pages",
-    "bug",
-    "bugs",
-    "error",
-    "errors",
-    "sign",
-    "signs",
-    "issue",
-    "issues",
-    "step",
-    "steps",
-    "check",
-    "checks",
-    "problem",
-    "problems",
-    "message",
-    "messages",
-    "notification",
-    "notifications",
-    "regression",
-    "regressions",
-    "review",
-    "ticket",
-    "tickets",
-    "email",
-    "escalation",
-    "symptoms",
-    "dashboard",
-];
-
-/// Outcomes that make "X introduced …" or "X was responsible for …" a
-/// statement of blame.
-const OUTCOMES: &[&str] = &[
-    "bug",
-    "bugs",
-    "regression",
-    "regressions",
-    "outage",
-    "outages",
-    "incident",
-    "failure",
-    "failures",
-    "error",
-    "errors",
-    "breakage",
-    "problem",
-    "problems",
-    "issue",
-    "downtime",
-    "mistake",
-    "defect",
-    "vulnerability",
-];
-
-fn verb_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
+/// An omission verb at `i`: "forgot to", "neglected to", "ignored",
+/// "overlooked", "missed the page".
+fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
     let w = doc.word(i)?;
     let v = match w {
-        "broke" | "breaks" => {
-            // "broke the work down", "broke even", "broke out the numbers".
-            if (i + 1..i + 5).any(|j| doc.is_any(j, &["down", "out", "even", "up", "into"])) {
-                return None;
-            }
-            (Verb::Broke, i)
+        "forgot" | "neglected" | "forgets" | "neglects" if doc.is(i + 1, "to") => {
+            (Verb::ForgotTo, i + 1)
         }
-        "caused" | "causes" => (Verb::Caused, i),
-        "let" | "lets" | "allowed" => {
-            let end = (i + 1..i + 6)
-                .take_while(|&j| doc.word(j).is_some())
-                .find(|&j| doc.is_any(j, &["through", "slip", "slide", "past"]))?;
-            (Verb::LetThrough, end)
-        }
-        "misconfigured" => (Verb::Misconfigured, i),
-        "forgot" | "neglected" if doc.is(i + 1, "to") => (Verb::ForgotTo, i + 1),
-        "forgot" => (Verb::Missed, i),
-        "ignored" | "disregarded" => (Verb::Ignored, i),
-        "missed" | "overlooked" => {
-            let obj_end = doc.clause_end(i + 1, 4, OBJECT_STOP)?;
-            if !(i + 1..=obj_end).any(|j| doc.is_any(j, SIGNALS)) {
+        "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
+        "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
+        "overlooked" | "overlooks" => (Verb::Missed, i),
+        "missed" | "misses" => {
+            let limit = super::damage::clause_limit(doc, i + 1, 5);
+            if doc.word(i + 1).is_none() || (i + 1..limit).any(|j| doc.is_any(j, MISS_BENIGN)) {
                 return None;
             }
             (Verb::Missed, i)
         }
-        "took" | "brought" | "knocked" => {
-            let down = (i + 1..i + 4)
-                .take_while(|&j| doc.word(j).is_some())
-                .find(|&j| doc.is(j, "down"))?;
-            (Verb::TookDown, down)
-        }
-        "introduced" => {
-            let obj_end = doc.clause_end(i + 1, 4, OBJECT_STOP)?;
-            if !(i + 1..=obj_end).any(|j| doc.is_any(j, OUTCOMES)) {
-                return None;
-            }
-            (Verb::Introduced, i)
-        }
-        "botched" | "mishandled" | "bungled" => (Verb::Botched, i),
-        "pushed" | "deployed" | "merged" | "shipped" | "applied" | "released" | "committed" => {
-            let obj_end = doc.clause_end(i + 1, 4, OBJECT_STOP)?;
-            if !(i + 1..=obj_end).any(|j| doc.is_any(j, FLAWED)) {
-                return None;
-            }
-            (Verb::Shipped, i)
-        }
-        "deleted" | "dropped" | "removed" | "wiped" | "truncated" | "overwrote" | "killed"
-            if i > 0 && doc.is_any(i - 1, ACCIDENTALLY) =>
-        {
-            (Verb::Deleted, i)
-        }
-        "was" | "were" | "is" | "are" if doc.is(i + 1, "responsible") && doc.is(i + 2, "for") => {
-            let obj_end = doc.clause_end(i + 3, 4, OBJECT_STOP)?;
-            if !(i + 3..=obj_end).any(|j| doc.is_any(j, OUTCOMES)) {
-                return None;
-            }
-            (Verb::Responsible, i + 2)
-        }
         _ => return None,
     };
     Some(v)
+}
+
+/// Words that may stand between a subject and its verb, beyond adverbs:
+/// "managed to", "went and", "then".
+fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
+    let mut j = verb.checked_sub(1)?;
+    loop {
+        if doc.is_any(j, ADVERBS) && j > 0 {
+            j -= 1;
+        } else if j > 1
+            && (doc.is(j, "to") && doc.is_any(j - 1, LEAD_INS) || doc.seq(j - 1, &["went", "and"]))
+        {
+            j -= 2;
+        } else {
+            return Some(j);
+        }
+    }
+}
+
+/// Verbs before "to" that lead into the damage: "managed to break".
+const LEAD_INS: &[&str] = &["managed", "decided", "chose", "proceeded", "went", "tried"];
+
+/// Base forms after "managed to" and similar: "managed to break".
+fn base_damage(doc: &Doc, i: usize) -> Option<Class> {
+    let w = doc.word(i)?;
+    let c = match w {
+        "break" | "corrupt" | "wipe" | "nuke" | "destroy" | "crash" | "erase" | "overwrite"
+        | "trash" | "brick" | "overload" => Class::Broke,
+        "take" | "bring" | "knock"
+            if (i + 1..i + 6).any(|j| doc.is_any(j, &["down", "offline"])) =>
+        {
+            Class::TookDown
+        }
+        "delete" | "drop" | "purge" | "truncate" => Class::Deleted,
+        _ => return None,
+    };
+    Some(c)
 }
 
 impl Rule for PersonAsCause {
@@ -196,66 +124,200 @@ impl Rule for PersonAsCause {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         for i in 1..doc.len() {
-            let Some((verb, verb_end)) = verb_at(doc, i) else {
+            if doc.word(i).is_none() {
+                continue;
+            }
+            if doc.is(i, "by") {
+                if let Some(f) = passive_by_person(cx, i) {
+                    out.push(f);
+                }
+                continue;
+            }
+            let (verb, verb_end, human) = if let Some(d) = damage_at(doc, i) {
+                (Verb::Damage(d.class), d.end, d.human)
+            } else if let Some((v, end)) = omission_at(doc, i) {
+                (v, end, true)
+            } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
+                match base_damage(doc, i) {
+                    Some(c) => (Verb::Damage(c), i, true),
+                    None => continue,
+                }
+            } else {
                 continue;
             };
-            let mut j = i - 1;
-            while j > 0 && doc.is_any(j, ADVERBS) {
-                j -= 1;
-            }
+            let Some(j) = subject_end(doc, i) else {
+                continue;
+            };
             let Some(actor) = cx.people.actor_ending_at(doc, j) else {
                 continue;
             };
+            if !actor.sure && !human {
+                continue;
+            }
+            // "No one lost data": a negated subject clears people.
+            if actor.kind == ActorKind::Pronoun
+                && doc.is_any(actor.start, &["nobody", "no"])
+                && matches!(verb, Verb::Damage(_))
+            {
+                continue;
+            }
             out.push(report(doc, actor, verb, i, verb_end));
         }
     }
 }
 
+/// Participles that, with "by <person>", say a person did the damage:
+/// "the billing database was wiped by Fatima".
+const PASSIVE_DAMAGE: &[&str] = &[
+    "broken",
+    "wiped",
+    "deleted",
+    "dropped",
+    "corrupted",
+    "destroyed",
+    "erased",
+    "overwritten",
+    "exposed",
+    "misconfigured",
+    "caused",
+    "nuked",
+    "truncated",
+    "purged",
+    "leaked",
+    "botched",
+    "triggered",
+    "introduced",
+    "crashed",
+    "killed",
+];
+
+/// "<something> was wiped by <person or their work>".
+fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    let mut p = by.checked_sub(1)?;
+    while p > 0 && doc.is_any(p, ADVERBS) {
+        p -= 1;
+    }
+    if !doc.is_any(p, PASSIVE_DAMAGE) {
+        return None;
+    }
+    let be = (p.saturating_sub(3)..p).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "was", "were", "been", "got", "is", "are", "be", "get", "gets",
+            ],
+        )
+    });
+    if !be {
+        return None;
+    }
+    let doc_len = doc.len();
+    // The agent: a person, or a person's work ("by Joaquín's hotfix").
+    for end in by + 1..(by + 5).min(doc_len) {
+        doc.word(end)?;
+        if let Some(actor) = cx.people.possessor_ending_at(doc, end) {
+            if actor.start == by + 1 && actor.sure && actor.kind != ActorKind::Pronoun {
+                let work_end = (end + 1..(end + 5).min(doc_len))
+                    .take_while(|&k| doc.word(k).is_some())
+                    .last()
+                    .unwrap_or(end);
+                let who = doc.slice(actor.start, actor.end);
+                return Some(finding(
+                    doc,
+                    &INFO,
+                    p,
+                    work_end,
+                    format!(
+                        "Names “{}” as the cause of the damage; say what the change did and what let it through.",
+                        super::work_as_cause::without_possessive(who)
+                    ),
+                    vec![],
+                ));
+            }
+        }
+        if let Some(actor) = cx.people.mention_ending_at(doc, end) {
+            if actor.start == by + 1 && actor.sure && !doc.is_any(end + 1, NOT_PEOPLE_AFTER) {
+                let who = doc.slice(actor.start, actor.end);
+                return Some(finding(
+                    doc,
+                    &INFO,
+                    p,
+                    actor.end,
+                    format!(
+                        "Names “{who}” as the cause; describe what in the system or process made this possible."
+                    ),
+                    vec![],
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Nouns after a role that make it a system: "by the on-call script".
+const NOT_PEOPLE_AFTER: &[&str] = &["script", "bot", "automation", "tool", "job", "process"];
+
 fn report(doc: &Doc, actor: Actor, verb: Verb, i: usize, verb_end: usize) -> Finding {
     let who = doc.slice(actor.start, actor.end);
-    let message = format!(
-        "Names “{who}” as the cause; describe what in the system or process made this possible."
-    );
+    let message = match verb {
+        Verb::ForgotTo | Verb::Ignored | Verb::Missed => format!(
+            "Says “{who}” let a step or a signal slip; describe what left it to memory or attention."
+        ),
+        _ => format!(
+            "Names “{who}” as the cause; describe what in the system or process made this possible."
+        ),
+    };
     let object = doc
         .clause_end(verb_end + 1, 6, OBJECT_STOP)
         .map(|end| (end, doc.slice(verb_end + 1, end)));
     let case = |s: String| doc.match_case(actor.start, &s);
     let (end, suggestion) = match (verb, object) {
-        (Verb::Broke, Some((end, obj))) => (end, Some(format!("{obj} broke after a change"))),
-        (Verb::Misconfigured, Some((end, obj))) => (
-            end,
-            Some(format!("a configuration change left {obj} misconfigured")),
-        ),
+        (Verb::Damage(Class::Broke), Some((end, obj))) if doc.is_any(i, &["broke", "breaks"]) => {
+            (end, Some(format!("{obj} broke after a change")))
+        }
+        (Verb::Damage(Class::Misconfigured), Some((end, obj)))
+            if doc.is_any(i, &["misconfigured", "misconfigures"]) =>
+        {
+            (
+                end,
+                Some(format!("a configuration change left {obj} misconfigured")),
+            )
+        }
         (Verb::Ignored, Some((end, obj))) => (end, Some(format!("{obj} went unanswered"))),
         (Verb::Missed, Some((end, obj))) => (end, Some(format!("{obj} went unnoticed"))),
-        (Verb::TookDown, Some((end, obj))) => {
+        (Verb::Damage(Class::TookDown), Some((end, obj))) => {
             (end, Some(format!("{obj} went down after a change")))
         }
-        (Verb::TookDown, None) if verb_end > i + 1 => {
+        (Verb::Damage(Class::TookDown), None) if verb_end > i + 1 => {
             let obj = doc.slice(i + 1, verb_end - 1);
             (verb_end, Some(format!("{obj} went down after a change")))
         }
-        (Verb::Botched, Some((end, obj))) => (end, Some(format!("{obj} did not go as planned"))),
-        (Verb::Shipped, Some((end, obj))) => {
-            let verb = doc.slice(i, i);
+        (Verb::Damage(Class::Broke), Some((end, obj)))
+            if doc.is_any(i, &["botched", "bungled", "mishandled"]) =>
+        {
+            (end, Some(format!("{obj} did not go as planned")))
+        }
+        (Verb::Damage(Class::Shipped | Class::Deleted | Class::Broke), Some((end, obj))) => {
+            let verb = doc.slice(i, verb_end);
             (end, Some(format!("{obj} was {verb}")))
         }
-        (Verb::Deleted, Some((end, obj))) => {
-            let verb = doc.slice(i, i);
-            (end, Some(format!("{obj} was {verb}")))
+        (Verb::Damage(Class::Caused), _) if doc.is_any(i, &["caused", "causes"]) => {
+            (i, Some("a change caused".to_string()))
         }
-        (Verb::Caused, _) => (i, Some("a change caused".to_string())),
-        (Verb::Introduced, _) => (i, Some("a change introduced".to_string())),
-        (Verb::LetThrough, _) => (
+        (Verb::Damage(Class::Caused), _) if doc.is(i, "introduced") => {
+            (i, Some("a change introduced".to_string()))
+        }
+        (Verb::Damage(Class::LetThrough), _) => (
             verb_end,
             Some(format!("the review process {}", doc.slice(i, verb_end))),
         ),
         (Verb::ForgotTo, _) => (verb_end, Some("the checklist had no step to".to_string())),
-        (Verb::Responsible, _) => (
+        (Verb::Damage(Class::Caused), _) if doc.is(i + 1, "responsible") => (
             verb_end,
             Some("several conditions contributed to".to_string()),
         ),
-        (_, None) => (verb_end, None),
+        (_, _) => (verb_end, None),
     };
     let suggestions = suggestion.map(case).into_iter().collect();
     finding(doc, &INFO, actor.start, end, message, suggestions)

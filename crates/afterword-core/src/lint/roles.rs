@@ -1,0 +1,638 @@
+//! People named by what they do or where they work: "the on-call", "our
+//! DBA", "the new release manager", "the platform team", "QA", "Finance",
+//! "ops". Also the ordinary capitalised words that are never names, so a
+//! sentence that starts "Yesterday's deploy…" does not read as a person.
+
+use super::tokens::Doc;
+
+/// Nouns for people by what they do.
+const ROLES: &[&str] = &[
+    "on-call",
+    "oncall",
+    "on-caller",
+    "oncaller",
+    "on-callers",
+    "dba",
+    "dbas",
+    "qa",
+    "ops",
+    "devops",
+    "sre",
+    "sres",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "dev",
+    "devs",
+    "programmer",
+    "programmers",
+    "operator",
+    "operators",
+    "technician",
+    "technicians",
+    "tech",
+    "admin",
+    "admins",
+    "administrator",
+    "administrators",
+    "sysadmin",
+    "sysadmins",
+    "intern",
+    "interns",
+    "contractor",
+    "contractors",
+    "consultant",
+    "consultants",
+    "vendor",
+    "reviewer",
+    "reviewers",
+    "approver",
+    "approvers",
+    "responder",
+    "responders",
+    "tester",
+    "testers",
+    "manager",
+    "managers",
+    "commander",
+    "team",
+    "teams",
+    "squad",
+    "staff",
+    "employee",
+    "employees",
+    "lead",
+    "leads",
+    "owner",
+    "deployer",
+    "author",
+    "architect",
+    "analyst",
+    "agent",
+    "agents",
+    "hire",
+    "hires",
+    "junior",
+    "newbie",
+    "colleague",
+    "colleagues",
+    "coworker",
+    "teammate",
+    "person",
+    "people",
+    "guy",
+    "guys",
+    "folks",
+    "shift",
+    "crew",
+    "department",
+    "dept",
+    "maintainer",
+    "maintainers",
+    "specialist",
+    "supervisor",
+    "coordinator",
+    "scribe",
+    "human",
+    "humans",
+];
+
+/// Roles that name a person or team without a determiner: "QA let it
+/// through", "ops misconfigured production".
+const BARE_ROLES: &[&str] = &[
+    "qa",
+    "ops",
+    "devops",
+    "sre",
+    "sres",
+    "dba",
+    "dbas",
+    "engineers",
+    "developers",
+    "devs",
+    "operators",
+    "admins",
+    "sysadmins",
+    "testers",
+    "reviewers",
+    "responders",
+    "staff",
+    "infra",
+    "it",
+    "humans",
+    "contractors",
+    "interns",
+];
+
+/// Departments named alone, capitalised: "Finance failed to send it",
+/// "Networking cut off Frankfurt".
+const DEPARTMENTS: &[&str] = &[
+    "operations",
+    "networking",
+    "network",
+    "security",
+    "support",
+    "finance",
+    "legal",
+    "marketing",
+    "sales",
+    "hr",
+    "it",
+    "infra",
+    "infrastructure",
+    "engineering",
+    "procurement",
+    "facilities",
+    "accounting",
+    "compliance",
+    "management",
+    "leadership",
+    "product",
+    "design",
+    "platform",
+    "release",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "their",
+    "your",
+    "my",
+    "his",
+    "her",
+    "this",
+    "that",
+    "one",
+    "another",
+    "some",
+    "every",
+    "each",
+    "any",
+    "whichever",
+];
+
+/// Words that cannot sit between a determiner and a role noun.
+const NOT_MODIFIERS: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "and", "or", "but", "to", "of", "by", "for",
+    "with", "from", "in", "on", "at", "that", "which", "who", "it", "be", "been", "not", "did",
+    "does", "do", "will", "would", "should", "could", "can",
+];
+
+/// Nouns that make "the X team" or "the X engineer" a system instead:
+/// "the deploy pipeline", "the cron job".
+const NOT_A_PERSON_AFTER: &[&str] = &[
+    "bot", "bots", "script", "job", "tool", "account", "accounts", "process", "pipeline", "service",
+];
+
+pub(crate) fn is_role_word(w: &str) -> bool {
+    ROLES.contains(&w) || DEPARTMENTS.contains(&w)
+}
+
+/// Where a role mention ending at `end` starts: at its determiner, or at
+/// the role itself when the role stands alone ("QA", "ops", "Finance").
+pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
+    let word = super::people::strip_possessive(doc.word(end)?);
+    if doc.is_any(end + 1, NOT_A_PERSON_AFTER) {
+        return None;
+    }
+    let raw = doc.slice(end, end);
+    if DEPARTMENTS.contains(&word)
+        && !ROLES.contains(&word)
+        && !BARE_ROLES.contains(&word)
+        && doc.tokens[end].capitalised
+    {
+        // A department alone, or "the Security team" style (handled below
+        // when "team" follows).
+        let before = end.checked_sub(1).and_then(|p| doc.word(p));
+        if before.is_none_or(|b| !DETERMINERS.contains(&b)) {
+            return Some(end);
+        }
+        return None;
+    }
+    if word == "it" {
+        // "IT" the department, never "it" the pronoun.
+        return (raw == "IT" || raw == "IT's").then_some(end);
+    }
+    if !ROLES.contains(&word) && !BARE_ROLES.contains(&word) {
+        return None;
+    }
+    let mut j = end;
+    // Modifiers, then a determiner: "the new on-call engineer".
+    for _ in 0..4 {
+        if j == 0 {
+            break;
+        }
+        let Some(w) = doc.word(j - 1) else { break };
+        if DETERMINERS.contains(&w) {
+            return Some(j - 1);
+        }
+        if NOT_MODIFIERS.contains(&w) || w.ends_with("'s") {
+            break;
+        }
+        j -= 1;
+    }
+    if BARE_ROLES.contains(&word) {
+        return Some(end);
+    }
+    // "Platform team", "Infra engineers": a capitalised modifier.
+    if end > 0 && doc.word(end - 1).is_some() && doc.tokens[end - 1].capitalised {
+        return Some(end - 1);
+    }
+    None
+}
+
+/// The last token of a role mention that starts at `start`: "the on-call
+/// engineer", "QA", "the DBA's oversight".
+pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
+    let word = doc.word(start)?;
+    let mut i = start;
+    if DETERMINERS.contains(&word) {
+        i += 1;
+    } else if !(BARE_ROLES.contains(&super::people::strip_possessive(word))
+        || DEPARTMENTS.contains(&word) && doc.tokens[start].capitalised)
+    {
+        return None;
+    }
+    // Up to three words: modifiers, then the role noun (possibly
+    // possessive: "the on-call engineer's").
+    let mut found = None;
+    for j in i..(i + 4).min(doc.len()) {
+        let Some(w) = doc.word(j) else { break };
+        let base = super::people::strip_possessive(w);
+        if is_role_word(base) && !(DEPARTMENTS.contains(&base) && doc.is(j + 1, "team")) {
+            if doc.is_any(j + 1, NOT_A_PERSON_AFTER) {
+                return None;
+            }
+            found = Some(j);
+            if w.ends_with('\'') || w.ends_with("'s") {
+                if !doc.is_any(j + 1, super::people::PERSONAL_NOUNS) {
+                    return None;
+                }
+                found = Some(j + 1);
+                break;
+            }
+        } else if found.is_some() || NOT_MODIFIERS.contains(&w) {
+            break;
+        }
+    }
+    found
+}
+
+/// Capitalised words at the start of a sentence that are ordinary words,
+/// never names.
+const COMMON: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "action",
+    "actions",
+    "add",
+    "after",
+    "afterwards",
+    "again",
+    "against",
+    "alert",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anyway",
+    "api",
+    "apparently",
+    "are",
+    "around",
+    "as",
+    "ask",
+    "at",
+    "automate",
+    "back",
+    "backup",
+    "backups",
+    "bad",
+    "basically",
+    "because",
+    "before",
+    "being",
+    "below",
+    "besides",
+    "between",
+    "big",
+    "billing",
+    "block",
+    "both",
+    "but",
+    "by",
+    "cache",
+    "can",
+    "category",
+    "cause",
+    "causes",
+    "certainly",
+    "check",
+    "checkout",
+    "clearly",
+    "config",
+    "confirm",
+    "could",
+    "currently",
+    "customers",
+    "data",
+    "database",
+    "date",
+    "deploy",
+    "despite",
+    "detected",
+    "detection",
+    "did",
+    "disk",
+    "dns",
+    "do",
+    "document",
+    "does",
+    "done",
+    "down",
+    "duration",
+    "during",
+    "each",
+    "earlier",
+    "early",
+    "either",
+    "else",
+    "email",
+    "ensure",
+    "error",
+    "errors",
+    "even",
+    "eventually",
+    "every",
+    "everyone",
+    "everything",
+    "except",
+    "few",
+    "finally",
+    "first",
+    "fix",
+    "fixes",
+    "for",
+    "frankly",
+    "from",
+    "further",
+    "gap",
+    "gaps",
+    "given",
+    "goal",
+    "going",
+    "good",
+    "great",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hindsight",
+    "his",
+    "honestly",
+    "how",
+    "however",
+    "i",
+    "if",
+    "impact",
+    "in",
+    "incident",
+    "including",
+    "initially",
+    "instead",
+    "into",
+    "investigate",
+    "is",
+    "it",
+    "its",
+    "just",
+    "keep",
+    "kind",
+    "last",
+    "latency",
+    "later",
+    "lead",
+    "least",
+    "less",
+    "lesson",
+    "lessons",
+    "let",
+    "like",
+    "link",
+    "login",
+    "looking",
+    "luckily",
+    "mail",
+    "make",
+    "many",
+    "may",
+    "maybe",
+    "meanwhile",
+    "memory",
+    "might",
+    "migrate",
+    "monitor",
+    "more",
+    "moreover",
+    "most",
+    "move",
+    "much",
+    "must",
+    "my",
+    "near",
+    "nearly",
+    "neither",
+    "network",
+    "never",
+    "new",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "note",
+    "notes",
+    "nothing",
+    "now",
+    "obviously",
+    "of",
+    "off",
+    "often",
+    "old",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "orders",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "out",
+    "outage",
+    "over",
+    "overall",
+    "owner",
+    "page",
+    "participants",
+    "payments",
+    "per",
+    "perhaps",
+    "please",
+    "previously",
+    "queue",
+    "reduce",
+    "remove",
+    "replace",
+    "require",
+    "resolution",
+    "responders",
+    "restore",
+    "result",
+    "results",
+    "review",
+    "rollback",
+    "root",
+    "rotate",
+    "run",
+    "sadly",
+    "schedule",
+    "scribe",
+    "search",
+    "see",
+    "server",
+    "servers",
+    "service",
+    "services",
+    "set",
+    "severity",
+    "show",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sometimes",
+    "soon",
+    "sorry",
+    "special",
+    "start",
+    "status",
+    "step",
+    "steps",
+    "still",
+    "stop",
+    "storage",
+    "such",
+    "summary",
+    "surely",
+    "tell",
+    "test",
+    "than",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thus",
+    "timeline",
+    "to",
+    "today",
+    "together",
+    "tomorrow",
+    "tonight",
+    "too",
+    "track",
+    "traffic",
+    "trigger",
+    "turn",
+    "two",
+    "type",
+    "ultimately",
+    "under",
+    "unfortunately",
+    "unless",
+    "until",
+    "up",
+    "update",
+    "updates",
+    "upgrade",
+    "uploads",
+    "upon",
+    "us",
+    "use",
+    "users",
+    "usually",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "whichever",
+    "while",
+    "who",
+    "whoever",
+    "whole",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "write",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+pub(crate) fn is_common_word(w: &str) -> bool {
+    COMMON.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn common_words_are_sorted_for_lookup() {
+        assert!(super::COMMON.windows(2).all(|w| w[0] < w[1]));
+    }
+}

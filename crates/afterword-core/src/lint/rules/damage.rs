@@ -1,0 +1,491 @@
+//! The ways a sentence says something was damaged, shared by the rules that
+//! ask who or what did it: "broke checkout", "knocked the billing service
+//! offline", "wiped the staging cluster", "let the bug through", "caused the
+//! outage", "pushed a bad config", "deleted the production bucket". Whether
+//! that is blame depends on the subject, which the calling rule checks.
+//!
+//! Every look-around is bounded to a few tokens, so a rule stays linear in
+//! the length of the text.
+
+use crate::lint::tokens::Doc;
+
+/// How a damage phrase is built, for the message and the rewrite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// broke, corrupted, wiped, nuked…: the object was damaged.
+    Broke,
+    /// took / brought / knocked … down, offline, out.
+    TookDown,
+    /// caused, introduced, led to, is why, is responsible for.
+    Caused,
+    /// let … through / slip / past.
+    LetThrough,
+    /// misconfigured, fat-fingered.
+    Misconfigured,
+    /// pushed, deployed, merged… something bad or untested.
+    Shipped,
+    /// deleted, dropped, killed… something that mattered, or the wrong one.
+    Deleted,
+}
+
+/// A damage phrase starting at a verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Damage {
+    pub class: Class,
+    /// The verb.
+    pub verb: usize,
+    /// The last token of the verb phrase (the particle of "took … down").
+    pub end: usize,
+    /// The verb is said of people, not systems ("fat-fingered",
+    /// "misconfigured", "botched"), so even a name the linter only suspects
+    /// is a person here.
+    pub human: bool,
+}
+
+/// Verbs that always damage their object.
+const BREAK: &[&str] = &[
+    "broke",
+    "breaks",
+    "broken",
+    "nuked",
+    "nukes",
+    "trashed",
+    "corrupted",
+    "corrupts",
+    "destroyed",
+    "destroys",
+    "erased",
+    "clobbered",
+    "bricked",
+    "melted",
+    "flooded",
+    "overloaded",
+    "overwhelmed",
+    "hammered",
+    "crashed",
+    "crashes",
+    "froze",
+    "overwrote",
+    "overwritten",
+    "purged",
+    "wiped",
+    "wipes",
+    "leaked",
+    "exposed",
+    "botched",
+    "bungled",
+    "mishandled",
+    "derailed",
+    "sabotaged",
+    "blackholed",
+    "borked",
+    "hosed",
+];
+
+/// Verbs said of people only.
+const HUMAN_BREAK: &[&str] = &[
+    "botched",
+    "bungled",
+    "mishandled",
+    "sabotaged",
+    "fat-fingered",
+    "fat-fingers",
+    "misconfigured",
+    "misconfigures",
+    "mistyped",
+    "misread",
+    "force-pushed",
+];
+
+/// Verbs that damage only when their object mattered or was the wrong one:
+/// "deleted the production bucket", not "deleted the stale lock file".
+const DELETE: &[&str] = &[
+    "deleted",
+    "deletes",
+    "dropped",
+    "removed",
+    "truncated",
+    "killed",
+    "terminated",
+    "unplugged",
+    "revoked",
+    "shut",
+    "cut",
+    "locked",
+    "purged",
+    "reset",
+    "left",
+    "erased",
+];
+
+/// Verbs that ship something, damaging when it was flawed.
+const SHIP: &[&str] = &[
+    "pushed",
+    "deployed",
+    "merged",
+    "shipped",
+    "applied",
+    "released",
+    "committed",
+    "rolled",
+    "approved",
+    "introduced",
+    "uploaded",
+    "published",
+    "ran",
+    "wrote",
+    "added",
+];
+
+/// Words that make a shipped or deleted thing the failure.
+pub(crate) const FLAWED: &[&str] = &[
+    "bad",
+    "broken",
+    "buggy",
+    "faulty",
+    "wrong",
+    "untested",
+    "unreviewed",
+    "unapproved",
+    "incorrect",
+    "invalid",
+    "rushed",
+    "half-finished",
+    "careless",
+    "sloppy",
+    "botched",
+    "dodgy",
+    "risky",
+    "bogus",
+];
+
+/// What made an ordinary action damage: the wrong target, an accident, or
+/// something that mattered.
+const MATTERED: &[&str] = &[
+    "wrong",
+    "production",
+    "prod",
+    "primary",
+    "live",
+    "customer",
+    "customers",
+    "customer's",
+    "orders",
+    "users",
+    "accounts",
+    "audit",
+    "backups",
+    "backup",
+    "data",
+    "records",
+    "invoices",
+    "payments",
+    "master",
+    "everyone",
+    "every",
+    "all",
+    "entire",
+    "whole",
+    "mistake",
+    "accident",
+    "instead",
+    "peak",
+    "public",
+    "unencrypted",
+    "offline",
+    "twice",
+];
+
+/// Objects that show a routine, deliberate clean-up.
+const BENIGN: &[&str] = &[
+    "stale",
+    "unused",
+    "old",
+    "obsolete",
+    "orphaned",
+    "temporary",
+    "test",
+    "dummy",
+    "duplicate",
+    "runaway",
+    "stuck",
+    "hung",
+    "expired",
+    "leftover",
+    "deprecated",
+    "empty",
+    "planned",
+    "scheduled",
+    "intentionally",
+    "deliberately",
+    "copy",
+    "fix",
+    "patch",
+    "rollback",
+    "corrected",
+];
+
+/// What is good to bring down: "brought the lag down".
+const REDUCED: &[&str] = &[
+    "lag",
+    "latency",
+    "load",
+    "cost",
+    "costs",
+    "backlog",
+    "usage",
+    "count",
+    "time",
+    "errors",
+    "noise",
+    "rate",
+    "temperature",
+    "queue",
+    "number",
+    "spend",
+    "bill",
+    "risk",
+];
+
+/// Outcomes that make "caused …", "introduced …" or "responsible for …"
+/// a statement of blame.
+pub(crate) const OUTCOMES: &[&str] = &[
+    "bug",
+    "bugs",
+    "regression",
+    "regressions",
+    "outage",
+    "outages",
+    "incident",
+    "failure",
+    "failures",
+    "error",
+    "errors",
+    "breakage",
+    "problem",
+    "problems",
+    "issue",
+    "downtime",
+    "mistake",
+    "defect",
+    "vulnerability",
+    "leak",
+    "loss",
+    "damage",
+    "crash",
+    "crashes",
+    "disruption",
+    "delay",
+    "backlog",
+    "blackhole",
+    "mess",
+    "spike",
+];
+
+fn word_within(doc: &Doc, from: usize, to: usize, list: &[&str]) -> bool {
+    (from..to).any(|j| doc.is_any(j, list))
+}
+
+/// The end of the words after `i` that can belong to the same clause: up
+/// to `max` tokens, stopping at sentence punctuation or a break.
+pub(crate) fn clause_limit(doc: &Doc, i: usize, max: usize) -> usize {
+    let mut j = i;
+    while j < doc.len() && j < i + max {
+        let t = doc.tokens[j];
+        match t.kind {
+            crate::lint::tokens::Kind::Word | crate::lint::tokens::Kind::Code => {}
+            crate::lint::tokens::Kind::Punct(',' | '\'' | '"' | '-') => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Particles that make "took", "brought", "knocked" a damage verb.
+const DOWN: &[&str] = &["down", "offline", "out", "over", "off"];
+
+/// A damage phrase whose verb is token `i`.
+pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
+    let w = doc.word(i)?;
+    let limit = clause_limit(doc, i + 1, 9);
+    let benign = word_within(doc, i + 1, limit, BENIGN);
+    let d = |class, end, human| {
+        Some(Damage {
+            class,
+            verb: i,
+            end,
+            human,
+        })
+    };
+    if HUMAN_BREAK.contains(&w) {
+        return d(Class::Misconfigured, i, true);
+    }
+    if w == "fat" && doc.is_any(i + 1, &["fingered", "fingers", "finger"]) {
+        return d(Class::Misconfigured, i + 1, true);
+    }
+    match w {
+        "broke" | "breaks" | "broken" => {
+            // "broke the work down", "broke even", "broke the news".
+            if word_within(
+                doc,
+                i + 1,
+                (i + 5).min(limit),
+                &["down", "out", "even", "up", "into"],
+            ) || doc.is(i + 1, "even")
+                || doc.seq(i + 1, &["the", "news"])
+                || doc.word(i + 1).is_none()
+            {
+                return None;
+            }
+            return d(Class::Broke, i, false);
+        }
+        "took" | "takes" | "brought" | "brings" | "knocked" | "knocks" | "taken" => {
+            let part = (i + 1..limit.min(i + 6)).find(|&j| doc.is_any(j, DOWN))?;
+            if doc.is(part, "over") && w != "knocked" || doc.is(part, "out") && w == "took" {
+                return None;
+            }
+            if doc.is(part, "off") && !doc.is(part + 1, "line") {
+                return None;
+            }
+            if benign || word_within(doc, i + 1, part, REDUCED) {
+                return None;
+            }
+            return d(Class::TookDown, part, false);
+        }
+        "blew" | "blown" if doc.is_any(i + 1, &["away", "up"]) || doc.is(i + 2, "away") => {
+            return d(Class::Broke, i, true);
+        }
+        "messed" | "screwed" | "fucked" | "effed" | "mucked" | "cocked" if doc.is(i + 1, "up") => {
+            return d(Class::Broke, i + 1, true);
+        }
+        "let" | "lets" | "allowed" | "waved" => {
+            let end = (i + 1..limit.min(i + 7))
+                .find(|&j| doc.is_any(j, &["through", "slip", "slide", "past"]))?;
+            return d(Class::LetThrough, end, w == "waved");
+        }
+        "caused" | "causes" | "introduced" => {
+            if !word_within(doc, i + 1, limit.min(i + 6), OUTCOMES) {
+                if w == "introduced" {
+                    return None;
+                }
+                if !word_within(doc, i + 1, limit.min(i + 6), MATTERED) {
+                    return None;
+                }
+            }
+            return d(Class::Caused, i, false);
+        }
+        "is" | "was" | "are" | "were" => {
+            if doc.is(i + 1, "why") {
+                return d(Class::Caused, i + 1, false);
+            }
+            if doc.seq(i + 1, &["the", "reason"]) {
+                return d(Class::Caused, i + 2, false);
+            }
+            if doc.seq(i + 1, &["responsible", "for"]) {
+                if !word_within(doc, i + 3, limit.min(i + 7), OUTCOMES) {
+                    return None;
+                }
+                return d(Class::Caused, i + 2, false);
+            }
+            if doc.is(i + 1, "behind") && word_within(doc, i + 2, limit.min(i + 5), OUTCOMES) {
+                return d(Class::Caused, i + 1, false);
+            }
+            return None;
+        }
+        "led" | "leads" if doc.is(i + 1, "to") && word_within(doc, i + 2, limit, OUTCOMES) => {
+            return d(Class::Caused, i + 1, false);
+        }
+        "made" if doc.is_any(i + 1, &["things", "it", "everything"]) && doc.is(i + 2, "worse") => {
+            return d(Class::Caused, i + 2, false);
+        }
+        _ => {}
+    }
+    if BREAK.contains(&w) {
+        if doc.word(i + 1).is_none() || benign && !doc.is_any(i, &["corrupted", "nuked"]) {
+            return None;
+        }
+        let human = matches!(w, "nuked" | "trashed" | "clobbered" | "bricked" | "borked");
+        return d(Class::Broke, i, human);
+    }
+    let mattered = word_within(doc, i + 1, limit, MATTERED)
+        || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
+        || consequence_after(doc, limit);
+    if SHIP.contains(&w) && word_within(doc, i + 1, limit.min(i + 6), FLAWED) {
+        return d(Class::Shipped, i, false);
+    }
+    if DELETE.contains(&w) {
+        if benign || !mattered {
+            return None;
+        }
+        // "shut down the wrong rack", "cut off the partner API",
+        // "locked everyone out".
+        let end = if matches!(w, "shut" | "cut" | "locked") {
+            (i + 1..limit.min(i + 5))
+                .find(|&j| doc.is_any(j, &["down", "off", "out"]))
+                .unwrap_or(i)
+        } else {
+            i
+        };
+        if w == "left" && !word_within(doc, i + 1, limit, &["public", "open", "unencrypted"]) {
+            return None;
+        }
+        return d(Class::Deleted, end, false);
+    }
+    // Any act on the wrong target: "sent the emails to the wrong customers",
+    // "picked the wrong cluster".
+    if is_past(w) && wrong_target(doc, i + 1, limit) {
+        return d(Class::Deleted, i, false);
+    }
+    None
+}
+
+/// Past-tense verbs, regular and a few common irregular ones.
+fn is_past(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "ran"
+                | "sent"
+                | "put"
+                | "set"
+                | "made"
+                | "chose"
+                | "hit"
+                | "gave"
+                | "wrote"
+                | "did"
+                | "took"
+                | "read"
+        )
+}
+
+/// "the wrong …", "by mistake", "instead of the …" after a verb.
+fn wrong_target(doc: &Doc, from: usize, limit: usize) -> bool {
+    (from..limit).any(|j| {
+        doc.is(j, "wrong") && !doc.is(j - 1, "nothing")
+            || doc.is(j, "by") && doc.is_any(j + 1, &["mistake", "accident"])
+            || doc.is(j, "instead") && doc.is(j + 1, "of")
+    })
+}
+
+/// Whether the clause ending at `limit` is followed by "and <something
+/// went wrong>": "truncated the events table and the reports went blank".
+fn consequence_after(doc: &Doc, limit: usize) -> bool {
+    let mut j = limit;
+    if doc.is_punct(j, ',') {
+        j += 1;
+    }
+    if !doc.is_any(j, &["and", "so"]) {
+        return false;
+    }
+    word_within(
+        doc,
+        j + 1,
+        (j + 8).min(doc.len()),
+        &[
+            "lost", "tripled", "doubled", "bounced", "failed", "stopped", "down", "offline",
+            "broke", "crashed", "errors", "outage", "went",
+        ],
+    )
+}

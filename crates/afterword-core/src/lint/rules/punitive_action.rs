@@ -1,0 +1,265 @@
+//! `punitive-action`: follow-ups that punish or watch a person instead of
+//! changing the system — "Kenji will be written up", "Lena loses deploy
+//! access", "Aisha will be removed from the on-call rotation", "disciplinary
+//! action", "the engineer responsible". People who expect punishment stop
+//! reporting problems. Access scoped by design ("the contractor's access was
+//! scoped to staging, as planned") and rotations that change for everyone
+//! are left alone.
+
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "punitive-action",
+    category: Category::ActionItem,
+    description: "Follow-ups that punish or supervise a person (\"will be written up\", \"loses deploy access\").",
+};
+
+pub(crate) struct PunitiveAction;
+
+const MESSAGE: &str =
+    "Punishes or watches a person instead of changing the system; name a change to the tooling or process that makes the failure harder.";
+
+/// Passive punishments after "will be", "has been", "was", "gets".
+const PUNISHED: &[&str] = &[
+    "written",
+    "reprimanded",
+    "disciplined",
+    "fired",
+    "sacked",
+    "suspended",
+    "demoted",
+    "retrained",
+    "re-trained",
+    "supervised",
+    "replaced",
+    "removed",
+    "taken",
+    "moved",
+    "banned",
+    "barred",
+    "blocked",
+    "punished",
+    "sanctioned",
+    "warned",
+    "named",
+    "shamed",
+    "dealt",
+    "identified",
+    "reviewed",
+    "watched",
+    "monitored",
+    "coached",
+    "counselled",
+    "counseled",
+    "held",
+    "let",
+    "put",
+    "excluded",
+];
+
+const BE: &[&str] = &[
+    "be", "been", "being", "is", "was", "were", "are", "get", "gets", "got",
+];
+
+/// The last token of a punitive phrase that starts at `i`.
+fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
+    let w = doc.word(i)?;
+    match w {
+        _ if BE.contains(&w) && doc.is_any(i + 1, PUNISHED) => {
+            let p = i + 1;
+            let pw = doc.word(p)?;
+            let end = match pw {
+                "written" if doc.is(p + 1, "up") => p + 1,
+                "written" => return None,
+                "dealt" if doc.is(p + 1, "with") => p + 1,
+                "held" if doc.is(p + 1, "accountable") || doc.is(p + 1, "responsible") => p + 1,
+                "held" => return None,
+                "let" if doc.is(p + 1, "go") => p + 1,
+                "let" => return None,
+                "put"
+                    if (p + 1..p + 5).any(|j| {
+                        doc.is_any(j, &["pip", "probation", "notice", "plan", "watch"])
+                    }) =>
+                {
+                    p + 1
+                }
+                "put" => return None,
+                "removed" | "taken" | "moved" | "excluded" => {
+                    // "removed from the on-call rotation", "taken off the
+                    // release team"; not "removed from the load balancer".
+                    let k = (p + 1..p + 7).find(|&j| {
+                        doc.is_any(
+                            j,
+                            &[
+                                "rotation", "rota", "team", "on-call", "project", "release",
+                                "schedule", "role", "duty", "access", "pager",
+                            ],
+                        )
+                    })?;
+                    if !doc.is_any(p + 1, &["from", "off", "out"]) {
+                        return None;
+                    }
+                    k
+                }
+                "reviewed" if doc.is(p + 1, "by") && doc.is_any(p + 2, &["hr", "management"]) => {
+                    p + 2
+                }
+                "reviewed" => return None,
+                "identified" | "named" | "monitored" | "watched" | "blocked" | "replaced"
+                | "warned" => {
+                    // Only when said of a person: "whoever pushed the change
+                    // should be identified".
+                    if !person_subject_near(doc, i) {
+                        return None;
+                    }
+                    p
+                }
+                "banned" | "barred" if doc.is(p + 1, "from") => p + 1,
+                "banned" | "barred" => p,
+                _ => p,
+            };
+            Some(end)
+        }
+        "loses" | "lose" | "lost" | "losing" | "revoke" | "revoked" | "revoking" => {
+            let k = (i + 1..i + 5)
+                .find(|&j| doc.is_any(j, &["access", "rights", "privileges", "permissions"]))?;
+            if w.starts_with("lost") && !person_subject_near(doc, i) {
+                return None;
+            }
+            if doc.is(k + 1, "to") && !doc.is(k + 2, "production") {
+                return None;
+            }
+            Some(k)
+        }
+        "disciplinary" | "punitive" => Some(i),
+        "formal" | "final" | "written" if doc.is_any(i + 1, &["warning", "reprimand"]) => {
+            Some(i + 1)
+        }
+        "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 3),
+        "reprimand" | "reprimanded" => Some(i),
+        "no" if doc.is(i + 1, "longer") && doc.is_any(i + 2, &["be", "allowed", "permitted"]) => {
+            let end =
+                (i + 2..i + 5).find(|&j| doc.is_any(j, &["allowed", "permitted", "trusted"]))?;
+            Some(end)
+        }
+        "not"
+            if doc.is(i + 1, "be")
+                && doc.is_any(i + 2, &["allowed", "permitted", "trusted"])
+                && person_subject_near(doc, i) =>
+        {
+            Some(i + 2)
+        }
+        "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
+        "responsible"
+            if i > 0
+                && doc.is_any(
+                    i - 1,
+                    &[
+                        "engineer",
+                        "person",
+                        "operator",
+                        "developer",
+                        "dba",
+                        "individual",
+                        "one",
+                        "people",
+                        "employee",
+                        "contractor",
+                        "team",
+                    ],
+                ) =>
+        {
+            Some(i)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a person or "whoever …" is the subject a few words back.
+fn person_subject_near(doc: &Doc, i: usize) -> bool {
+    (i.saturating_sub(8)..i).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "whoever",
+                "he",
+                "she",
+                "they",
+                "engineer",
+                "person",
+                "operator",
+                "contractor",
+                "intern",
+                "developer",
+                "responsible",
+            ],
+        ) || doc.tokens[k].capitalised && !doc.tokens[k].sentence_start
+    })
+}
+
+impl Rule for PunitiveAction {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let mut i = 0;
+        while i < doc.len() {
+            match punitive_at(doc, i) {
+                Some(end) => {
+                    out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
+                    i = end + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, only_no_people};
+
+    const ID: &str = "punitive-action";
+
+    #[test]
+    fn punishment_and_supervision_are_flagged() {
+        for text in [
+            "Going forward, Aisha will be removed from the on-call rotation.",
+            "Kenji will be written up for the outage.",
+            "Lena loses deploy access until further notice.",
+            "- Tomasz has been moved off the rotation for a month.",
+            "| Action | The intern will be retrained | Zofia |",
+            "Disciplinary action will follow.",
+            "Sven received a formal warning.",
+            "The contractor will no longer be allowed to touch DNS.",
+            "Whoever pushed the change should be identified.",
+            "The DBA responsible will answer for it.",
+            "Will Arjun be put on a performance improvement plan?",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn system_changes_and_access_by_design_are_fine() {
+        assert_clean(ID, "The node was removed from the load balancer at 14:05.");
+        assert_clean(
+            ID,
+            "The contractor's access was scoped to the staging account, as planned.",
+        );
+        assert_clean(ID, "The on-call rotation will include a shadow shift.");
+        assert_clean(ID, "Security rotated all keys as a precaution.");
+        assert_clean(ID, "The old build was replaced by the fixed one.");
+        assert_clean(
+            ID,
+            "Customers lost access to the dashboard for ten minutes.",
+        );
+        assert_clean(ID, "The doc was written by the incident lead.");
+    }
+}

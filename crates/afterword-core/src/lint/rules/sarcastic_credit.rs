@@ -1,0 +1,230 @@
+//! `sarcastic-credit`: "Thanks to Omar, every customer got the reset email
+//! twice" — credit that is really blame, with a person or team thanked for a
+//! bad outcome. Real thanks ("thanks to Lea's page the database team joined
+//! at once") and thanks to a system ("thanks to the retry loop, every
+//! request was sent three times") are left alone.
+
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::people::ActorKind;
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Kind;
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "sarcastic-credit",
+    category: Category::Attribution,
+    description:
+        "A person \"thanked\" for a bad outcome (\"Thanks to Omar, the emails went out twice\").",
+};
+
+pub(crate) struct SarcasticCredit;
+
+/// Words that make the outcome a bad one.
+const BAD: &[&str] = &[
+    "down",
+    "offline",
+    "broke",
+    "broken",
+    "lost",
+    "gone",
+    "twice",
+    "duplicated",
+    "double",
+    "doubled",
+    "wrong",
+    "empty",
+    "blank",
+    "stuck",
+    "slipped",
+    "failed",
+    "failing",
+    "outage",
+    "zero",
+    "nobody",
+    "nothing",
+    "errors",
+    "error",
+    "restoring",
+    "behind",
+    "corrupted",
+    "deleted",
+    "locked",
+    "missed",
+    "late",
+    "delayed",
+    "weekend",
+    "night",
+    "angry",
+    "bounced",
+    "dead",
+    "crashed",
+    "pointed",
+    "leaked",
+    "exposed",
+    "overloaded",
+    "worse",
+    "unusable",
+    "unavailable",
+    "taking",
+    "breaking",
+    "nuking",
+    "wiping",
+];
+
+/// Words that make it a good one, so the thanks are real.
+const GOOD: &[&str] = &[
+    "only",
+    "caught",
+    "quick",
+    "quickly",
+    "fast",
+    "once",
+    "within",
+    "saved",
+    "recovered",
+    "accurate",
+    "never",
+    "working",
+    "could",
+    "joined",
+    "early",
+    "minutes",
+    "seconds",
+    "clear",
+    "staying",
+    "running",
+    "helped",
+    "help",
+    "fixed",
+    "found",
+    "stayed",
+    "safe",
+    "prevented",
+    "avoided",
+    "spotted",
+    "noticed",
+    "no",
+];
+
+impl Rule for SarcasticCredit {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        for i in 0..doc.len() {
+            // "Thanks to X", "thanks to X", "Big thanks to X for …".
+            let to = if doc.is(i, "thanks") && doc.is(i + 1, "to") {
+                i + 1
+            } else {
+                continue;
+            };
+            // The one thanked: a person, a role, or a person's work.
+            let mut who_end = None;
+            for end in to + 1..(to + 6).min(doc.len()) {
+                if doc.word(end).is_none() {
+                    break;
+                }
+                if let Some(a) = cx.people.mention_ending_at(doc, end) {
+                    if a.start == to + 1 && a.sure && a.kind != ActorKind::Pronoun {
+                        who_end = Some(end);
+                    }
+                }
+                if let Some(a) = cx.people.possessor_ending_at(doc, end) {
+                    if a.start == to + 1 && a.sure && a.kind != ActorKind::Pronoun {
+                        // Through the work they did: "Kenji's shortcut".
+                        who_end = (end + 1..(end + 4).min(doc.len()))
+                            .take_while(|&k| doc.word(k).is_some())
+                            .last()
+                            .or(Some(end));
+                        break;
+                    }
+                }
+            }
+            let Some(who_end) = who_end else { continue };
+            // The outcome: the rest of the sentence after the thanked one
+            // (after "for" when the outcome is named there).
+            let mut bad = false;
+            let mut good = false;
+            let mut j = who_end + 1;
+            let limit = (who_end + 25).min(doc.len());
+            while j < limit {
+                match doc.tokens[j].kind {
+                    Kind::Punct('.' | '!' | '?' | ';') | Kind::Break => break,
+                    Kind::Word => {
+                        if doc.is_any(j, BAD) {
+                            bad = true;
+                        }
+                        if doc.is_any(j, GOOD) {
+                            good = true;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if !bad || good {
+                continue;
+            }
+            let start = if i > 0 && doc.is_any(i - 1, &["big", "all", "many", "huge", "special"]) {
+                i - 1
+            } else {
+                i
+            };
+            let who = doc.slice(to + 1, who_end);
+            out.push(finding(
+                doc,
+                &INFO,
+                start,
+                who_end,
+                format!(
+                    "Credits “{who}” with a bad outcome: sarcasm that blames; describe what happened and what allowed it."
+                ),
+                vec![],
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, only_no_people};
+
+    const ID: &str = "sarcastic-credit";
+
+    #[test]
+    fn thanks_for_a_bad_outcome_is_blame() {
+        for text in [
+            "Thanks to Omar, every customer got the password reset email twice.",
+            "Thanks to the night shift, the backups were gone by Monday.",
+            "- Thanks to Mikko, the status page was wrong for an hour.",
+            "Big thanks to Daan for taking production down on release day.",
+            "| Impact | Thanks to Greg, customers were charged twice |",
+            "Thanks to Kenji's shortcut, the whole cluster went down.",
+            "Was it thanks to QA that the broken build shipped?",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn real_thanks_and_systems_are_fine() {
+        assert_clean(ID, "Thanks to Lea's page the database team joined at once.");
+        assert_clean(
+            ID,
+            "Thanks to Omar's quick rollback, customers saw only two minutes of errors.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to the retry loop, every request was sent three times.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to a stale DNS entry, half of the traffic went to the old cluster.",
+        );
+        assert_clean(ID, "Many thanks to Zanele for running the incident call.");
+        assert_clean(ID, "Thanks to good backups, no data was lost.");
+    }
+}

@@ -1,0 +1,291 @@
+//! `work-as-cause`: a person's work as the agent of the damage — "Tom's
+//! cron change knocked the billing service offline", "it was Chinedu's
+//! deploy that brought the cluster down", "the outage came from Jens's
+//! change". The change did the damage; naming its author points at the
+//! person. The rewrite keeps the change and drops the name. A person's work
+//! doing something ordinary ("Dana's change was rolled back", "Wei's fix
+//! brought the lag down") is fine.
+
+use super::damage::{damage_at, Class, Damage, OUTCOMES};
+use super::finding;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::people::ActorKind;
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
+use crate::lint::Cx;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "work-as-cause",
+    category: Category::Attribution,
+    description:
+        "A person's work named as the cause of a failure (\"Tom's change broke billing\").",
+};
+
+pub(crate) struct WorkAsCause;
+
+/// Nouns for a piece of someone's work.
+const WORK: &[&str] = &[
+    "change",
+    "changes",
+    "migration",
+    "migrations",
+    "script",
+    "scripts",
+    "cron",
+    "commit",
+    "commits",
+    "pr",
+    "push",
+    "deploy",
+    "deploys",
+    "deployment",
+    "hotfix",
+    "fix",
+    "patch",
+    "query",
+    "queries",
+    "config",
+    "configuration",
+    "typo",
+    "edit",
+    "edits",
+    "rollout",
+    "release",
+    "cleanup",
+    "clean-up",
+    "merge",
+    "update",
+    "upgrade",
+    "rebalance",
+    "refactor",
+    "refactoring",
+    "code",
+    "job",
+    "command",
+    "shortcut",
+    "idea",
+    "experiment",
+    "tweak",
+    "failover",
+    "rebuild",
+    "restart",
+    "error",
+    "mistake",
+    "workaround",
+    "plan",
+    "decision",
+    "rule",
+    "branch",
+    "build",
+    "test",
+    "handling",
+    "work",
+    "schema",
+    "index",
+    "backfill",
+    "import",
+    "export",
+    "pull",
+    "request",
+];
+
+/// Strips a possessive from how a person was written: "Tom's" → "Tom".
+pub(crate) fn without_possessive(who: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(w) = who.strip_suffix(suffix) {
+            return w;
+        }
+    }
+    who
+}
+
+impl Rule for WorkAsCause {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        for p in 0..doc.len() {
+            let Some(w) = doc.word(p) else { continue };
+            if !(w.ends_with("'s") || w.ends_with('\'')) {
+                continue;
+            }
+            let Some(actor) = cx.people.possessor_ending_at(doc, p) else {
+                continue;
+            };
+            if actor.kind == ActorKind::Pronoun {
+                continue;
+            }
+            // The work: up to four words after the possessive, one of them a
+            // work noun ("Tom's cron change", "the DBA's index rebuild").
+            let mut noun = None;
+            for j in p + 1..(p + 5).min(doc.len()) {
+                let Some(word) = doc.word(j) else { break };
+                if WORK.contains(&word) {
+                    noun = Some(j);
+                } else if noun.is_some() {
+                    break;
+                }
+            }
+            let Some(noun) = noun else { continue };
+            if !actor.sure && !doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"]) {
+                continue;
+            }
+            // The verb: the first damage word soon after the work, before
+            // the clause ends ("… in the plan destroyed the load balancer",
+            // "… that brought the cluster down", "… is what broke …").
+            let damage = (noun + 1..(noun + 8).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find_map(|k| damage_by_work(doc, k));
+            let before_outcome = p >= 2
+                && doc.is_any(p - 1, &["from", "by", "to", "after", "with", "was", "is"])
+                && (p.saturating_sub(8)..p).any(|k| doc.is_any(k, OUTCOMES))
+                && doc.is_any(
+                    p - 2,
+                    &[
+                        "came",
+                        "caused",
+                        "due",
+                        "started",
+                        "traced",
+                        "back",
+                        "was",
+                        "is",
+                        "began",
+                        "triggered",
+                        "result",
+                    ],
+                );
+            let end = match damage {
+                Some(d) => d.end,
+                None if before_outcome => noun,
+                None => continue,
+            };
+            let who = without_possessive(doc.slice(actor.start, actor.end));
+            let work = doc.slice(p + 1, noun);
+            let message = format!(
+                "Makes “{who}” the cause through their work; name the {work} and what let it do harm, not who made it."
+            );
+            let rest = doc.slice(p + 1, end);
+            let fix = if actor.start == p && damage.is_some() {
+                Some(doc.match_case(p, &format!("the {rest}")))
+            } else {
+                None
+            };
+            let (a, b, fix) = if fix.is_some() {
+                (p, end, fix)
+            } else {
+                (actor.start, end, None)
+            };
+            out.push(finding(
+                doc,
+                &INFO,
+                a,
+                b,
+                message,
+                fix.into_iter().collect(),
+            ));
+        }
+    }
+}
+
+/// Damage done by a piece of work: as for a person, and also removing
+/// things, which a change does not do on purpose ("Kavya's schema change
+/// dropped the discount column").
+fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
+    if let Some(d) = damage_at(doc, k) {
+        return Some(d);
+    }
+    let removes = doc.is_any(
+        k,
+        &[
+            "deleted",
+            "dropped",
+            "removed",
+            "truncated",
+            "erased",
+            "killed",
+            "disabled",
+            "locked",
+            "blocked",
+            "deadlocked",
+            "stalled",
+            "duplicated",
+        ],
+    );
+    let benign = (k + 1..(k + 5).min(doc.len())).any(|j| {
+        doc.is_any(
+            j,
+            &[
+                "stale",
+                "unused",
+                "old",
+                "obsolete",
+                "orphaned",
+                "temporary",
+                "test",
+                "duplicate",
+                "leftover",
+                "deprecated",
+            ],
+        )
+    });
+    (removes && !benign && doc.word(k + 1).is_some()).then_some(Damage {
+        class: Class::Deleted,
+        verb: k,
+        end: k,
+        human: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite, only_no_people};
+
+    const ID: &str = "work-as-cause";
+
+    #[test]
+    fn a_persons_work_as_the_agent_drops_the_name() {
+        assert_rewrite(
+            ID,
+            "Tom's cron change knocked the billing service offline for an hour.",
+            "The cron change knocked the billing service offline for an hour.",
+        );
+        assert_rewrite(
+            ID,
+            "Then Agnieszka's typo in the plan destroyed the load balancer.",
+            "Then the typo in the plan destroyed the load balancer.",
+        );
+    }
+
+    #[test]
+    fn in_tables_timelines_questions_and_clefts() {
+        for text in [
+            "| Cause | Kavya's schema change dropped the discount column |",
+            "- 11:42 Sipho's rollout crashed the ingest workers.",
+            "Was it Luca's migration that wiped the preferences table?",
+            "It was Chinedu's deploy that brought the cluster down.",
+            "The outage came from Jens's change to the retry settings.",
+            "Hana's merge is what broke the nightly reports.",
+            "The DBA's index rebuild froze writes for an hour.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        assert_flags(
+            ID,
+            "Ayumi's change caused the outage.",
+            "Ayumi's change caused",
+        );
+    }
+
+    #[test]
+    fn work_doing_ordinary_or_good_things_is_fine() {
+        assert_clean(ID, "Dana's change was rolled back at 14:05.");
+        assert_clean(ID, "Wei's fix brought the lag down within forty minutes.");
+        assert_clean(ID, "Kafka's rebalance broke the consumer groups.");
+        assert_clean(ID, "Thanks to Ngozi's test, the bug was caught early.");
+        assert_clean(ID, "Priya's runbook covers the failover.");
+        assert_clean(ID, "Our change broke the cache.");
+    }
+}
