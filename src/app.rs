@@ -350,7 +350,9 @@ fn install_listeners(app: AppState) {
         let doc = document.clone();
         listeners.listen(&document, "visibilitychange", move |_| {
             if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                keep(false);
+                if let Some(Some(s)) = app.session.try_get_untracked() {
+                    s.on_hidden();
+                }
             }
         });
     }

@@ -120,7 +120,10 @@ impl Session {
         if self.unsaved_since.get_value().is_none() {
             self.unsaved_since.set_value(Some(clock_ms()));
         }
-        if !matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
+        // A draft storage never took keeps saying so while it is typed in.
+        let pending = !matches!(self.status.get_untracked(), SaveStatus::Conflict(_))
+            && self.stored.get_untracked();
+        if pending {
             self.status.set(SaveStatus::Saving);
         }
         self.schedule();
@@ -389,6 +392,27 @@ impl Session {
                 }
                 Err(_) => false,
             },
+        }
+    }
+
+    /// The page was hidden (another tab, a minimised window, or the first
+    /// step of closing or reloading). Saves at once, unless another tab has
+    /// the same draft open: then a save now could cross with that tab's
+    /// unseen, so this waits for the autosave (if the page stays) or for
+    /// the closing step, which keeps the version safely.
+    pub fn on_hidden(&self) {
+        if !self.alive() {
+            return;
+        }
+        let shared = self.is_dirty()
+            && self.app.library().others_have_open(
+                &self.id(),
+                &tab_id(),
+                clock_ms() as u64,
+                PRESENCE_MAX_AGE_MS,
+            );
+        if !shared {
+            self.keep_if_closing(false);
         }
     }
 

@@ -16,6 +16,42 @@ use crate::unknown::keep_unknown;
 /// Larger inputs are refused before parsing; no real postmortem comes near.
 pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
 
+/// The most timeline events, action items and free-text sections an
+/// imported or restored document may hold. Measured: a document at these
+/// limits opens in the editor in under a second on a 2-core machine (see
+/// the README's *Speed*); anything larger is refused with the limit named.
+pub const MAX_TIMELINE_EVENTS: usize = 2_000;
+pub const MAX_ACTION_ITEMS: usize = 1_000;
+pub const MAX_SECTIONS: usize = 2_000;
+
+/// The first limit `doc` goes over, if any, as a refusal naming it. Stored
+/// drafts are never refused for size (they are the person's own work);
+/// files and backups coming in are.
+pub fn over_limits(doc: &Postmortem) -> Option<RestoreError> {
+    let limits = [
+        (
+            "timeline",
+            "events",
+            doc.timeline.len(),
+            MAX_TIMELINE_EVENTS,
+        ),
+        (
+            "action_items",
+            "action items",
+            doc.action_items.len(),
+            MAX_ACTION_ITEMS,
+        ),
+        ("sections", "sections", doc.sections.len(), MAX_SECTIONS),
+    ];
+    limits
+        .into_iter()
+        .find(|(_, _, n, max)| n > max)
+        .map(|(path, what, n, max)| RestoreError::Invalid {
+            path: path.into(),
+            message: format!("{n} {what}; Afterword opens at most {max}"),
+        })
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum RestoreError {
     TooLarge {

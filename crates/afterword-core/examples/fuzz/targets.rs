@@ -8,6 +8,9 @@
 use afterword_core::export::bundle::{plan_restore, read_bundle, to_bundle_json, Bundle};
 use afterword_core::export::json::{import_json, to_json};
 use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
+use afterword_core::import::{
+    authors, import_markdown, read_chat, to_events, ChatFile, MarkdownImportOptions,
+};
 use afterword_core::lint::{lint_document, lint_text, LintConfig};
 use afterword_core::restore::{diagnose, restore};
 use afterword_core::sample::generate_samples;
@@ -62,7 +65,73 @@ pub fn targets() -> Vec<Target> {
             .to_owned(),
         "[14:02:33] alice: restarting the pool\n- 14:07 cache flushed\n* 1400 noted\n".to_owned(),
     ];
+    let markdown_seeds: Vec<String> = [
+        "atlassian-style.md",
+        "gitlab-style.md",
+        "pagerduty-style.md",
+        "sre-book-style.md",
+    ]
+    .iter()
+    .filter_map(|f| core_fixture(&format!("import/{f}")))
+    .chain(prose.iter().cloned())
+    .collect();
+    let chat_seeds: Vec<String> = [
+        "mattermost-export.jsonl",
+        "plain-log.txt",
+        "slack-messages.json",
+        "teams-messages.json",
+        "slack-channel/2024-03-01.json",
+    ]
+    .iter()
+    .filter_map(|f| core_fixture(&format!("import/chat/{f}")))
+    .collect();
     vec![
+        Target {
+            name: "markdown import",
+            run: |s| {
+                let opts = MarkdownImportOptions {
+                    id: "pm-1".into(),
+                    now: chrono::DateTime::UNIX_EPOCH,
+                    overrides: Default::default(),
+                };
+                if let Ok(read) = import_markdown(s, &opts) {
+                    let _ = to_json(&read.doc);
+                }
+            },
+            seeds: markdown_seeds,
+        },
+        Target {
+            name: "chat import",
+            run: |s| {
+                let ctx = PasteContext {
+                    default_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
+                    assume_utc_offset_minutes: 0,
+                };
+                // As one file, and as a channel folder with its user list.
+                for name in ["export.json", "2024-03-01.json"] {
+                    let files = [
+                        ChatFile {
+                            name: name.into(),
+                            text: s.to_owned(),
+                        },
+                        ChatFile {
+                            name: "users.json".into(),
+                            text: r#"[{"id":"U1","name":"ana"}]"#.into(),
+                        },
+                    ];
+                    if let Ok(export) =
+                        read_chat(&files[..if name == "export.json" { 1 } else { 2 }], ctx)
+                    {
+                        let picked: Vec<usize> = (0..export.messages.len()).collect();
+                        let _ = authors(&export.messages);
+                        let _ = to_events(&export.messages, &picked, &Default::default(), |i| {
+                            format!("ev-{i}")
+                        });
+                    }
+                }
+            },
+            seeds: chat_seeds,
+        },
         Target {
             name: "json import",
             run: |s| {
@@ -128,6 +197,12 @@ pub fn targets() -> Vec<Target> {
             seeds: docs,
         },
     ]
+}
+
+/// A fixture file of the core's tests, if it is there.
+pub fn core_fixture(name: &str) -> Option<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    std::fs::read_to_string(format!("{dir}{name}")).ok()
 }
 
 /// A fixture file of the command line's tests, if it is there.

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Id, Postmortem};
-use crate::restore::{plain_serde_message, restore_value, RestoreError};
+use crate::restore::{over_limits, plain_serde_message, restore_value, RestoreError};
 
 use super::ImportError;
 
@@ -256,7 +256,10 @@ pub fn read_bundle(raw: &str) -> Result<BundleRead, ImportError> {
     };
     let mut seen: HashSet<Id> = HashSet::new();
     for (index, draft) in drafts.into_iter().enumerate() {
-        match restore_value(draft) {
+        match restore_value(draft).and_then(|doc| match over_limits(&doc) {
+            Some(e) => Err(e),
+            None => Ok(doc),
+        }) {
             Ok(doc) => {
                 if seen.insert(doc.id.clone()) {
                     read.drafts.push(doc);
