@@ -17,8 +17,9 @@ use crate::components::leave_choice::LeaveChoice;
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
 use crate::components::template_editor::TemplatesPage;
-use crate::embed::Host;
+use crate::host::Host;
 use crate::safeguard::Leave;
+use crate::session::OpenDraft;
 use crate::state::{AppOptions, AppState, Route};
 
 /// The whole app. `namespace` prefixes every storage key (default
@@ -38,6 +39,10 @@ pub fn App(
     let icon = format!("{}icons/icon.svg", options.asset_base);
     let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
+    // The open draft's slot lives with the guard, which checks it before
+    // any way out of the editor.
+    let open = app.guard.open;
+    provide_context(open);
     app.reload();
     if !embedded {
         if let Some(window) = web_sys::window() {
@@ -45,7 +50,7 @@ pub fn App(
             app.route.set(Route::from_hash(&hash));
         }
     }
-    install_listeners(app);
+    install_listeners(app, open);
 
     // Embedded, the page's address belongs to the host: in-app links
     // ("#/draft/<id>", "#main") are followed here instead of changing it.
@@ -251,14 +256,14 @@ impl Drop for PageListeners {
     }
 }
 
-fn install_listeners(app: AppState) {
+fn install_listeners(app: AppState, open: OpenDraft) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let mut listeners = PageListeners(Vec::new());
     // The page may be going away: save, or keep what cannot be saved.
     let keep = move |closing: bool| {
-        if let Some(Some(s)) = app.session.try_get_untracked() {
+        if let Some(Some(s)) = open.0.try_get_untracked() {
             s.keep_if_closing(closing);
             if closing {
                 s.withdraw_presence();
@@ -350,7 +355,7 @@ fn install_listeners(app: AppState) {
         let doc = document.clone();
         listeners.listen(&document, "visibilitychange", move |_| {
             if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                if let Some(Some(s)) = app.session.try_get_untracked() {
+                if let Some(Some(s)) = open.0.try_get_untracked() {
                     s.on_hidden();
                 }
             }
@@ -359,8 +364,8 @@ fn install_listeners(app: AppState) {
     // Unsaved edits (a failed write) make the browser ask before closing.
     listeners.listen(&window, "beforeunload", move |ev| {
         keep(true);
-        if app
-            .session
+        if open
+            .0
             .try_get_untracked()
             .flatten()
             .is_some_and(|s| s.is_dirty())
@@ -374,13 +379,12 @@ fn install_listeners(app: AppState) {
     // Another tab, or another editor on this page, wrote to our storage.
     let foreign_write = move |key: Option<String>| {
         let lib = app.library();
-        let ns_prefix = format!("{}:", lib.namespace());
         // No key means the whole storage was cleared.
-        if key.as_deref().is_some_and(|k| !k.starts_with(&ns_prefix)) {
+        if key.as_deref().is_some_and(|k| !lib.owns_key(k)) {
             return;
         }
-        if let Some(s) = app.session.get_untracked() {
-            if key.as_deref() == Some(lib.draft_key(&s.id()).as_str()) {
+        if let Some(s) = open.0.get_untracked() {
+            if key.as_deref().and_then(|k| lib.draft_id_of_key(k)) == Some(s.id().as_str()) {
                 s.external_change();
             }
         }
@@ -398,7 +402,7 @@ fn install_listeners(app: AppState) {
         };
         let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
         let writer = field("writer").and_then(|w| w.as_f64()).unwrap_or(0.0) as u32;
-        if writer == app.library().store().writer_id() {
+        if writer == app.writer_id() {
             return;
         }
         let key = field("key").and_then(|k| k.as_string());

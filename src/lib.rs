@@ -1,14 +1,19 @@
 //! Afterword in the browser: a thin Leptos layer over `afterword-core`.
 //!
 //! Components render the model and hand the person's intent to it; browser
-//! APIs (localStorage, downloads, page lifecycle) sit behind the small
-//! adapters in [`browser`].
+//! APIs (localStorage, downloads, the clipboard, the embedding page's
+//! events) sit behind the small adapters in [`browser`], [`clipboard`] and
+//! [`host`]. Imports run one way: the entry points ([`start`],
+//! [`embed::mount_app`]) mount the [`app`], the app holds the screens
+//! ([`components`]), and the screens use [`state`], [`session`] and the
+//! adapters, which use the core.
 
 pub mod app;
 pub mod browser;
 pub mod clipboard;
 pub mod components;
 pub mod embed;
+pub mod host;
 pub mod safeguard;
 pub mod session;
 pub mod state;

@@ -17,6 +17,7 @@ use afterword_core::store::{Library, Recovered};
 use leptos::prelude::*;
 
 use crate::browser::WebStore;
+use crate::session::OpenDraft;
 use crate::state::{AppState, Route};
 
 /// Where the person was going when the draft could not be saved.
@@ -29,6 +30,9 @@ pub enum Leave {
 
 #[derive(Clone, Copy)]
 pub struct Safeguard {
+    /// The draft open in the editor, if any (provided to the app as
+    /// [`OpenDraft`]).
+    pub open: OpenDraft,
     /// Set while the person is asked what to do with unsaved edits.
     pub leaving: RwSignal<Option<Leave>>,
     /// Versions kept by tabs that closed with unsaved edits, oldest first;
@@ -48,6 +52,7 @@ impl Default for Safeguard {
 impl Safeguard {
     pub fn new() -> Self {
         Safeguard {
+            open: OpenDraft(RwSignal::new(None)),
             leaving: RwSignal::new(None),
             kept: RwSignal::new(Vec::new()),
             own: StoredValue::new(Vec::new()),
@@ -129,7 +134,7 @@ impl AppState {
     /// True when the open draft (if any) is saved, so the person may go
     /// `to`. Otherwise the choice is shown and nothing moves.
     pub fn may_leave(&self, to: Leave) -> bool {
-        let Some(Some(session)) = self.session.try_get_untracked() else {
+        let Some(Some(session)) = self.guard.open.0.try_get_untracked() else {
             return true;
         };
         if let Leave::To(route) = &to {

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use afterword_core::ids::new_id;
 use afterword_core::model::Postmortem;
-use afterword_core::store::{KeyValueStore, SaveError};
+use afterword_core::store::SaveError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -376,13 +376,12 @@ impl Session {
                 // A newer state of the same unsaved edits replaces the older
                 // one this tab kept (both are this tab's own).
                 let doc = self.doc.get_untracked();
-                if let Ok(raw) = serde_json::to_string(&doc) {
-                    if lib.store().set(&key, &raw).is_ok() {
-                        self.kept.set_value(Some((key, edits)));
-                        return true;
-                    }
+                if lib.rewrite_recovered(&key, &doc).is_ok() {
+                    self.kept.set_value(Some((key, edits)));
+                    true
+                } else {
+                    false
                 }
-                false
             }
             None => match lib.keep_recovered(&self.doc.get_untracked(), now()) {
                 Ok(key) => {
@@ -544,4 +543,23 @@ fn same_revision_other_content(stored: &Postmortem, mine: &Postmortem) -> bool {
     let mut a = stored.clone();
     a.updated_at = mine.updated_at;
     a != *mine
+}
+
+/// The draft open in the editor, if any: provided by the app, set by the
+/// editor while it is on screen, read by the page's listeners (to save
+/// before the page goes away) and by the update banner.
+#[derive(Clone, Copy)]
+pub struct OpenDraft(pub RwSignal<Option<Session>>);
+
+impl OpenDraft {
+    /// A new, empty slot, made available to everything below the caller.
+    pub fn provide() -> OpenDraft {
+        let open = OpenDraft(RwSignal::new(None));
+        provide_context(open);
+        open
+    }
+
+    pub fn expect() -> OpenDraft {
+        expect_context::<OpenDraft>()
+    }
 }

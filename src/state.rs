@@ -1,5 +1,5 @@
 //! App-wide state: the drafts library, the draft list shown on the home
-//! screen, the current route and the open editing session.
+//! screen and the current route.
 
 use std::sync::Arc;
 
@@ -9,9 +9,8 @@ use afterword_core::store::{DraftMeta, Library, Quarantined, Usage, DEFAULT_NAME
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
-use crate::embed::Host;
+use crate::host::Host;
 use crate::safeguard::{Leave, Safeguard};
-use crate::session::Session;
 
 /// Colours of the app: fixed, or following the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,6 +127,8 @@ impl Route {
 #[derive(Clone, Copy)]
 pub struct AppState {
     library: StoredValue<Arc<Library<WebStore>>>,
+    /// Who this instance's writes are announced as (see `WebStore::writer`).
+    writer: u32,
     pub drafts: RwSignal<Vec<DraftMeta>>,
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Plain-language notes about anything repaired, set aside or failed.
@@ -135,10 +136,8 @@ pub struct AppState {
     pub usage: RwSignal<Option<Usage>>,
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
-    /// The draft open in the editor, if any.
-    pub session: RwSignal<Option<Session>>,
     /// Leaving with unsaved edits, versions kept by closed tabs, a draft
-    /// storage refused.
+    /// storage refused; it also holds the open draft's slot.
     pub guard: Safeguard,
     /// Counts writes to this namespace by another tab or another editor on
     /// the page, for screens that keep their own copy of the drafts.
@@ -164,15 +163,16 @@ impl AppState {
         } else {
             namespace
         };
+        let writer = next_writer();
         AppState {
-            library: StoredValue::new(Arc::new(Library::new(WebStore::writer(next_writer()), ns))),
+            library: StoredValue::new(Arc::new(Library::new(WebStore::writer(writer), ns))),
+            writer,
             drafts: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             usage: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
             update_ready: RwSignal::new(false),
-            session: RwSignal::new(None),
             guard: Safeguard::new(),
             foreign_writes: RwSignal::new(0),
             options: StoredValue::new(options),
@@ -266,6 +266,12 @@ impl AppState {
 
     pub fn library(&self) -> Arc<Library<WebStore>> {
         self.library.get_value()
+    }
+
+    /// Who this instance's writes are announced as, to tell them from another
+    /// editor's on the same page.
+    pub fn writer_id(&self) -> u32 {
+        self.writer
     }
 
     /// Reads the whole namespace again (start-up, another tab's change).

@@ -1,5 +1,5 @@
-//! Action items (title, owner, due date, status, kind, priority, ticket and
-//! a "needs discussion" flag) and the meeting agenda gathered from them and
+//! Action items (title, owner, due date, status, kind, priority, ticket, a
+//! "needs discussion" flag and whether the customer summary lists them) and the meeting agenda gathered from them and
 //! from the open questions of the document.
 
 use afterword_core::agenda::{agenda_text, meeting_agenda};
@@ -83,7 +83,8 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
             })
         }
     };
-    let [e1, e2, e3, e4, e5, e6, e7] = [(); 7].map(|_| edit.clone());
+    let [e1, e2, e3, e4, e5, e6, e7, e8] = [(); 8].map(|_| edit.clone());
+    let pub_id = dom_id("ai-public");
     let [o_id, d_id, s_id, k_id, p_id, tk_id, f_id] = ids;
     let get_title = {
         let id = id.clone();
@@ -103,44 +104,60 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
             }
         }
     };
+    // Each control carries its row path, as the checklist names it.
+    let at = |member: &str| format!("action_items[{id}].{member}");
+    let [p_owner, p_due, p_status, p_kind, p_priority, p_ticket, p_discuss] = [
+        "owner",
+        "due",
+        "status",
+        "kind",
+        "priority",
+        "ticket",
+        "needs_discussion",
+    ]
+    .map(at);
     view! {
         <li class="row action-row">
             {row_text_field(session, "Action", "field grow wide", afterword_core::lint::action_title_path(&id), get_title, set_title)}
             <div class="field">
                 <label for=o_id.clone()>"Owner"</label>
-                <input id=o_id type="text" value=item.owner.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|a| a.owner = v.clone()) } />
+                <input id=o_id type="text" data-field=p_owner value=item.owner.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|a| a.owner = v.clone()) } />
             </div>
             <div class="field">
                 <label for=d_id.clone()>"Due"</label>
-                <input id=d_id type="date" value=date_value(item.due) on:input=move |ev| { let v = parse_date(&event_target_value(&ev)); e2(&|a| a.due = v) } />
+                <input id=d_id type="date" data-field=p_due value=date_value(item.due) on:input=move |ev| { let v = parse_date(&event_target_value(&ev)); e2(&|a| a.due = v) } />
             </div>
             <div class="field">
                 <label for=s_id.clone()>"Status"</label>
-                <select id=s_id on:change=move |ev| { let v = ActionStatus::from_key(&event_target_value(&ev)).unwrap_or_default(); e3(&|a| a.status = v) }>
+                <select id=s_id data-field=p_status on:change=move |ev| { let v = ActionStatus::from_key(&event_target_value(&ev)).unwrap_or_default(); e3(&|a| a.status = v) }>
                     {ActionStatus::ALL.iter().map(|s| view! { <option value=s.key() selected=*s == item.status>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for=k_id.clone()>"Kind"</label>
-                <select id=k_id on:change=move |ev| { let v = ActionKind::from_key(&event_target_value(&ev)); e4(&|a| a.kind = v) }>
+                <select id=k_id data-field=p_kind on:change=move |ev| { let v = ActionKind::from_key(&event_target_value(&ev)); e4(&|a| a.kind = v) }>
                     <option value="" selected=item.kind.is_none()>"Not set"</option>
                     {ActionKind::ALL.iter().map(|s| view! { <option value=s.key() selected=Some(*s) == item.kind>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for=p_id.clone()>"Priority"</label>
-                <select id=p_id on:change=move |ev| { let v = Priority::from_key(&event_target_value(&ev)); e5(&|a| a.priority = v) }>
+                <select id=p_id data-field=p_priority on:change=move |ev| { let v = Priority::from_key(&event_target_value(&ev)); e5(&|a| a.priority = v) }>
                     <option value="" selected=item.priority.is_none()>"Not set"</option>
                     {Priority::ALL.iter().map(|s| view! { <option value=s.key() selected=Some(*s) == item.priority>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field grow">
                 <label for=tk_id.clone()>"Ticket link"</label>
-                <input id=tk_id type="text" inputmode="url" value=item.ticket.clone() on:input=move |ev| { let v = event_target_value(&ev); e6(&|a| a.ticket = v.clone()) } />
+                <input id=tk_id type="text" inputmode="url" data-field=p_ticket value=item.ticket.clone() on:input=move |ev| { let v = event_target_value(&ev); e6(&|a| a.ticket = v.clone()) } />
             </div>
             <div class="field field-check">
-                <input id=f_id.clone() type="checkbox" checked=item.needs_discussion on:change=move |ev| { let v = event_target_checked(&ev); e7(&|a| a.needs_discussion = v) } />
+                <input id=f_id.clone() type="checkbox" data-field=p_discuss checked=item.needs_discussion on:change=move |ev| { let v = event_target_checked(&ev); e7(&|a| a.needs_discussion = v) } />
                 <label for=f_id>"Needs discussion"</label>
+            </div>
+            <div class="field field-check">
+                <input id=pub_id.clone() type="checkbox" checked=item.public on:change=move |ev| { let v = event_target_checked(&ev); e8(&|a| a.public = v) } />
+                <label for=pub_id title="Listed under “What will change” in the customer-facing summary">"Public"</label>
             </div>
             <button type="button" class="btn btn-small btn-quiet" on:click=move |_| structural(session, |d| d.action_items.retain(|a| a.id != id))>
                 "Remove"<span class="visually-hidden">" action item"</span>

@@ -1,12 +1,14 @@
 //! Contributing factors (each with a category and evidence links) and the
 //! "four questions" view of the analysis.
 
+use afterword_core::field::spec;
 use afterword_core::ids::new_id;
 use afterword_core::model::{Category, ContributingFactor, Postmortem};
+use afterword_core::template::FieldId;
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, row_text_field, text_field};
+use crate::components::fields::{dom_id, row_text_field, spec_field};
 use crate::components::rows::{ids_of, structural};
 use crate::session::Session;
 
@@ -41,14 +43,7 @@ pub fn Factors(
             <button type="button" class="btn" on:click=add>"Add contributing factor"</button>
             // The checklist asks why when fewer than two factors are listed.
             <Show when=move || ids.with(|l| l.len() < 2)>
-                {text_field(
-                    session,
-                    "Why one contributing factor is enough",
-                    "Most incidents have several. If you are sure this one had a single cause, say why, so readers do not have to wonder what was missed.",
-                    true,
-                    |d| d.analysis.single_factor_reason.clone(),
-                    |d, v| d.analysis.single_factor_reason = v,
-                )}
+                {spec("analysis.single_factor_reason").map(|s| spec_field(session, s))}
             </Show>
         </div>
     }
@@ -140,11 +135,8 @@ pub fn FourQuestions(
 ) -> impl IntoView {
     view! {
         <div class="subsection four-questions">
-            {(!untitled).then(|| view! { <h3>"The four questions"</h3> })}
-            {text_field(session, "What was supposed to happen?", "", true, |d| d.analysis.four_questions.intended.clone(), |d, v| d.analysis.four_questions.intended = v)}
-            {text_field(session, "What actually happened?", "", true, |d| d.analysis.four_questions.actual.clone(), |d, v| d.analysis.four_questions.actual = v)}
-            {text_field(session, "Why was there a difference?", "Conditions and systems, not people.", true, |d| d.analysis.four_questions.why.clone(), |d, v| d.analysis.four_questions.why = v)}
-            {text_field(session, "How do we avoid it next time?", "", true, |d| d.analysis.four_questions.prevention.clone(), |d, v| d.analysis.four_questions.prevention = v)}
+            {(!untitled).then(|| view! { <h3>{FieldId::FourQuestions.label()}</h3> })}
+            {FieldId::FourQuestions.specs().into_iter().map(|spec| spec_field(session, spec)).collect_view()}
         </div>
     }
 }

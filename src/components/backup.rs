@@ -9,14 +9,14 @@ use std::collections::BTreeMap;
 use afterword_core::export::bundle::KeptVersion;
 use afterword_core::export::bundle::MAX_BUNDLE_BYTES;
 use afterword_core::export::{plan_restore, read_bundle, to_bundle_json, Bundle, BundleRead};
-use afterword_core::store::{KeyValueStore, StoreError};
+use afterword_core::store::{SettingsError, StoreError, TemplatesError};
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::browser::{download, local_when, now};
 use crate::components::fields::dom_id;
-use crate::components::transfer::{is_stored, put_draft, put_over, read_text, wrong_kind_message};
+use crate::components::transfer::{read_text, wrong_kind_message};
 use crate::state::{use_app, AppState};
 
 #[component]
@@ -71,18 +71,6 @@ pub fn BackupRestore() -> impl IntoView {
     }
 }
 
-/// Reads a stored JSON value, if there is one and it parses.
-fn stored_json(app: AppState, name: &str) -> Result<Option<Value>, String> {
-    let lib = app.library();
-    match lib.store().get(&lib.key(name)) {
-        Ok(None) => Ok(None),
-        Ok(Some(raw)) => serde_json::from_str(&raw)
-            .map(Some)
-            .map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
 /// Builds the backup file and offers it; returns what to tell the person.
 fn write_backup(app: AppState) -> String {
     let loaded = app.library().load();
@@ -95,22 +83,15 @@ fn write_backup(app: AppState) -> String {
     let unreadable = loaded.quarantined.len();
     let drafts: Vec<_> = loaded.drafts.into_iter().map(|(_, d)| d).collect();
     let mut notes: Vec<String> = Vec::new();
-    let templates = match stored_json(app, "templates") {
-        Ok(None) => Vec::new(),
-        Ok(Some(Value::Array(list))) => list,
-        Ok(Some(_)) | Err(_) => {
-            notes.push("Your custom templates could not be read and are not in the backup.".into());
-            Vec::new()
-        }
-    };
-    let settings = match stored_json(app, "settings") {
-        Ok(None) => Value::Object(Map::new()),
-        Ok(Some(v @ Value::Object(_))) => v,
-        Ok(Some(_)) | Err(_) => {
-            notes.push("Your settings could not be read and are not in the backup.".into());
-            Value::Object(Map::new())
-        }
-    };
+    let lib = app.library();
+    let templates = lib.templates_for_backup().unwrap_or_else(|_| {
+        notes.push("Your custom templates could not be read and are not in the backup.".into());
+        Vec::new()
+    });
+    let settings = lib.settings_for_backup().unwrap_or_else(|_| {
+        notes.push("Your settings could not be read and are not in the backup.".into());
+        Value::Object(Map::new())
+    });
     let (n_drafts, n_templates) = (drafts.len(), templates.len());
     let lib = app.library();
     let kept: Vec<KeptVersion> = lib
@@ -226,7 +207,7 @@ fn read_backup(app: AppState, state: RwSignal<RestoreState>, file: web_sys::File
         let existing: Vec<String> = read
             .drafts
             .iter()
-            .filter(|d| is_stored(&lib, &d.id))
+            .filter(|d| lib.is_stored(&d.id))
             .map(|d| d.id.clone())
             .collect();
         let plan = plan_restore(&read, &existing);
@@ -272,10 +253,9 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
     let mut skipped: Vec<String> = Vec::new();
     let mut not_restored: Vec<String> = Vec::new();
     let mut failure: Option<StoreError> = None;
-    let mut marks: Vec<(String, String, Option<DateTime<Utc>>)> = Vec::new();
     for doc in &read.drafts {
         let title = format!("“{}”", doc.display_title());
-        let exists = is_stored(&lib, &doc.id);
+        let exists = lib.is_stored(&doc.id);
         if exists && !replace {
             skipped.push(title);
             continue;
@@ -285,50 +265,23 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             continue;
         }
         // A draft that was in the trash goes back there; one that was not
-        // comes out of it. Marked once every draft is written.
+        // comes out of it. The library writes the mark with the draft.
         let mark = read.trashed.get(&doc.id).copied();
-        let current = if exists {
-            lib.trashed_at(&doc.id)
-        } else {
-            None
-        };
         let result = if exists {
-            put_over(&lib, doc)
+            lib.put_imported_over(doc, mark)
         } else {
-            put_draft(&lib, doc)
+            lib.put_imported(doc, mark)
         };
-        if result.is_ok() && current != mark {
-            marks.push((doc.id.clone(), title.clone(), mark));
-        }
         match result {
-            Ok(()) if exists => replaced.push(title),
-            Ok(()) => restored.push(title),
+            Ok(_) if exists => replaced.push(title),
+            Ok(_) => restored.push(title),
             Err(e) => {
                 failure = Some(e);
                 not_restored.push(title);
             }
         }
     }
-    // The draft list learns of the new drafts first, then takes the marks.
     app.reload();
-    let mut mark_problems = Vec::new();
-    for (id, title, mark) in &marks {
-        match lib.set_trashed(id, *mark) {
-            Ok(()) => app.drafts.update(|rows| {
-                if let Some(m) = rows.iter_mut().find(|m| &m.id == id) {
-                    m.trashed_at = *mark;
-                }
-            }),
-            Err(e) => mark_problems.push(format!(
-                "{title} could not be {} the trash: {e}.",
-                if mark.is_some() {
-                    "put back in"
-                } else {
-                    "taken out of"
-                }
-            )),
-        }
-    }
     let mut lines = Vec::new();
     let list = |v: &[String]| v.join(", ");
     if let Some(e) = &failure {
@@ -346,7 +299,6 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
             list(&skipped)
         ));
     }
-    lines.extend(mark_problems);
     if failure.is_some() {
         lines.push(format!(
             "Not restored: {}, nor the templates and settings of the backup.",
@@ -403,39 +355,15 @@ fn merge_templates(app: AppState, incoming: &[Value], replace: bool) -> Option<S
     if incoming.is_empty() {
         return None;
     }
-    let mut list = match stored_json(app, "templates") {
-        Ok(None) => Vec::new(),
-        Ok(Some(Value::Array(list))) => list,
-        _ => {
-            return Some(
-                "Templates were not restored: the stored list could not be read, and Afterword does not write over it."
-                    .into(),
-            )
+    Some(match app.library().merge_templates(incoming, replace) {
+        Ok(m) if m.added + m.replaced == 0 => {
+            "Templates: you already have every template in the backup.".into()
         }
-    };
-    let id_of = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
-    let (mut added, mut updated) = (0, 0);
-    for t in incoming {
-        let at = id_of(t).and_then(|id| list.iter().position(|x| id_of(x).as_deref() == Some(&id)));
-        match at {
-            Some(i) if replace => {
-                list[i] = t.clone();
-                updated += 1;
-            }
-            Some(_) => {}
-            None => {
-                list.push(t.clone());
-                added += 1;
-            }
+        Ok(m) => format!("Templates: {} added, {} replaced.", m.added, m.replaced),
+        Err(TemplatesError::Unreadable(_)) => {
+            "Templates were not restored: the stored list could not be read, and Afterword does not write over it."
+                .into()
         }
-    }
-    if added + updated == 0 {
-        return Some("Templates: you already have every template in the backup.".into());
-    }
-    let lib = app.library();
-    let raw = Value::Array(list).to_string();
-    Some(match lib.store().set(&lib.key("templates"), &raw) {
-        Ok(()) => format!("Templates: {added} added, {updated} replaced."),
         Err(e) => format!("Templates were not restored: {e}. The drafts above were."),
     })
 }
@@ -443,44 +371,15 @@ fn merge_templates(app: AppState, incoming: &[Value], replace: bool) -> Option<S
 /// Adds the backup's settings to the stored ones, keeping any setting the
 /// backup does not mention; matching settings change only in "replace" mode.
 fn merge_settings(app: AppState, incoming: &Value, replace: bool) -> Option<String> {
-    let Value::Object(incoming) = incoming else {
-        return None;
-    };
-    if incoming.is_empty() {
-        return None;
+    match app.library().merge_settings(incoming, replace) {
+        Ok(0) => None,
+        Ok(changed) => Some(format!("Settings: {changed} restored.")),
+        Err(SettingsError::Unreadable(_)) => Some(
+            "Settings were not restored: the stored settings could not be read, and Afterword does not write over them."
+                .into(),
+        ),
+        Err(e) => Some(format!("Settings were not restored: {e}. The drafts above were.")),
     }
-    let mut current = match stored_json(app, "settings") {
-        Ok(None) => Map::new(),
-        Ok(Some(Value::Object(m))) => m,
-        _ => {
-            return Some(
-                "Settings were not restored: the stored settings could not be read, and Afterword does not write over them."
-                    .into(),
-            )
-        }
-    };
-    let mut changed = 0;
-    for (k, v) in incoming {
-        if replace || !current.contains_key(k) {
-            if current.get(k) != Some(v) {
-                changed += 1;
-            }
-            current.insert(k.clone(), v.clone());
-        }
-    }
-    if changed == 0 {
-        return None;
-    }
-    let lib = app.library();
-    Some(
-        match lib
-            .store()
-            .set(&lib.key("settings"), &Value::Object(current).to_string())
-        {
-            Ok(()) => format!("Settings: {changed} restored."),
-            Err(e) => format!("Settings were not restored: {e}. The drafts above were."),
-        },
-    )
 }
 
 #[component]

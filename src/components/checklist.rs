@@ -5,35 +5,21 @@ use std::time::Duration;
 
 use afterword_core::checklist::{checklist, CheckStatus, Checklist};
 use afterword_core::model::Postmortem;
-use afterword_core::store::KeyValueStore;
-use afterword_core::template::{standard, template_by_id, FieldId, Template};
+use afterword_core::template::Template;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::lint_state::{load_settings, LintState};
 use crate::session::Session;
-use crate::state::AppState;
+use crate::state::{css_string, AppState};
 
 /// How long after typing stops the checklist is worked out again.
 const REFRESH_DELAY: Duration = Duration::from_millis(500);
 
-/// The document's template: built in, or one of the team's own templates
-/// stored in this browser; the standard one if neither is found.
+/// The document's template: built in, or one of the team's own usable
+/// templates; the standard one if neither is found.
 fn template_for(doc: &Postmortem, app: &AppState) -> Template {
-    if let Some(t) = template_by_id(&doc.template) {
-        return t;
-    }
-    let lib = app.library();
-    lib.store()
-        .get(&lib.key("templates"))
-        .ok()
-        .flatten()
-        .and_then(|raw| serde_json::from_str::<Vec<serde_json::Value>>(&raw).ok())
-        .into_iter()
-        .flatten()
-        .filter_map(|v| serde_json::from_value::<Template>(v).ok())
-        .find(|t| t.id == doc.template)
-        .unwrap_or_else(standard)
+    app.library().template_for(doc)
 }
 
 /// The checklist for a document with this browser's settings, for the
@@ -52,58 +38,55 @@ fn icon(s: CheckStatus) -> &'static str {
     }
 }
 
-/// Moves to what a checklist item is about: a linted field, or the field,
-/// label or heading named by a template field key.
-pub fn jump_to(lint: &LintState, target: &str) -> bool {
-    if let Some(control) = lint.control(target) {
-        control.scroll_into_view_with_bool(false);
-        let _ = control.focus();
-        return true;
-    }
-    let label = FieldId::from_key(target).label();
-    let Some(form) = lint.app.find(".doc-form") else {
+/// The field the checklist asked to go to, by its key: the editor opens
+/// the section that shows it (or shows it under "More fields" when the
+/// template does not), so its control can take the focus.
+#[derive(Clone, Copy)]
+pub struct GoTo(pub RwSignal<Option<String>>);
+
+/// Focuses the control of the field with this key (`data-field`): the
+/// control itself, or for a list or a group, its first control.
+fn focus_field(app: &AppState, key: &str) -> bool {
+    let Some(el) = app.find(&format!("[data-field=\"{}\"]", css_string(key))) else {
         return false;
     };
-    let Some(el) = find_titled(&form, &label) else {
+    let control = if matches!(
+        el.tag_name().as_str(),
+        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+    ) {
+        Some(el)
+    } else {
+        el.query_selector("input, textarea, select, button")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let Some(control) = control else {
         return false;
     };
-    el.scroll_into_view_with_bool(true);
-    let control = el
-        .get_attribute("for")
-        .and_then(|id| lint.app.find_id(&id))
-        .map(web_sys::Element::from)
-        .or_else(|| {
-            el.closest("fieldset, .subsection")
-                .ok()
-                .flatten()
-                .and_then(|s| {
-                    s.query_selector("input, textarea, select, button")
-                        .ok()
-                        .flatten()
-                })
-        });
-    if let Some(c) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = c.focus();
-    }
-    true
+    control.scroll_into_view_with_bool(false);
+    control.focus().is_ok()
 }
 
-/// The first label or heading under `root` whose text is `title`.
-fn find_titled(root: &web_sys::Element, title: &str) -> Option<web_sys::Element> {
-    let mut child = root.first_element_child();
-    while let Some(el) = child {
-        let tag = el.tag_name();
-        if matches!(tag.as_str(), "LABEL" | "H2" | "H3")
-            && el.text_content().unwrap_or_default().trim() == title
-        {
-            return Some(el);
-        }
-        if let Some(found) = find_titled(&el, title) {
-            return Some(found);
-        }
-        child = el.next_element_sibling();
+/// Moves to what a checklist item is about, by the field key or row path
+/// the core gives it. A field not on screen is asked for first (see
+/// [`GoTo`]) and focused once it is drawn.
+pub fn jump_to(app: AppState, go: Option<GoTo>, target: &str) {
+    if focus_field(&app, target) {
+        return;
     }
-    None
+    if let Some(go) = go {
+        go.0.set(Some(target.to_owned()));
+    }
+    let target = target.to_owned();
+    // Drawn on the next frame; focused on the one after.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if app.is_alive() {
+                focus_field(&app, &target);
+            }
+        })
+    });
 }
 
 #[component]
@@ -112,6 +95,7 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
         return ().into_any();
     };
     let app = lint.app;
+    let go = use_context::<GoTo>();
     let list = RwSignal::new(session.doc.with_untracked(|d| checklist_for(d, &app)));
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let refresh = move || {
@@ -179,7 +163,7 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
                                     </span>
                                     {(status != CheckStatus::Done).then(|| target.map(|t| view! {
                                         <button type="button" class="btn btn-small btn-quiet check-go"
-                                            on:click=move |_| { jump_to(&lint, &t); }>
+                                            on:click=move |_| jump_to(app, go, &t)>
                                             "Go to it"<span class="visually-hidden">": " {i.label.clone()}</span>
                                         </button>
                                     }))}

@@ -6,13 +6,14 @@ use afterword_core::template::{builtin_templates, fields_outside, switch_templat
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::checklist::GoTo;
 use crate::components::export_menu::ExportMenu;
 use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice, Progress};
 use crate::components::prefs::{self, Mode};
 use crate::components::start::StartFlow;
 use crate::components::status::{NotKept, SaveIndicator, SaveProblem};
 use crate::components::workflow::WorkflowPanel;
-use crate::session::Session;
+use crate::session::{OpenDraft, Session};
 use crate::state::{use_app, AppState, Route};
 
 /// Opens a session on `doc` for the editor; when the editor goes (another
@@ -20,7 +21,8 @@ use crate::state::{use_app, AppState, Route};
 /// under a recovery key if it cannot be.
 fn open_session(app: AppState, doc: afterword_core::model::Postmortem) -> Session {
     let session = Session::new(app, doc);
-    app.session.set(Some(session));
+    let open = OpenDraft::expect();
+    open.0.set(Some(session));
     let presence = session.announce_presence();
     on_cleanup(move || {
         session.keep_if_closing(false);
@@ -28,7 +30,7 @@ fn open_session(app: AppState, doc: afterword_core::model::Postmortem) -> Sessio
         if let Some(p) = presence {
             p.clear();
         }
-        app.session.set(None);
+        open.0.set(None);
     });
     session
 }
@@ -107,6 +109,24 @@ fn Editor(session: Session) -> impl IntoView {
     let template_id = Memo::new(move |_| session.doc.with(|d| d.template.clone()));
     let template: Memo<Template> =
         Memo::new(move |_| template_id.with(|id| prefs::template_for(&app, id)));
+    // The checklist's "Go to it" for a field not on screen: guided mode
+    // opens the section that shows it; "More fields" shows the others.
+    let go = GoTo(RwSignal::new(None));
+    provide_context(go);
+    Effect::new(move |_| {
+        let Some(key) = go.0.get() else { return };
+        if mode.get_untracked() == Mode::Guided {
+            let open = session.doc.with_untracked(|d| {
+                template.with_untracked(|t| {
+                    t.section_showing(&key)
+                        .filter(|&i| afterword_core::template::can_open(d, t, i))
+                })
+            });
+            if let Some(i) = open {
+                current.set(i);
+            }
+        }
+    });
     let (undo_n, redo_n) = (
         Memo::new(move |_| session.undo_depth.get().0),
         Memo::new(move |_| session.undo_depth.get().1),
@@ -142,14 +162,18 @@ fn Editor(session: Session) -> impl IntoView {
     view! {
         <article class="editor" aria-labelledby="editor-title" on:focusout=saved_on_blur>
             <div class="editor-bar">
-                <a class="back" href="#/">"← All postmortems"</a>
+                <a class="back" href="#/">"←"<span class="bar-label">" All postmortems"</span></a>
                 <SaveIndicator session=session />
                 <div class="editor-actions">
                     <Show when=move || !starting.get()>
                         <button type="button" class="btn btn-small" disabled=move || undo_n.get() == 0
-                            aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>"Undo"</button>
+                            aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>
+                            <span class="bar-icon" aria-hidden="true">"↶"</span><span class="bar-label">"Undo"</span>
+                        </button>
                         <button type="button" class="btn btn-small" disabled=move || redo_n.get() == 0
-                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>"Redo"</button>
+                            aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>
+                            <span class="bar-icon" aria-hidden="true">"↷"</span><span class="bar-label">"Redo"</span>
+                        </button>
                     </Show>
                     <ExportMenu session=session />
                 </div>
@@ -183,6 +207,7 @@ fn Editor(session: Session) -> impl IntoView {
                         <div class="editor-side">
                             <crate::components::lint_panel::LintPanel session=session />
                         </div>
+                        <crate::components::lint_panel::LintBar />
                     </div>
                     // After the document: the title field stays the first control.
                     <WorkflowPanel session=session />
@@ -204,8 +229,8 @@ fn step_back_or_forward(app: AppState, session: Session, redo: bool) {
     }
 }
 
-/// Where the keyboard is in the document form: the linted field it is in
-/// (stable when rows come and go) or else its place among the controls.
+/// Where the keyboard is in the document form: the field it is in, by its
+/// key (stable when rows come and go), or else its place among the controls.
 struct FormSpot {
     field: Option<String>,
     index: usize,
@@ -247,7 +272,7 @@ impl FormSpot {
             None
         };
         Some(FormSpot {
-            field: control.get_attribute("data-lint-field"),
+            field: control.get_attribute("data-field"),
             index,
             caret,
         })
@@ -258,7 +283,7 @@ impl FormSpot {
         let by_field = self.field.as_ref().and_then(|f| {
             controls
                 .iter()
-                .find(|c| c.get_attribute("data-lint-field").as_ref() == Some(f))
+                .find(|c| c.get_attribute("data-field").as_ref() == Some(f))
         });
         let Some(control) = by_field.or_else(|| controls.get(self.index)) else {
             return;

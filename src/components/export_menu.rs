@@ -1,5 +1,5 @@
 //! The editor's Export menu: Markdown, JSON and action-item CSV downloads,
-//! copying the Markdown, and the printable report. A disclosure button with a
+//! copying the Markdown, the printable report and the public summary. A disclosure button with a
 //! list of buttons, so it works with the keyboard and screen readers alike.
 
 use afterword_core::export::{action_items_csv, file_name, to_json, to_markdown};
@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::download;
 use crate::components::fields::dom_id;
+use crate::components::public_summary::PublicSummary;
 use crate::components::report::request_print;
 use crate::components::transfer::markdown_options;
 use crate::session::Session;
@@ -21,6 +22,7 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     let feedback = RwSignal::new(String::new());
     // Set when the clipboard refused: the text to copy by hand.
     let manual_copy = RwSignal::new(None::<String>);
+    let public_open = RwSignal::new(false);
     let menu_id = dom_id("export-menu");
     let checklist_id = dom_id("export-checklist");
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
@@ -98,6 +100,10 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
         request_print();
         app.navigate(Route::Report(session.id()));
     };
+    let open_public = move |_| {
+        close(false);
+        public_open.set(true);
+    };
     let view_report = move |_| {
         session.flush();
         close(false);
@@ -154,6 +160,7 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
                     <li><button class="export-item" on:click=copy>"Copy Markdown"</button></li>
                     <li><button class="export-item" on:click=view_report>"View as report"</button></li>
                     <li><button class="export-item" on:click=print>"Print / Save as PDF"</button></li>
+                    <li><button class="export-item" on:click=open_public>"Public summary…"</button></li>
                 </ul>
                 <div class="export-option">
                     <input
@@ -167,6 +174,7 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
             </div>
             <p class="export-feedback" role="status" aria-live="polite">{move || feedback.get()}</p>
             {move || manual_copy.get().map(|text| view! { <ManualCopy text=text on_close=move || manual_copy.set(None) /> })}
+            {move || public_open.get().then(|| view! { <PublicSummary session=session on_close=Callback::new(move |_| public_open.set(false)) /> })}
         </div>
     }
 }

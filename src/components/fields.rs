@@ -4,7 +4,9 @@
 //! form is rebuilt when the document is replaced from outside, so typing
 //! never waits for a re-render of the whole document.
 
+use afterword_core::field::{FieldSpec, FieldValue};
 use afterword_core::model::Postmortem;
+use afterword_core::template::TEXT_PREFIX;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
 
@@ -19,27 +21,116 @@ pub fn dom_id(stem: &str) -> String {
     format!("aw-{stem}-{n}")
 }
 
-/// A one-line or multi-line text field.
-///
-/// When the editor provides a [`LintState`] and the field is one the linter
-/// reads (see `afterword_core::lint::text_fields`), blameless-language
-/// findings are highlighted as the person types. The field's path (and so
-/// its lint mode) is worked out from `set`; list rows, which can be many,
-/// use [`row_text_field`] and give theirs.
-pub fn text_field(
-    session: Session,
-    label: &'static str,
-    hint: &'static str,
-    multiline: bool,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
-) -> impl IntoView {
+/// The control of one field of the field table, labelled and hinted from
+/// it and marked with its key (`data-field`), which is how the checklist,
+/// the linter and the undo history find it again. Lists have editors of
+/// their own (see `sections::field_view`).
+pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
+    let (key, label) = (spec.key, spec.label);
+    match &spec.value {
+        FieldValue::Text {
+            slot,
+            multiline,
+            linted,
+        } => {
+            let (get, get_mut) = (slot.get, slot.get_mut);
+            let target = Target {
+                kind: if *multiline { Kind::Multi } else { Kind::Line },
+                class: "field",
+                field: key.to_owned(),
+                linted: *linted,
+            };
+            text_control(
+                session,
+                label.to_owned(),
+                spec.hint,
+                target,
+                move |d| get(d).clone(),
+                move |d, v| *get_mut(d) = v,
+            )
+            .into_any()
+        }
+        FieldValue::Time(slot) => {
+            let (get, get_mut) = (slot.get, slot.get_mut);
+            utc_time_field(
+                session,
+                key,
+                label,
+                move |d| *get(d),
+                move |d, v| *get_mut(d) = v,
+            )
+            .into_any()
+        }
+        FieldValue::Date(slot) => {
+            let (get, get_mut) = (slot.get, slot.get_mut);
+            date_field(
+                session,
+                key,
+                label,
+                move |d| *get(d),
+                move |d, v| *get_mut(d) = v,
+            )
+            .into_any()
+        }
+        FieldValue::Count(slot) => {
+            let (get, get_mut) = (slot.get, slot.get_mut);
+            crate::components::impact::whole_number(
+                session,
+                key,
+                (label, spec.hint),
+                move |d| *get(d),
+                move |d, v| *get_mut(d) = v,
+            )
+        }
+        FieldValue::Percent(slot) => {
+            let (get, get_mut) = (slot.get, slot.get_mut);
+            crate::components::impact::percent(
+                session,
+                key,
+                (label, spec.hint),
+                move |d| *get(d),
+                move |d, v| *get_mut(d) = v,
+            )
+        }
+        FieldValue::Choice(c) => {
+            let options = std::iter::once(("", "Not set"))
+                .chain((c.choices)().into_iter().map(|c| (c.key, c.label)))
+                .collect();
+            let (get, set) = (c.get, c.set);
+            select_field(
+                session,
+                key,
+                (label, spec.hint),
+                options,
+                move |d| get(d).unwrap_or(""),
+                set,
+            )
+            .into_any()
+        }
+        FieldValue::List(_) => ().into_any(),
+    }
+}
+
+/// A free-text section of the document (`doc.sections[key]`), labelled by
+/// the template's section title.
+pub fn section_text_field(session: Session, key: String, label: String) -> impl IntoView {
     let target = Target {
-        kind: if multiline { Kind::Multi } else { Kind::Line },
+        kind: Kind::Multi,
         class: "field",
-        path: None,
+        field: format!("{TEXT_PREFIX}{key}"),
+        linted: true,
     };
-    text_control(session, label, hint, target, get, set)
+    let read = key.clone();
+    text_control(
+        session,
+        label,
+        "",
+        target,
+        move |d| d.sections.get(&read).cloned().unwrap_or_default(),
+        move |d, v| {
+            d.sections.insert(key.clone(), v);
+        },
+    )
 }
 
 /// How a text field is drawn and where the linter finds it.
@@ -47,17 +138,18 @@ struct Target {
     kind: Kind,
     /// The wrapper's class.
     class: &'static str,
-    /// The field's path for the linter; `None` to find it from `set`.
-    path: Option<String>,
+    /// The field's key or row path (`data-field`).
+    field: String,
+    /// Highlighted by the linter (when the editor has one).
+    linted: bool,
 }
 
 /// The one-line text of a list row (a timeline event, a contributing
 /// factor, an action item's title), highlighted like every other text
 /// field. `class` sizes it within the row.
 ///
-/// `path` is the row's place for the linter (`lint::timeline_text_path` and
-/// the like): given, not found by probing a copy of the document as other
-/// fields are, since a list can have hundreds of rows.
+/// `path` is the row's place (`timeline[ev-1].text`, see
+/// `FieldSpec::row_path`), for the linter and for `data-field`.
 pub fn row_text_field(
     session: Session,
     label: &'static str,
@@ -69,9 +161,10 @@ pub fn row_text_field(
     let target = Target {
         kind: Kind::Line,
         class,
-        path: Some(path),
+        field: path,
+        linted: true,
     };
-    text_control(session, label, "", target, get, set)
+    text_control(session, label.to_owned(), "", target, get, set)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -100,13 +193,18 @@ impl Parts {
 
 fn text_control(
     session: Session,
-    label: &'static str,
+    label: String,
     hint: &'static str,
     target: Target,
     get: impl Fn(&Postmortem) -> String + 'static,
     set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
-    let Target { kind, class, path } = target;
+    let Target {
+        kind,
+        class,
+        field,
+        linted,
+    } = target;
     let id = dom_id("text");
     let hint_id = format!("{id}-hint");
     let note_id = format!("{id}-lint");
@@ -116,12 +214,8 @@ fn text_control(
         mirror: NodeRef::new(),
     };
     let initial = session.doc.with_untracked(|d| get(d));
-    let lint = use_context::<LintState>();
-    let path = match (lint, path) {
-        (None, _) => None,
-        (Some(_), Some(given)) => Some(given),
-        (Some(_), None) => lint_path(session, set.clone()),
-    };
+    let lint = use_context::<LintState>().filter(|_| linted);
+    let path = lint.map(|_| field.clone());
     let linted = lint.zip(path.clone());
 
     let mine = linted.clone().map(|(lint, path)| {
@@ -192,14 +286,14 @@ fn text_control(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let field_path = path.clone();
+    let lint_field = path.clone();
     let control = match kind {
         Kind::Multi => {
             let rows = if initial.lines().count() > 4 { 8 } else { 4 };
             view! {
                 <textarea id=id.clone() rows=rows class:lint-control=linted.is_some()
                     node_ref=parts.area
-                    data-lint-field=field_path aria-describedby=described.clone()
+                    data-field=field.clone() data-lint-field=lint_field aria-describedby=described.clone()
                     on:input=on_input on:scroll=on_scroll>
                     {initial}
                 </textarea>
@@ -209,7 +303,7 @@ fn text_control(
         Kind::Line => view! {
             <input id=id.clone() type="text" value=initial class:lint-control=linted.is_some()
                 node_ref=parts.line
-                data-lint-field=field_path aria-describedby=described.clone()
+                data-field=field data-lint-field=lint_field aria-describedby=described.clone()
                 on:input=on_input on:scroll=on_scroll
                 // A one-line input scrolls sideways without a scroll event
                 // as the caret moves.
@@ -246,20 +340,6 @@ struct Mark {
     end: usize,
     text: String,
     rule: String,
-}
-
-/// Finds which linted field `set` writes to, by writing a marker into a
-/// copy of the document and looking for it.
-fn lint_path(session: Session, set: impl Fn(&mut Postmortem, String)) -> Option<String> {
-    const PROBE: &str = "\u{1}afterword-probe\u{1}";
-    session.doc.with_untracked(|d| {
-        let mut copy = d.clone();
-        set(&mut copy, PROBE.to_owned());
-        afterword_core::lint::text_fields(&copy)
-            .into_iter()
-            .find(|f| f.text == PROBE)
-            .map(|f| f.field.0)
-    })
 }
 
 /// Draws the control's text into its mirror with `<mark>` around each
@@ -352,18 +432,24 @@ fn escape_into(out: &mut String, s: &str) {
 /// A `<select>` over stored keys; the empty key means "not set".
 pub fn select_field(
     session: Session,
-    label: &'static str,
+    field: &'static str,
+    (label, hint): (&'static str, &'static str),
     options: Vec<(&'static str, &'static str)>,
     get: impl Fn(&Postmortem) -> &'static str + 'static,
     set: impl Fn(&mut Postmortem, &str) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = dom_id("select");
+    let hint_id = format!("{id}-hint");
+    let described = (!hint.is_empty()).then(|| hint_id.clone());
     let current = session.doc.with_untracked(|d| get(d));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <select
                 id=id
+                data-field=field
+                aria-describedby=described
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     session.edit(|d| set(d, &value));
@@ -396,6 +482,7 @@ pub fn parse_utc_input(value: &str) -> Option<DateTime<Utc>> {
 /// time shown beside it.
 pub fn utc_time_field(
     session: Session,
+    field: &'static str,
     label: &'static str,
     get: impl Fn(&Postmortem) -> Option<DateTime<Utc>> + Copy + Send + Sync + 'static,
     set: impl Fn(&mut Postmortem, Option<DateTime<Utc>>) + Copy + Send + Sync + 'static,
@@ -422,6 +509,7 @@ pub fn utc_time_field(
                 id=id
                 type="datetime-local"
                 step="60"
+                data-field=field
                 value=initial
                 aria-describedby=local_id.clone()
                 on:input=move |ev| {
@@ -434,7 +522,28 @@ pub fn utc_time_field(
     }
 }
 
-/// A date field (no time), such as the incident date or a due date.
+/// A date field (no time), such as the incident date.
+pub fn date_field(
+    session: Session,
+    field: &'static str,
+    label: &'static str,
+    get: impl Fn(&Postmortem) -> Option<NaiveDate> + 'static,
+    set: impl Fn(&mut Postmortem, Option<NaiveDate>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = dom_id("date");
+    let initial = date_value(session.doc.with_untracked(|d| get(d)));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="date" data-field=field value=initial on:input=move |ev| {
+                let v = parse_date(&event_target_value(&ev));
+                session.edit(|d| set(d, v));
+            } />
+        </div>
+    }
+}
+
+/// A date as `<input type="date">` holds it.
 pub fn date_value(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()

@@ -5,10 +5,11 @@
 
 use afterword_core::template::{
     can_open, fields_outside, first_incomplete, missing_fields, progress, section_complete,
-    FieldId, Section, Template,
+    FieldId, OutsideField, Section, Template,
 };
 use leptos::prelude::*;
 
+use crate::components::checklist::GoTo;
 use crate::components::rows::{MoreRows, Window};
 use crate::components::sections::field_view;
 use crate::session::Session;
@@ -253,8 +254,30 @@ pub fn FullView(session: Session, template: Memo<Template>) -> impl IntoView {
 /// does not vanish while it is being emptied.
 #[component]
 pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
-    let outside =
-        Memo::new(move |_| template.with(|t| session.doc.with_untracked(|d| fields_outside(d, t))));
+    // A field the checklist asked for that this template does not show is
+    // offered here too, empty as it is.
+    let go = use_context::<GoTo>();
+    let outside = Memo::new(move |_| {
+        let asked = go.and_then(|g| g.0.get());
+        template.with(|t| {
+            let mut out = session.doc.with_untracked(|d| fields_outside(d, t));
+            let wanted = asked
+                .filter(|k| t.section_showing(k).is_none())
+                .and_then(|k| FieldId::showing(&k));
+            if let Some(field) = wanted {
+                if !out
+                    .iter()
+                    .any(|o| o.field.covers(&field) || field.covers(&o.field))
+                {
+                    out.push(OutsideField {
+                        label: field.label(),
+                        field,
+                    });
+                }
+            }
+            out
+        })
+    });
     // Hundreds of extra sections are drawn a part at a time.
     let keys =
         Memo::new(move |_| outside.with(|o| o.iter().map(|o| o.field.key()).collect::<Vec<_>>()));
@@ -299,9 +322,15 @@ pub fn OutsideNotice(session: Session, template: Memo<Template>) -> impl IntoVie
     });
     view! {
         <Show when=move || !labels.with(|l| l.is_empty())>
-            <div class="notice notice-info" role="status">
+            // One line until opened: a long list must not push the document
+            // below the fold.
+            <details class="notice notice-info outside-notice">
+                <summary>{move || match labels.with(Vec::len) {
+                    1 => "1 field with content is not shown in this template".to_owned(),
+                    n => format!("{n} fields with content are not shown in this template"),
+                }}</summary>
                 <p>{move || format!("Kept but not shown in this template: {}. You will find them under \u{201c}More fields\u{201d}.", labels.with(|l| some_of(l, 8)))}</p>
-            </div>
+            </details>
         </Show>
     }
 }

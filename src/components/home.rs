@@ -1,6 +1,7 @@
 //! The home screen: every draft (newest edit first), the trash, drafts that
 //! could not be read, and how much storage they use.
 
+use afterword_core::draft_list::{self, DraftOrder};
 use afterword_core::ids::new_id;
 use afterword_core::store::{DraftMeta, Quarantined};
 use leptos::prelude::*;
@@ -21,6 +22,20 @@ pub fn Home() -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
         })
+    });
+    let query = RwSignal::new(String::new());
+    let order = RwSignal::new(DraftOrder::default());
+    let shown = Memo::new(move |_| {
+        let mut rows = query.with(|q| {
+            live.with(|l| {
+                l.iter()
+                    .filter(|m| draft_list::matches(m, q))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
+        draft_list::sort(&mut rows, order.get());
+        rows
     });
     let trashed = Memo::new(move |_| {
         app.drafts.with(|d| {
@@ -53,8 +68,47 @@ pub fn Home() -> impl IntoView {
                     }
                 }
             >
+                <div class="list-tools" role="search">
+                    <div class="field">
+                        <label for="draft-search">"Search postmortems"</label>
+                        <input
+                            id="draft-search"
+                            type="search"
+                            placeholder="Title, summary, owner or participant"
+                            prop:value=move || query.get()
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="draft-order">"Sort by"</label>
+                        <select
+                            id="draft-order"
+                            on:change=move |ev| {
+                                if let Some(o) = DraftOrder::from_key(&event_target_value(&ev)) {
+                                    order.set(o);
+                                }
+                            }
+                        >
+                            {DraftOrder::ALL
+                                .into_iter()
+                                .map(|o| view! { <option value=o.key() selected=move || order.get() == o>{o.label()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="list-count" role="status">
+                    {move || {
+                        let (n, all) = (shown.with(Vec::len), live.with(Vec::len));
+                        match (query.with(|q| q.trim().is_empty()), n) {
+                            (true, _) => String::new(),
+                            (false, 0) => format!("No postmortem matches “{}”.", query.get().trim()),
+                            (false, 1) => format!("1 of {all} postmortems matches."),
+                            (false, n) => format!("{n} of {all} postmortems match."),
+                        }
+                    }}
+                </p>
                 <ul class="draft-list" aria-label="Drafts">
-                    <For each=move || live.get() key=|m| (m.id.clone(), m.updated_at, m.title.clone()) let:meta>
+                    <For each=move || shown.get() key=|m| (m.id.clone(), m.updated_at, m.title.clone()) let:meta>
                         <DraftRow meta=meta />
                     </For>
                 </ul>
@@ -128,7 +182,7 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
             Ok(Some(mut doc)) => {
                 doc.id = new_id("pm", now(), entropy());
                 doc.revision = 0;
-                doc.title = format!("Copy of {}", doc.display_title());
+                doc.title = afterword_core::draft_list::copy_title(doc.display_title());
                 doc.created_at = now();
                 let mut copy = doc;
                 match app.library().save(&mut copy, now()) {

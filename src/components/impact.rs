@@ -52,7 +52,7 @@ pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
 /// as it was and says why beside the field.
 fn checked_input(
     session: Session,
-    label: &'static str,
+    (field, label, hint): (&'static str, &'static str, &'static str),
     suffix: &'static str,
     initial: String,
     check: fn(&str) -> Result<(), String>,
@@ -60,14 +60,21 @@ fn checked_input(
 ) -> AnyView {
     let id = dom_id("num");
     let msg_id = format!("{id}-msg");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_empty() {
+        msg_id.clone()
+    } else {
+        format!("{hint_id} {msg_id}")
+    };
     let problem = RwSignal::new(None::<String>);
     view! {
         <div class="field field-number">
             <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <div class="with-unit">
-                <input id=id type="text" inputmode="decimal" value=initial
+                <input id=id type="text" inputmode="decimal" value=initial data-field=field
                     aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
-                    aria-describedby=msg_id.clone()
+                    aria-describedby=described
                     on:input=move |ev| {
                         let raw = event_target_value(&ev);
                         match check(&raw) {
@@ -86,18 +93,20 @@ fn checked_input(
     .into_any()
 }
 
+/// A whole number (minutes, customers), marked with its field key.
 pub fn whole_number(
     session: Session,
-    label: &'static str,
-    get: fn(&Postmortem) -> Option<u64>,
-    set: fn(&mut Postmortem, Option<u64>),
+    field: &'static str,
+    label: (&'static str, &'static str),
+    get: impl Fn(&Postmortem) -> Option<u64> + 'static,
+    set: impl Fn(&mut Postmortem, Option<u64>) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let initial = session
         .doc
         .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
     checked_input(
         session,
-        label,
+        (field, label.0, label.1),
         "",
         initial,
         |raw| parse_count(raw).map(|_| ()),
@@ -105,20 +114,24 @@ pub fn whole_number(
     )
 }
 
-pub fn percent(session: Session) -> AnyView {
-    let initial = session.doc.with_untracked(|d| {
-        d.impact
-            .slo_budget_consumed_percent
-            .map(|v| v.to_string())
-            .unwrap_or_default()
-    });
+/// A percentage from 0 to 100, marked with its field key.
+pub fn percent(
+    session: Session,
+    field: &'static str,
+    label: (&'static str, &'static str),
+    get: impl Fn(&Postmortem) -> Option<f64> + 'static,
+    set: impl Fn(&mut Postmortem, Option<f64>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let initial = session
+        .doc
+        .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
     checked_input(
         session,
-        "Error budget consumed",
+        (field, label.0, label.1),
         "%",
         initial,
         |raw| parse_percent(raw).map(|_| ()),
-        |raw, d| d.impact.slo_budget_consumed_percent = parse_percent(raw).ok().flatten(),
+        move |raw, d| set(d, parse_percent(raw).ok().flatten()),
     )
 }
 

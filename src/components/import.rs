@@ -1,7 +1,8 @@
-//! Importing a postmortem JSON file on the home screen, chosen with a button
-//! or dropped anywhere on the screen. The file goes through the core's
+//! Importing a postmortem file on the home screen, chosen with a button or
+//! dropped anywhere on the screen. A JSON file goes through the core's
 //! `import_json` (size, syntax, version, types, ids); every problem is shown
-//! with its path and nothing stored changes. A draft whose id is already
+//! with its path and nothing stored changes. A Markdown file is previewed
+//! first (`markdown_import`) and becomes a new draft once confirmed. A draft whose id is already
 //! stored asks first: keep both (the import gets a new id) or replace (after
 //! a confirmation naming the draft and its last edit).
 
@@ -12,15 +13,19 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
-use crate::components::transfer::{
-    is_stored, last_edited, put_draft, put_over, read_text, wrong_kind_message,
-};
+use crate::components::markdown_import::MarkdownPreview;
+use crate::components::transfer::{kind_of, last_edited, read_text, wrong_kind_message, FileKind};
 use crate::state::{use_app, AppState, Route};
 
 #[derive(Debug, Clone, PartialEq)]
 enum ImportState {
     Idle,
     Reading(String),
+    /// A Markdown file, shown in a preview before anything is stored.
+    Markdown {
+        file: String,
+        raw: String,
+    },
     /// The file was refused; nothing changed.
     Refused {
         file: String,
@@ -113,15 +118,16 @@ pub fn ImportZone() -> impl IntoView {
         >
             <h2 id="import-title">"Import a postmortem"</h2>
             <p class="hint" id=help_id.clone()>
-                "Drop a postmortem .json file anywhere on this screen, or choose one. "
-                "It becomes a new draft; nothing you already have is changed without asking."
+                "Drop a postmortem .json or Markdown (.md) file anywhere on this screen, or choose one. "
+                "It becomes a new draft; nothing you already have is changed without asking. "
+                "A Markdown file is previewed first."
             </p>
             <label class="visually-hidden" for=input_id.clone()>"Postmortem file to import"</label>
             <input
                 id=input_id
                 class="visually-hidden"
                 type="file"
-                accept=".json,application/json"
+                accept=".json,application/json,.md,.markdown,text/markdown"
                 tabindex="-1"
                 node_ref=input_ref
                 on:change=on_change
@@ -157,6 +163,20 @@ fn import_files(app: AppState, state: RwSignal<ImportState>, files: Vec<web_sys:
     };
     let Some(file) = file else { return };
     let name = file.name();
+    if kind_of(&name, &file.type_()) == FileKind::Markdown {
+        state.set(ImportState::Reading(name.clone()));
+        leptos::task::spawn_local(async move {
+            let next = match read_text(&file, afterword_core::import::MAX_MARKDOWN_BYTES).await {
+                Ok(raw) => ImportState::Markdown { file: name, raw },
+                Err(why) => ImportState::Refused {
+                    file: name,
+                    problems: vec![why],
+                },
+            };
+            state.try_set(next);
+        });
+        return;
+    }
     if let Some(why) = wrong_kind_message(&name, &file.type_(), "postmortems") {
         state.set(ImportState::Refused {
             file: name,
@@ -205,7 +225,7 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
         }
     };
     let lib = app.library();
-    if is_stored(&lib, &doc.id) {
+    if lib.is_stored(&doc.id) {
         let (existing_title, existing_edited) =
             last_edited(&lib, &doc.id).unwrap_or_else(|| (doc.id.clone(), "unknown".to_owned()));
         return ImportState::Conflict {
@@ -219,13 +239,14 @@ fn examine(app: AppState, name: &str, raw: &str) -> ImportState {
 
 fn store(app: AppState, doc: Postmortem, over: bool, note: &str) -> ImportState {
     let lib = app.library();
+    // A draft written over stays where it was (in the trash or not).
     let result = if over {
-        put_over(&lib, &doc)
+        lib.put_imported_over(&doc, lib.trashed_at(&doc.id))
     } else {
-        put_draft(&lib, &doc)
+        lib.put_imported(&doc, None)
     };
     match result {
-        Ok(()) => {
+        Ok(_) => {
             app.reload();
             ImportState::Imported {
                 id: doc.id.clone(),
@@ -245,7 +266,9 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
     let app = use_app();
     let keep_both = move |_| {
         if let ImportState::Conflict { doc, .. } = state.get_untracked() {
-            let copy = reid(&doc, now(), entropy());
+            let mut copy = reid(&doc, now(), entropy());
+            copy.title =
+                afterword_core::draft_list::imported_title(doc.display_title(), now().date_naive());
             state.set(store(
                 app,
                 copy,
@@ -287,6 +310,14 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
             <p class="import-status" role="status">{format!("Reading “{name}”…")}</p>
         }
         .into_any(),
+        ImportState::Markdown { file, raw } => {
+            let on_confirm = Callback::new(move |doc: Postmortem| {
+                state.set(store(app, doc, false, " from Markdown as a new draft"));
+            });
+            let on_cancel = Callback::new(move |_| state.set(ImportState::Idle));
+            view! { <MarkdownPreview file=file raw=raw on_confirm=on_confirm on_cancel=on_cancel /> }
+                .into_any()
+        }
         ImportState::Refused { file, problems } => view! {
             <div class="panel panel-error import-result" role="alert">
                 <h3>{format!("“{file}” was not imported")}</h3>

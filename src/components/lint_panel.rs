@@ -64,8 +64,8 @@ pub fn LintPanel(session: Session) -> impl IntoView {
     let dismissals = Memo::new(move |_| session.doc.with(|d| d.dismissals.clone()));
     view! {
         <aside class="lint-panel" aria-label="Review before sharing">
-            <details class="lint-card" open=is_wide()>
-                <summary><h2 class="lint-h">{summary}</h2></summary>
+            <details class="lint-card" id="lint-findings" open=is_wide()>
+                <summary id="lint-findings-summary"><h2 class="lint-h">{summary}</h2></summary>
                 <div class="lint-body">
                     <p class="lint-status" role="status" aria-live="polite">{move || lint.message.get()}</p>
                     <Show when=move || lint.rewrite.with(Option::is_some)>
@@ -224,4 +224,48 @@ fn KeptItem(lint: LintState, dismissal: Dismissal) -> impl IntoView {
             </button>
         </li>
     }
+}
+
+/// On a narrow screen the panel sits after the whole form; this bar stays
+/// at the bottom of the screen while the person writes, says how many
+/// findings there are, and takes them to the list in one tap.
+#[component]
+pub fn LintBar() -> impl IntoView {
+    let Some(lint) = use_context::<LintState>() else {
+        return ().into_any();
+    };
+    let app = crate::state::use_app();
+    let open_count = Memo::new(move |_| {
+        lint.findings
+            .with(|all| all.iter().filter(|f| f.dismissed.is_none()).count())
+    });
+    let label = move || match open_count.get() {
+        0 => "No blameless-language findings".to_owned(),
+        1 => "1 finding".to_owned(),
+        n => format!("{n} findings"),
+    };
+    let show_list = move |_| {
+        let Some(card) = app.find_id("lint-findings") else {
+            return;
+        };
+        let _ = card.set_attribute("open", "");
+        card.scroll_into_view();
+        if let Some(summary) = app.find_id("lint-findings-summary") {
+            let _ = summary.focus();
+        }
+    };
+    view! {
+        <div class="lint-bar">
+            <button
+                type="button"
+                class="btn lint-bar-button"
+                class:has-findings=move || { open_count.get() > 0 }
+                aria-controls="lint-findings"
+                on:click=show_list
+            >
+                {label}
+            </button>
+        </div>
+    }
+    .into_any()
 }

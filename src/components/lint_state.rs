@@ -10,11 +10,9 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use afterword_core::lint::{
-    self, document_config, lint_document, lint_field, read_settings, write_settings, DocFinding,
-    LintConfig, LintSettings,
+    self, document_config, lint_document, lint_field, DocFinding, LintConfig, LintSettings,
 };
 use afterword_core::model::{Dismissal, Postmortem};
-use afterword_core::store::KeyValueStore;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -88,16 +86,7 @@ fn shape(d: &Postmortem) -> Shape {
 
 /// Reads the linter settings from storage; problems are returned, not thrown.
 pub fn load_settings(app: &AppState) -> (LintSettings, Vec<String>) {
-    let lib = app.library();
-    match lib.store().get(&lib.key("settings")) {
-        Ok(raw) => read_settings(raw.as_deref()),
-        Err(e) => (
-            LintSettings::default(),
-            vec![format!(
-                "The settings could not be read ({e}); the linter uses its defaults."
-            )],
-        ),
-    }
+    app.library().lint_settings()
 }
 
 impl LintState {
@@ -329,12 +318,9 @@ impl LintState {
 
     /// Saves the linter settings, keeping every other stored setting.
     pub fn save_settings(&self, new: LintSettings) -> Result<(), String> {
-        let lib = self.app.library();
-        let key = lib.key("settings");
-        let raw = lib.store().get(&key).ok().flatten();
-        let text = write_settings(raw.as_deref(), &new);
-        lib.store()
-            .set(&key, &text)
+        self.app
+            .library()
+            .save_lint_settings(&new)
             .map_err(|e| format!("The settings could not be saved: {e}."))?;
         self.settings.set(new);
         self.settings_problems.set(Vec::new());

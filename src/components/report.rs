@@ -5,13 +5,12 @@
 
 use std::cell::Cell;
 
-use afterword_core::export::markdown::DEFAULT_SECTION_ORDER;
+use afterword_core::export::markdown::{section_ids, MarkdownOptions, CHECKLIST_SECTION};
 use afterword_core::metrics::durations;
 use afterword_core::model::Postmortem;
 use chrono::{DateTime, Timelike, Utc};
 use leptos::prelude::*;
 
-use crate::components::transfer::{section_order, template_for};
 use crate::state::{use_app, AppState, Route};
 
 thread_local! {
@@ -68,21 +67,13 @@ pub fn ReportPage(id: String) -> impl IntoView {
     }
 }
 
-/// Sections in the Markdown export's order: the template's, then the rest.
+/// The sections the Markdown export prints, in its order (the checklist
+/// is not part of the report).
 fn ordered(app: &AppState, doc: &Postmortem) -> Vec<String> {
-    let mut order = section_order(template_for(app, doc).as_ref());
-    let known = |id: &str| DEFAULT_SECTION_ORDER.contains(&id) || doc.sections.contains_key(id);
-    order.retain(|id| known(id));
-    for id in DEFAULT_SECTION_ORDER
-        .iter()
-        .map(|s| (*s).to_owned())
-        .chain(doc.sections.keys().cloned())
-    {
-        if !order.contains(&id) {
-            order.push(id);
-        }
-    }
-    order
+    let opts = MarkdownOptions::for_template(&app.library().template_for(doc));
+    let mut ids = section_ids(doc, &opts);
+    ids.retain(|id| id != CHECKLIST_SECTION);
+    ids
 }
 
 #[component]
@@ -106,7 +97,7 @@ fn Report(app: AppState, doc: Postmortem) -> impl IntoView {
             let free = doc
                 .sections
                 .get(&id)
-                .and_then(|text| prose_section(&humanize(&id), text));
+                .and_then(|text| prose_section(&afterword_core::words::words_from_id(&id), text));
             view! { {fixed} {free} }
         })
         .collect_view();
@@ -128,15 +119,6 @@ fn when(t: DateTime<Utc>) -> String {
         t.format("%Y-%m-%d %H:%M UTC").to_string()
     } else {
         t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-    }
-}
-
-fn humanize(id: &str) -> String {
-    let spaced = id.replace(['_', '-'], " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -185,9 +167,12 @@ fn table(caption: &'static str, headers: &[&'static str], rows: Vec<Vec<AnyView>
     let body = rows
         .into_iter()
         .map(|cells| {
+            // Each cell carries its column's name: on a phone a row is shown
+            // as a stacked card, labelled cell by cell.
             let cells = cells
                 .into_iter()
-                .map(|c| view! { <td>{c}</td> })
+                .zip(headers.iter())
+                .map(|(c, h)| view! { <td data-label=*h>{c}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })

@@ -15,7 +15,7 @@ use afterword_core::review::{
     trends, ActionFilter, ActionRow, SortColumn, Trends,
 };
 use afterword_core::store::{SaveError, StoreError};
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,17 +50,6 @@ impl Borrow<ActionRow> for Indexed<'_> {
     fn borrow(&self) -> &ActionRow {
         self.1
     }
-}
-
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
-}
-
-/// The first day of the month `months` before the month of `d`.
-fn months_before(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_sub_months(chrono::Months::new(months))
-        .map(first_of_month)
-        .unwrap_or(d)
 }
 
 fn month_value(d: NaiveDate) -> String {
@@ -118,8 +107,9 @@ pub fn ReviewPage() -> impl IntoView {
         rows.with(|rows| visible.with(|v| v.iter().map(|&i| rows[i].clone()).collect()))
     };
 
-    let from = RwSignal::new(months_before(today, 11));
-    let to = RwSignal::new(first_of_month(today));
+    let (first, last) = afterword_core::review::default_range(today);
+    let from = RwSignal::new(first);
+    let to = RwSignal::new(last);
     let range_problem = RwSignal::new(None::<String>);
     let trend = Memo::new(move |_| {
         let (from, to) = (from.get(), to.get());

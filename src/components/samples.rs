@@ -24,7 +24,9 @@ pub fn is_sample(id: &str) -> bool {
 /// ones already written are removed again and the error says so.
 fn add_samples(app: AppState) -> Result<usize, String> {
     let lib = app.library();
-    let mut docs = generate_samples(SAMPLE_COUNT, entropy());
+    // Dated over the year before today, as the review screen counts it.
+    let today = chrono::Local::now().date_naive();
+    let mut docs = generate_samples(SAMPLE_COUNT, entropy(), today);
     let mut written: Vec<String> = Vec::new();
     for doc in docs.iter_mut() {
         doc.title = format!("{} (sample)", doc.display_title());

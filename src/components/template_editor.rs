@@ -8,7 +8,6 @@ use afterword_core::template::{
     Template, MAX_TEMPLATE_BYTES,
 };
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::browser::{download, entropy, now};
 use crate::components::prefs;
@@ -34,48 +33,16 @@ struct Clash {
 /// Writes the whole list of custom templates. Entries this version cannot
 /// read are kept as they were, so a newer app's templates are not lost.
 fn write_all(app: &AppState, list: &[Template]) -> Result<(), String> {
-    use afterword_core::store::KeyValueStore;
-    let lib = app.library();
-    let key = lib.key("templates");
-    let unreadable: Vec<Value> = lib
-        .store()
-        .get(&key)
-        .ok()
-        .flatten()
-        .and_then(|raw| serde_json::from_str::<Value>(&raw).ok())
-        .and_then(|v| match v {
-            Value::Array(items) => Some(items),
-            _ => None,
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|v| template_from_json(&v.to_string()).is_err())
-        .collect();
-    let mut items: Vec<Value> = list
-        .iter()
-        .filter_map(|t| serde_json::to_value(t).ok())
-        .collect();
-    items.extend(unreadable);
-    lib.store()
-        .set(&key, &Value::Array(items).to_string())
-        .map_err(|e| format!("The templates could not be saved: {e}. Your edits are kept on this screen; free some space (for example by emptying the trash) and save again."))
+    app.library().save_templates(list).map_err(|e| format!("The templates could not be saved: {e}. Your edits are kept on this screen; free some space (for example by emptying the trash) and save again."))
 }
 
 /// "Customer follow-up" → "customer-follow-up", for file names.
 fn file_slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
+    let slug = afterword_core::words::slug(name, '-', 60);
+    if slug.is_empty() {
         "template".to_owned()
     } else {
-        out.chars().take(60).collect()
+        slug
     }
 }
 
@@ -555,11 +522,7 @@ fn ImportTemplate(
                     return;
                 }
             };
-            let builtin_id = serde_json::from_str::<Value>(&raw)
-                .ok()
-                .and_then(|v| v.get("id").and_then(Value::as_str).map(str::to_owned))
-                .filter(|id| afterword_core::template::template_by_id(id).is_some());
-            if let Some(id) = builtin_id {
+            if let Some(id) = afterword_core::template::builtin_id_claimed(&raw) {
                 note.try_set(Some(Note::Problem(format!(
                     "“{name}” was not imported: its id “{id}” belongs to a built-in template, which cannot be replaced. Give the template in the file another id and import it again."
                 ))));

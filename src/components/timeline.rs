@@ -1,6 +1,6 @@
 //! The timeline editor: events entered in UTC with their date and the other
 //! zone shown beside them, kinds, stars, reordering, sorting with warnings,
-//! and turning pasted notes into events.
+//! and turning pasted notes or a chat export into events.
 
 use afterword_core::ids::new_id;
 use afterword_core::metrics::{sort_timeline, timeline_warnings};
@@ -10,6 +10,7 @@ use chrono::{DateTime, Local, Offset, Utc};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
+use crate::components::chat_import::ChatImport;
 use crate::components::fields::{dom_id, parse_utc_input, row_text_field, utc_input_value};
 use crate::components::prefs;
 use crate::components::rows::{ids_of, move_by, structural, MoreRows, Window};
@@ -95,6 +96,7 @@ pub fn TimelineEditor(
                 <button type="button" class="btn" on:click=sort>"Sort by time"</button>
             </div>
             <Paste session=session />
+            <ChatImport session=session />
         </div>
     }
 }

@@ -5,7 +5,9 @@
 use afterword_core::metrics::{check_times, durations};
 use leptos::prelude::*;
 
-use crate::components::fields::utc_time_field;
+use afterword_core::template::FieldId;
+
+use crate::components::fields::spec_field;
 use crate::session::Session;
 
 #[component]
@@ -17,14 +19,10 @@ pub fn KeyTimes(
 ) -> impl IntoView {
     view! {
         <div class="subsection key-times">
-            {(!untitled).then(|| view! { <h3>"Key times"</h3> })}
+            {(!untitled).then(|| view! { <h3>{FieldId::Times.label()}</h3> })}
             <p class="hint">"Enter times in UTC; your local time is shown beside each."</p>
             <div class="grid">
-                {utc_time_field(session, "Started", |d| d.times.started, |d, v| d.times.started = v)}
-                {utc_time_field(session, "Detected", |d| d.times.detected, |d, v| d.times.detected = v)}
-                {utc_time_field(session, "Acknowledged", |d| d.times.acknowledged, |d, v| d.times.acknowledged = v)}
-                {utc_time_field(session, "Mitigated", |d| d.times.mitigated, |d, v| d.times.mitigated = v)}
-                {utc_time_field(session, "Resolved", |d| d.times.resolved, |d, v| d.times.resolved = v)}
+                {FieldId::Times.specs().into_iter().map(|spec| spec_field(session, spec)).collect_view()}
             </div>
             <Durations session=session />
         </div>

@@ -165,14 +165,14 @@ test("drafts can be renamed, duplicated, trashed, restored and deleted for good"
   await page.getByLabel("New title").press("Enter");
   await page.getByRole("link", { name: "Renamed" }).waitFor();
   await page.getByRole("button", { name: "Duplicate" }).click();
-  await page.getByRole("link", { name: "Copy of Renamed" }).waitFor();
-  await page.getByRole("listitem").filter({ hasText: "Copy of Renamed" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("link", { name: "Renamed (copy)" }).waitFor();
+  await page.getByRole("listitem").filter({ hasText: "Renamed (copy)" }).getByRole("button", { name: "Delete" }).click();
   await page.getByText("Trash (1)").click();
   await screenshot(page, "home-trash");
   const trash = page.getByRole("list", { name: "Trash" });
   await trash.getByRole("button", { name: "Restore" }).click();
-  await page.getByRole("link", { name: "Copy of Renamed" }).waitFor();
-  await page.getByRole("listitem").filter({ hasText: "Copy of Renamed" }).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("link", { name: "Renamed (copy)" }).waitFor();
+  await page.getByRole("listitem").filter({ hasText: "Renamed (copy)" }).getByRole("button", { name: "Delete" }).click();
   await page.getByText("Trash (1)").click();
   await trash.getByRole("button", { name: "Delete for good…" }).click();
   // The keyboard follows the question: to the confirming button, and back

@@ -70,7 +70,35 @@ export async function openApp(context, server, hash = "") {
 export async function newDraft(page) {
   await page.getByRole("button", { name: "New postmortem" }).click();
   await page.getByRole("button", { name: "Skip to the full editor" }).click();
-  await page.getByLabel("Title", { exact: true }).waitFor();
+  await field(page, "title").waitFor();
+}
+
+// ----- the editor: fields are found by their key, never by their label -----
+
+/// The control of a field, by its key in the core's field table
+/// (`impact.customers_affected`, `analysis.four_questions.why`) or a row path
+/// (`timeline[e1].text`): every control carries it as `data-field`, so a
+/// label change touches no test.
+export function field(page, key) {
+  return page.locator(`[data-field="${key}"]`).first();
+}
+
+/// Types `value` into the field with this key.
+export async function fillField(page, key, value) {
+  await field(page, key).fill(value);
+}
+
+/// Opens a stored draft in the editor.
+export async function openDraft(page, server, id) {
+  await page.goto(`${server.url}#/draft/${id}`);
+  await field(page, "title").waitFor();
+}
+
+/// Downloads the open draft's export in `format` ("Markdown", "JSON" or
+/// "action items", as the Export menu names them).
+export async function exportAs(page, format) {
+  await page.getByRole("button", { name: "Export" }).click();
+  return downloadText(page, () => page.getByRole("button", { name: new RegExp(`^Download ${format}`) }).click());
 }
 
 export async function waitSaved(page) {

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   browser, server, useBrowserAndServer, newContext, openApp, newDraft, expectNoAxeViolations,
-  downloadText, assertStayedHome, screenshot,
+  downloadText, assertStayedHome, screenshot, field,
 } from "./helpers.mjs";
 
 useBrowserAndServer();
@@ -133,7 +133,7 @@ test("with fewer than two contributing factors the editor asks why one is enough
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
   await newDraft(page);
-  const reason = page.getByLabel("Why one contributing factor is enough");
+  const reason = field(page, "analysis.single_factor_reason");
   await reason.fill("The loader was the only path for this config.");
   await page.getByRole("button", { name: "Add contributing factor" }).click();
   await reason.waitFor();

@@ -345,14 +345,16 @@ test("importing a draft whose id is already here: keep both, or replace after a 
   await page.getByText("same id as your draft “Payment API outage” (last edited").waitFor();
   await expectNoAxeViolations(page, "import conflict");
   await page.getByRole("button", { name: "Keep both" }).click();
-  await page.getByText("Imported “Payment API outage (revised)” as a separate draft").waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  const copyTitle = `Payment API outage (revised) (imported ${today})`;
+  await page.getByText(`Imported “${copyTitle}” as a separate draft`).waitFor();
   let drafts = await storedDrafts(page);
   assert.equal(drafts.length, 2);
   assert.equal(await page.evaluate(() => localStorage.getItem("afterword:draft:pm-payment-api-1")), original["afterword:draft:pm-payment-api-1"], "the existing draft is untouched");
   const copy = drafts.find((d) => d.id !== "pm-payment-api-1");
-  assert.equal(copy.title, "Payment API outage (revised)");
-  assert.deepEqual({ ...copy, id: revised.id }, revised, "only the id differs");
-  await page.getByRole("link", { name: "Payment API outage (revised)", exact: true }).waitFor();
+  assert.equal(copy.title, copyTitle, "the copy can be told apart in the list");
+  assert.deepEqual({ ...copy, id: revised.id, title: revised.title }, revised, "only the id and the title differ");
+  await page.getByRole("link", { name: copyTitle, exact: true }).waitFor();
 
   // Replace: asks first, names the draft and its last edit; Cancel changes nothing.
   await importByChooser(page, jsonFile("revised.json", revised));
@@ -395,7 +397,7 @@ test("hostile and wrong files each get a clear message and change nothing", asyn
     { label: "deep nesting", file: jsonFile("deep.json", `{"schema_version":1,"id":"pm-deep","sections":${"[".repeat(depth)}${"]".repeat(depth)}}`), expect: /nest|deep|recursion/i },
     { label: "not an object", file: jsonFile("list.json", "[1,2,3]"), expect: /expected a JSON object describing one postmortem/ },
     { label: "bad id", file: jsonFile("id.json", sampleDoc({ id: "../../etc" })), expect: /\nid: expected letters, digits/ },
-    { label: "Markdown", file: { name: "2026-11-20-payment-api-outage.md", mimeType: "text/markdown", buffer: Buffer.from("# Payment API outage\n") }, expect: /is a Markdown file/ },
+    { label: "binary Markdown", file: { name: "2026-11-20-payment-api-outage.md", mimeType: "text/markdown", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) }, expect: /not text/ },
     { label: "image", file: { name: "graph.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }, expect: /“graph\.png” is not a JSON file/ },
     { label: "HTML name", file: jsonFile("<img src=x onerror=window.__pwned=3>.json", "{"), expect: /not valid JSON/ },
   ];

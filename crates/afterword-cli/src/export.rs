@@ -6,6 +6,7 @@ use std::io::Write;
 use afterword_core::export::csv::action_items_csv;
 use afterword_core::export::json::{import_json, to_json};
 use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
+use afterword_core::template::{standard, template_by_id, template_from_json, Template};
 
 use crate::input::read_input;
 use crate::USAGE_ERROR;
@@ -21,10 +22,16 @@ Options:
   --format md|json|csv   md (default): GitHub-flavoured Markdown;
                          json: the document as Afterword stores it;
                          csv: the action items, for Jira or GitHub import
+  --template FILE.json   the custom template the postmortem follows, as
+                         exported from Afterword's Templates screen: the
+                         Markdown follows its section order, as the app's
+                         *Download Markdown* does. Without it, the built-in
+                         template the postmortem names is used, else Standard
   --order IDS            Markdown section order, comma-separated section ids
                          (summary, impact, times, timeline, analysis,
                          four_questions, lessons, action_items, links,
-                         metadata, or a free-text section's id)
+                         metadata, or a free-text section's id); placed
+                         before the template's order
   -h, --help             Show this help
 
 The result goes to standard output. Exit status: 0 on success, 1 when the
@@ -42,6 +49,7 @@ enum Format {
 pub(crate) fn run(args: &[String]) -> u8 {
     let mut format = Format::Markdown;
     let mut order: Vec<String> = Vec::new();
+    let mut template_file: Option<&str> = None;
     let mut file: Option<&str> = None;
     let mut i = 0;
     while i < args.len() {
@@ -51,11 +59,13 @@ pub(crate) fn run(args: &[String]) -> u8 {
                 print!("{HELP}");
                 return 0;
             }
-            "--format" | "--order" => {
+            "--format" | "--order" | "--template" => {
                 let Some(value) = args.get(i + 1) else {
                     return usage(&format!("{arg} needs a value"));
                 };
-                if arg == "--format" {
+                if arg == "--template" {
+                    template_file = Some(value.as_str());
+                } else if arg == "--format" {
                     format = match value.as_str() {
                         "md" | "markdown" => Format::Markdown,
                         "json" => Format::Json,
@@ -99,14 +109,20 @@ pub(crate) fn run(args: &[String]) -> u8 {
             return 1;
         }
     };
+    let template = match template_file {
+        Some(path) => match read_template(path) {
+            Ok(t) => t,
+            Err(code) => return code,
+        },
+        None => template_by_id(&doc.template).unwrap_or_else(standard),
+    };
     let out = match format {
-        Format::Markdown => to_markdown(
-            &doc,
-            &MarkdownOptions {
-                section_order: order,
-                include_checklist: None,
-            },
-        ),
+        Format::Markdown => {
+            let mut opts = MarkdownOptions::for_template(&template);
+            order.append(&mut opts.section_order);
+            opts.section_order = order;
+            to_markdown(&doc, &opts)
+        }
         Format::Json => to_json(&doc),
         Format::Csv => action_items_csv(&[&doc]),
     };
@@ -119,6 +135,25 @@ pub(crate) fn run(args: &[String]) -> u8 {
         return USAGE_ERROR;
     }
     0
+}
+
+/// The Markdown options for a postmortem that names a built-in template (or
+/// none known here: Standard), as the app's download uses them.
+pub(crate) fn markdown_options(doc: &afterword_core::model::Postmortem) -> MarkdownOptions {
+    MarkdownOptions::for_template(&template_by_id(&doc.template).unwrap_or_else(standard))
+}
+
+/// Reads and checks a template file; on failure says why and gives the exit
+/// status.
+fn read_template(path: &str) -> Result<Template, u8> {
+    let raw = read_input(path).map_err(|msg| {
+        eprintln!("afterword export: {msg}");
+        USAGE_ERROR
+    })?;
+    template_from_json(&raw).map_err(|e| {
+        eprintln!("{path}: this template cannot be used: {e}");
+        1
+    })
 }
 
 fn usage(msg: &str) -> u8 {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use afterword_core::export::json::to_json;
-use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
+use afterword_core::export::markdown::to_markdown;
 use afterword_core::ids::new_id;
 use afterword_core::import::{import_markdown, MarkdownImportOptions, SectionTarget};
 
@@ -152,7 +152,11 @@ pub(crate) fn run(args: &[String]) -> u8 {
         }
     }
     let out = if markdown_out {
-        to_markdown(&imported.doc, &MarkdownOptions::default())
+        // As `afterword export` writes it: in its template's order.
+        to_markdown(
+            &imported.doc,
+            &crate::export::markdown_options(&imported.doc),
+        )
     } else {
         to_json(&imported.doc)
     };

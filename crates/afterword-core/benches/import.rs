@@ -68,7 +68,8 @@ fn bench_import(c: &mut Criterion) {
             b.iter(|| black_box(filter.pick(black_box(&export.messages))))
         });
     }
-    let docs = generate_samples(1, 7);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
+    let docs = generate_samples(1, 7, today);
     let md = docs
         .first()
         .map(|d| to_markdown(d, &MarkdownOptions::default()))

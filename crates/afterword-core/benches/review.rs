@@ -9,15 +9,20 @@ use afterword_core::restore::restore;
 use afterword_core::review::{
     collect_actions, review_csv, review_markdown, sort_actions, trends, ActionFilter, SortColumn,
 };
-use afterword_core::sample::{generate_samples, sample_today};
+use afterword_core::sample::generate_samples;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const DRAFTS: usize = 500;
 const SEED: u64 = 2026;
 
+/// The day the library is read on.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default()
+}
+
 fn library() -> Vec<Postmortem> {
-    generate_samples(DRAFTS, SEED)
+    generate_samples(DRAFTS, SEED, today())
 }
 
 fn year() -> (NaiveDate, NaiveDate) {
@@ -32,7 +37,7 @@ fn bench_review(c: &mut Criterion) {
         .iter()
         .filter_map(|d| serde_json::to_string(d).ok())
         .collect();
-    let today = sample_today();
+    let today = today();
     let (from, to) = year();
 
     c.bench_function("review/open: restore 500 drafts from JSON", |b| {

@@ -285,13 +285,19 @@ fn timeline_coverage(doc: &Postmortem, items: &mut Vec<CheckItem>) {
         }
         _ => {}
     }
+    // The start time is the first thing to set when it is missing.
+    let target = if doc.times.started.is_none() {
+        "times.started"
+    } else {
+        "timeline"
+    };
     items.push(item(
         "timeline.coverage",
         GROUP_COMPLETE,
         "Timeline runs from the start to the resolution",
         status,
         gaps.join(" "),
-        Some("timeline"),
+        Some(target),
     ));
 }
 
@@ -315,6 +321,7 @@ fn actions(doc: &Postmortem, cfg: &LintConfig, today: NaiveDate, items: &mut Vec
     }
     let name = |i: usize| format!("Action item {}", i + 1);
     let path = |id: &str| format!("action_items[{id}].title");
+    let due_path = |id: &str| format!("action_items[{id}].due");
 
     let no_owner: Vec<_> = listed
         .iter()
@@ -366,7 +373,7 @@ fn actions(doc: &Postmortem, cfg: &LintConfig, today: NaiveDate, items: &mut Vec
         no_due
             .first()
             .or(overdue.first())
-            .map(|(_, a)| path(&a.id))
+            .map(|(_, a)| due_path(&a.id))
             .as_deref(),
     ));
 
@@ -427,7 +434,7 @@ fn analysis(doc: &Postmortem, items: &mut Vec<CheckItem>) {
         "More than one contributing factor considered",
         status,
         detail,
-        Some("contributing_factors"),
+        Some("analysis.contributing_factors"),
     ));
 }
 

@@ -312,9 +312,27 @@ pub fn known_people(doc: &Postmortem) -> Vec<String> {
     names
 }
 
+/// People named in `text`: everyone the blameless checker recognises as a
+/// person (the document's people, shipped name lists, context), plus the
+/// document's people wherever they appear, headings included (the checker
+/// leaves headings alone, and a summary's title is one).
+pub fn people_in(text: &str, known: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = crate::lint::people_mentioned(text, known)
+        .into_iter()
+        .map(|(span, name)| (span.offset, span.end, name))
+        .collect();
+    for (s, e, name) in known_names_in(text, known) {
+        if !out.iter().any(|(a, b, _)| *a < e && s < *b) {
+            out.push((s, e, name));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Every place in `text` that names one of `known` (a full name, or a
 /// capitalised part of one such as a first name), as byte ranges.
-pub fn people_mentioned(text: &str, known: &[String]) -> Vec<(usize, usize, String)> {
+fn known_names_in(text: &str, known: &[String]) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     let lower = text.to_lowercase();
     // Lowercasing can change byte lengths; only search when it does not.
@@ -361,12 +379,12 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 pub fn redaction_check(text: &str, doc: &Postmortem) -> Vec<Redaction> {
     let mut raw: Vec<(RedactionKind, usize, usize, String, String)> = Vec::new();
     let people = known_people(doc);
-    for (s, e, name) in people_mentioned(text, &people) {
+    for (s, e, name) in people_in(text, &people) {
         raw.push((
             RedactionKind::Person,
             s,
             e,
-            format!("names {name}, who is part of this postmortem; customers need what happened, not who"),
+            format!("names a person ({name}); customers need what happened, not who"),
             "our team".to_owned(),
         ));
     }
@@ -770,6 +788,17 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("<a href=\"https://status.example.com\">ok</a>"));
         assert!(!html.contains("javascript:"));
+    }
+
+    #[test]
+    fn people_the_document_does_not_list_are_found_too() {
+        let text = "# Dana's outage\n\nAisha Bello paged the database team.";
+        let found: Vec<String> = redaction_check(text, &doc())
+            .into_iter()
+            .filter(|r| r.kind == RedactionKind::Person)
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(found, vec!["Dana", "Aisha Bello"]);
     }
 
     #[test]

@@ -1,23 +1,31 @@
-//! Drafts kept in a key-value store (the browser's localStorage in the app,
-//! an in-memory map in tests).
+//! Everything Afterword stores, kept in a key-value store (the browser's
+//! localStorage in the app, an in-memory map in tests). [`Library`] is the
+//! one owner of it: no other code builds a storage key or parses a stored
+//! value; it asks the library, whose reads validate and whose failures are
+//! typed errors.
 //!
 //! Layout, every key under one namespace so other apps on the origin are
 //! never touched:
-//! - `{ns}:draft:{id}`: one postmortem as JSON;
+//! - `{ns}:draft:{id}`: one postmortem as JSON, with the blameless-language
+//!   findings the team dismissed and the rules it switched off for it;
 //! - `{ns}:index`: the draft list (title, severity, status, times, trash),
 //!   a cache that is rebuilt from the drafts whenever it disagrees;
+//! - `{ns}:quarantine:{id}`: the raw text of a draft (or of the list, or of
+//!   the settings) that could not be read. The library never writes over or
+//!   removes a quarantined entry on its own;
 //! - `{ns}:trash`: which drafts are in the trash and since when. Kept apart
 //!   from the index so that rebuilding the index never empties the trash;
-//! - `{ns}:quarantine:{id}`: the raw text of a draft that could not be read.
-//!   The library never writes over or removes a quarantined entry on its own.
 //! - `{ns}:recovered:{id}:{time}`: a version of a draft that a closing tab
 //!   could not save (another tab had saved the draft meanwhile). Kept until
-//!   the person chooses what to do with it; never removed on its own.
+//!   the person chooses what to do with it; never removed on its own;
 //! - `{ns}:open:{id}:{tab}`: when a tab last said it has the draft open, in
 //!   ms since 1970. Tabs see each other's writes with a delay, so a tab that
 //!   closes while another has the same draft open keeps its unsaved version
 //!   under a recovery key instead of writing the draft (see
-//!   [`Library::others_have_open`]).
+//!   [`Library::others_have_open`]);
+//! - `{ns}:templates`: the custom templates ([`templates`]);
+//! - `{ns}:settings`: the app-wide settings, the linter's included
+//!   ([`settings`]).
 //!
 //! The key is the truth about which draft an entry is: a document stored
 //! under `{ns}:draft:pm-x` that says it is `pm-b` is set aside like any
@@ -37,6 +45,12 @@ use serde::{Deserialize, Serialize};
 use crate::ids::is_valid_id;
 use crate::model::{Postmortem, Severity, WorkflowStatus};
 use crate::restore::{restore, RestoreError};
+
+mod settings;
+mod templates;
+
+pub use settings::{EditorMode, Settings, SettingsError, MAX_EDITOR_MODES};
+pub use templates::{StoredTemplates, TemplateIssue, TemplatesError, TemplatesMerged};
 
 pub const DEFAULT_NAMESPACE: &str = "afterword";
 
@@ -133,6 +147,23 @@ impl KeyValueStore for MemoryStore {
     }
 }
 
+/// A shared store is a store: tests keep the store they hand to a library
+/// and look inside it; the app shares one between editors.
+impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}
+
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
@@ -150,10 +181,33 @@ pub struct DraftMeta {
     /// Set while the draft is in the trash.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,
+    /// For the home list's sort by incident date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_date: Option<chrono::NaiveDate>,
+    /// What the home list's search looks through besides the title: the
+    /// owner, the participants' names and the start of the summary.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub search_text: String,
 }
+
+/// How much of the summary the index keeps for searching: enough to find a
+/// draft by what it is about, little enough to keep the index small.
+const SUMMARY_CHARS: usize = 160;
 
 impl DraftMeta {
     fn of(doc: &Postmortem, trashed_at: Option<DateTime<Utc>>) -> Self {
+        let mut search_text = doc.owner.trim().to_owned();
+        for p in &doc.participants {
+            if !p.name.trim().is_empty() {
+                search_text.push('\n');
+                search_text.push_str(p.name.trim());
+            }
+        }
+        let summary: String = doc.summary.trim().chars().take(SUMMARY_CHARS).collect();
+        if !summary.is_empty() {
+            search_text.push('\n');
+            search_text.push_str(&summary);
+        }
         DraftMeta {
             id: doc.id.clone(),
             title: doc.display_title().to_owned(),
@@ -161,6 +215,8 @@ impl DraftMeta {
             status: doc.workflow.status,
             updated_at: doc.updated_at,
             trashed_at,
+            incident_date: doc.incident_date,
+            search_text: search_text.trim().to_owned(),
         }
     }
 }
@@ -292,15 +348,23 @@ impl<S: KeyValueStore> Library<S> {
         Library { store, ns }
     }
 
-    pub fn store(&self) -> &S {
-        &self.store
-    }
-
     pub fn namespace(&self) -> &str {
         &self.ns
     }
 
-    pub fn draft_key(&self, id: &str) -> String {
+    /// True when `key` is one of this namespace's storage keys (a write
+    /// another tab made, seen through the browser's storage event).
+    pub fn owns_key(&self, key: &str) -> bool {
+        key.strip_prefix(&self.ns)
+            .is_some_and(|rest| rest.starts_with(':'))
+    }
+
+    /// The draft stored under `key`, when it is a draft's key.
+    pub fn draft_id_of_key<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(&self.ns)?.strip_prefix(":draft:")
+    }
+
+    fn draft_key(&self, id: &str) -> String {
         format!("{}:draft:{id}", self.ns)
     }
     fn index_key(&self) -> String {
@@ -316,7 +380,7 @@ impl<S: KeyValueStore> Library<S> {
         format!("{}:recovered:", self.ns)
     }
     /// Key for a small setting or collection owned by this namespace.
-    pub fn key(&self, name: &str) -> String {
+    fn key(&self, name: &str) -> String {
         format!("{}:{name}", self.ns)
     }
 
@@ -440,16 +504,9 @@ impl<S: KeyValueStore> Library<S> {
                     marks
                 }
             },
-            Ok(None) => {
-                let marks = from_index();
-                if !marks.is_empty() {
-                    if let Err(e) = self.write_trash(&marks) {
-                        out.notices
-                            .push(format!("The trash could not be stored on its own: {e}."));
-                    }
-                }
-                marks
-            }
+            // A library from before the trash had its own key: the marks
+            // move over with the next write (a load changes nothing).
+            Ok(None) => from_index(),
             Err(e) => {
                 out.notices
                     .push(format!("The trash could not be read: {e}."));
@@ -545,6 +602,15 @@ impl<S: KeyValueStore> Library<S> {
         self.write_index(index.drafts)
     }
 
+    /// The revision currently stored for `id`, if the stored copy is readable.
+    fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .store
+            .get(&self.draft_key(id))?
+            .and_then(|raw| peek(&raw))
+            .map(|p| p.revision))
+    }
+
     /// Saves one draft. Refuses (with [`SaveError::Conflict`]) when another
     /// writer saved it since `doc` was loaded. On success `doc.revision` and
     /// `doc.updated_at` are advanced; on failure `doc` is unchanged.
@@ -610,6 +676,15 @@ impl<S: KeyValueStore> Library<S> {
         let raw = serde_json::to_string(&next).map_err(|e| StoreError::Other(e.to_string()))?;
         self.store.set(&self.draft_key(&next.id), &raw)?;
         *doc = next;
+        // A library from before the trash had its own key: the marks move
+        // over with this first write, so losing the index never empties it.
+        if matches!(self.store.get(&self.trash_key()), Ok(None)) {
+            if let Ok(marks) = self.stored_trash() {
+                if !marks.is_empty() {
+                    let _ = self.write_trash(&marks);
+                }
+            }
+        }
         let trashed_at = self.trashed_at(&doc.id);
         let meta = DraftMeta::of(doc, trashed_at);
         let row = meta.clone();
@@ -674,6 +749,56 @@ impl<S: KeyValueStore> Library<S> {
             }
         }
         self.update_index(|rows| rows.retain(|m| m.id != id))
+    }
+
+    /// True when a draft is stored under `id` (live or in the trash, readable
+    /// or not).
+    pub fn is_stored(&self, id: &str) -> bool {
+        matches!(self.store.get(&self.draft_key(id)), Ok(Some(_)))
+    }
+
+    /// Stores an imported or restored draft exactly as it came (same
+    /// revision, same "last updated"), so exporting it again gives the same
+    /// file, and gives it its row in the draft list, in the trash when
+    /// `trashed_at` is set. Use [`Library::put_imported_over`] when a draft
+    /// with this id is stored.
+    pub fn put_imported(
+        &self,
+        doc: &Postmortem,
+        trashed_at: Option<DateTime<Utc>>,
+    ) -> Result<DraftMeta, StoreError> {
+        if !is_valid_id(&doc.id) {
+            return Err(StoreError::Other(format!(
+                "\"{}\" is not a usable draft id",
+                doc.id
+            )));
+        }
+        let raw = serde_json::to_string(doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.draft_key(&doc.id), &raw)?;
+        let meta = DraftMeta::of(doc, trashed_at);
+        let row = meta.clone();
+        // The draft itself is safe; a stale index is repaired on next load,
+        // except for the trash mark, so that failure is reported.
+        self.update_index(move |rows| {
+            rows.retain(|m| m.id != row.id);
+            rows.push(row);
+        })?;
+        Ok(meta)
+    }
+
+    /// Writes an imported draft over the stored one with the same id. Its
+    /// revision moves past the stored one, so a tab that has the old draft
+    /// open notices the change instead of saving over it.
+    pub fn put_imported_over(
+        &self,
+        doc: &Postmortem,
+        trashed_at: Option<DateTime<Utc>>,
+    ) -> Result<DraftMeta, StoreError> {
+        let mut doc = doc.clone();
+        if let Ok(Some(stored)) = self.stored_revision(&doc.id) {
+            doc.revision = doc.revision.max(stored) + 1;
+        }
+        self.put_imported(&doc, trashed_at)
     }
 
     /// The raw text kept under a quarantine key, for download.
@@ -795,6 +920,16 @@ impl<S: KeyValueStore> Library<S> {
         Ok(true)
     }
 
+    /// Writes a newer state of the same unsaved edits over a version this
+    /// tab kept itself.
+    pub fn rewrite_recovered(&self, key: &str, doc: &Postmortem) -> Result<(), StoreError> {
+        if !key.starts_with(&self.recovered_prefix()) {
+            return Err(StoreError::Other("not a kept version".into()));
+        }
+        let raw = serde_json::to_string(doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(key, &raw)
+    }
+
     /// Removes a kept version; only ever on the person's explicit choice.
     pub fn discard_recovered(&self, key: &str) -> Result<(), StoreError> {
         if !key.starts_with(&self.recovered_prefix()) {
@@ -910,12 +1045,12 @@ mod tests {
         let lib = Library::new(store, "team-a");
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
         lib.load();
-        let keys = lib.store().keys().unwrap();
+        let keys = lib.store.keys().unwrap();
         assert!(keys
             .iter()
             .all(|k| k.starts_with("team-a:") || k == "someone-else"));
         assert_eq!(
-            lib.store().get("someone-else").unwrap().as_deref(),
+            lib.store.get("someone-else").unwrap().as_deref(),
             Some("theirs")
         );
         // Another namespace on the same store sees nothing.
@@ -927,7 +1062,7 @@ mod tests {
     fn sets_aside_an_unreadable_draft_and_keeps_the_others() {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("good", "Good"), t(1)).unwrap();
-        lib.store()
+        lib.store
             .set("afterword:draft:bad", "{\"schema_version\":1, oops")
             .unwrap();
         let loaded = lib.load();
@@ -956,7 +1091,7 @@ mod tests {
         let loaded = lib.load();
         assert_eq!(loaded.quarantined[0].key, "afterword:draft:bad");
         assert_eq!(
-            lib.store().get("afterword:draft:bad").unwrap().as_deref(),
+            lib.store.get("afterword:draft:bad").unwrap().as_deref(),
             Some("garbage")
         );
     }
@@ -965,12 +1100,12 @@ mod tests {
     fn rebuilds_a_corrupt_index_and_keeps_its_text() {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
-        lib.store().set("afterword:index", "not json").unwrap();
+        lib.store.set("afterword:index", "not json").unwrap();
         let loaded = lib.load();
         assert_eq!(loaded.drafts.len(), 1);
         assert_eq!(loaded.notices.len(), 1);
         assert_eq!(
-            lib.store()
+            lib.store
                 .get("afterword:quarantine:index")
                 .unwrap()
                 .as_deref(),
@@ -1029,7 +1164,7 @@ mod tests {
         lib.delete_forever("a").unwrap();
         assert!(lib.load().drafts.is_empty());
         assert!(lib
-            .store()
+            .store
             .keys()
             .unwrap()
             .iter()
@@ -1041,18 +1176,16 @@ mod tests {
         let lib = Library::new(MemoryStore::new(), "afterword");
         let mut b = doc("pm-b", "The real B");
         lib.save(&mut b, t(1)).unwrap();
-        let stored_b = lib.store().get("afterword:draft:pm-b").unwrap();
+        let stored_b = lib.store.get("afterword:draft:pm-b").unwrap();
         let mut forged = doc("pm-b", "Forged under x");
         forged.revision = 7;
         let forged_raw = serde_json::to_string(&forged).unwrap();
-        lib.store()
-            .set("afterword:draft:pm-x", &forged_raw)
-            .unwrap();
+        lib.store.set("afterword:draft:pm-x", &forged_raw).unwrap();
 
         // Opening it directly is refused and sets it aside.
         let err = lib.open("pm-x").unwrap_err();
         assert!(err.contains("does not match the key"), "{err}");
-        assert_eq!(lib.store().get("afterword:draft:pm-x").unwrap(), None);
+        assert_eq!(lib.store.get("afterword:draft:pm-x").unwrap(), None);
         let loaded = lib.load();
         assert_eq!(loaded.drafts.len(), 1);
         assert_eq!(loaded.quarantined.len(), 1);
@@ -1063,7 +1196,7 @@ mod tests {
             Some(forged_raw.as_str()),
             "kept byte for byte"
         );
-        assert_eq!(lib.store().get("afterword:draft:pm-b").unwrap(), stored_b);
+        assert_eq!(lib.store.get("afterword:draft:pm-b").unwrap(), stored_b);
     }
 
     #[test]
@@ -1071,7 +1204,7 @@ mod tests {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("pm-b", "B"), t(1)).unwrap();
         let forged = serde_json::to_string(&doc("pm-b", "Forged")).unwrap();
-        lib.store().set("afterword:draft:pm-x", &forged).unwrap();
+        lib.store.set("afterword:draft:pm-x", &forged).unwrap();
         let loaded = lib.load();
         let ids: Vec<_> = loaded.drafts.iter().map(|(m, _)| m.id.as_str()).collect();
         assert_eq!(ids, ["pm-b"]);
@@ -1090,15 +1223,12 @@ mod tests {
         let mut a = doc("a", "A");
         lib.save(&mut a, t(1)).unwrap();
         // Something else wrote a damaged copy while the draft was open.
-        lib.store().set("afterword:draft:a", "{broken").unwrap();
+        lib.store.set("afterword:draft:a", "{broken").unwrap();
         a.title = "Mine".into();
         lib.save(&mut a, t(2)).unwrap();
         assert_eq!(lib.open("a").unwrap().unwrap().title, "Mine");
         assert_eq!(
-            lib.store()
-                .get("afterword:quarantine:a")
-                .unwrap()
-                .as_deref(),
+            lib.store.get("afterword:quarantine:a").unwrap().as_deref(),
             Some("{broken")
         );
         // And when it cannot be set aside, the save is refused.
@@ -1108,7 +1238,7 @@ mod tests {
         let lib = Library::new(store, "afterword");
         assert!(lib.save(&mut doc("a", "A"), t(3)).is_err());
         assert_eq!(
-            lib.store().get("afterword:draft:a").unwrap().as_deref(),
+            lib.store.get("afterword:draft:a").unwrap().as_deref(),
             Some("{broken")
         );
     }
@@ -1121,8 +1251,8 @@ mod tests {
             lib.save(&mut doc("b", "B"), t(2)).unwrap();
             lib.set_trashed("a", Some(t(3))).unwrap();
             match damage {
-                None => lib.store().remove("afterword:index").unwrap(),
-                Some(raw) => lib.store().set("afterword:index", raw).unwrap(),
+                None => lib.store.remove("afterword:index").unwrap(),
+                Some(raw) => lib.store.set("afterword:index", raw).unwrap(),
             }
             let loaded = lib.load();
             let marks: Vec<_> = loaded
@@ -1141,12 +1271,17 @@ mod tests {
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
         lib.set_trashed("a", Some(t(2))).unwrap();
         // An older version kept the marks only in the index.
-        lib.store().remove("afterword:trash").unwrap();
+        lib.store.remove("afterword:trash").unwrap();
         assert_eq!(lib.trashed_at("a"), Some(t(2)));
         assert_eq!(lib.load().drafts[0].0.trashed_at, Some(t(2)));
-        assert!(lib.store().get("afterword:trash").unwrap().is_some());
-        lib.store().remove("afterword:index").unwrap();
-        assert_eq!(lib.load().drafts[0].0.trashed_at, Some(t(2)));
+        // The next save moves them.
+        let mut b = doc("b", "B");
+        lib.save(&mut b, t(3)).unwrap();
+        assert!(lib.store.get("afterword:trash").unwrap().is_some());
+        lib.store.remove("afterword:index").unwrap();
+        let loaded = lib.load();
+        let a = loaded.drafts.iter().find(|(m, _)| m.id == "a").unwrap();
+        assert_eq!(a.0.trashed_at, Some(t(2)));
     }
 
     #[test]
@@ -1154,11 +1289,11 @@ mod tests {
         let lib = Library::new(MemoryStore::new(), "afterword");
         lib.save(&mut doc("a", "A"), t(1)).unwrap();
         lib.set_trashed("a", Some(t(2))).unwrap();
-        lib.store().set("afterword:trash", "[oops").unwrap();
+        lib.store.set("afterword:trash", "[oops").unwrap();
         let loaded = lib.load();
         assert_eq!(loaded.drafts[0].0.trashed_at, Some(t(2)));
         assert_eq!(
-            lib.store()
+            lib.store
                 .get("afterword:quarantine:trash")
                 .unwrap()
                 .as_deref(),
@@ -1214,10 +1349,10 @@ mod tests {
         assert!(!lib.others_have_open("pm-b", "tab1", 2_000, 40_000));
         // A tab that crashed stops counting, and its mark goes.
         assert!(!lib.others_have_open("pm-a", "tab1", 50_000, 40_000));
-        assert_eq!(lib.store().get("afterword:open:pm-a:tab2").unwrap(), None);
+        assert_eq!(lib.store.get("afterword:open:pm-a:tab2").unwrap(), None);
         lib.mark_closed("pm-a", "tab1").unwrap();
         assert!(lib
-            .store()
+            .store
             .keys()
             .unwrap()
             .iter()

@@ -1,9 +1,8 @@
 //! Files from elsewhere: broken, huge, deeply nested or malicious. Each one
-//! gets a clear answer quickly and never a panic.
+//! gets a clear answer and never a panic. (How fast the answer comes is
+//! measured by the benchmarks, not asserted here.)
 
 mod common;
-
-use std::time::{Duration, Instant};
 
 use afterword_core::export::bundle::{read_bundle, MAX_BUNDLE_BYTES};
 use afterword_core::export::json::{import_json, to_json};
@@ -12,14 +11,6 @@ use afterword_core::export::ImportError;
 use afterword_core::restore::{diagnose, RestoreError, MAX_DOCUMENT_BYTES};
 use common::*;
 use serde_json::Value;
-
-fn quickly<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    let took = start.elapsed();
-    assert!(took < Duration::from_secs(2), "{what} took {took:?}");
-    out
-}
 
 #[test]
 fn truncated_json_names_the_position() {
@@ -113,11 +104,8 @@ fn fifty_megabytes_are_refused_at_once() {
     doc.summary = "x".repeat(50 * 1024 * 1024);
     let raw = to_json(&doc);
     assert!(raw.len() > MAX_BUNDLE_BYTES && raw.len() > MAX_DOCUMENT_BYTES);
-    let start = Instant::now();
     let err = import_json(&raw).unwrap_err();
     let bundle_err = read_bundle(&raw).unwrap_err();
-    let took = start.elapsed();
-    assert!(took < Duration::from_millis(50), "refusing took {took:?}");
     assert_eq!(
         err.to_string(),
         "the file is 50.0 MB; Afterword reads files of at most 8 MB"
@@ -135,20 +123,20 @@ fn fifty_megabytes_are_refused_at_once() {
 #[test]
 fn deep_nesting_is_refused_without_overflow() {
     let raw = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let err = quickly("import", || import_json(&raw)).unwrap_err();
+    let err = import_json(&raw).unwrap_err();
     assert!(
         err.to_string()
             .ends_with("nested too deeply (a postmortem never goes past a few levels)"),
         "{err}"
     );
-    assert!(quickly("bundle", || read_bundle(&raw)).is_err());
-    assert_eq!(quickly("diagnose", || diagnose(&raw)).len(), 1);
+    assert!(read_bundle(&raw).is_err());
+    assert_eq!(diagnose(&raw).len(), 1);
     let inside = format!(
         "{{\"format\":\"afterword-bundle\",\"bundle_version\":1,\"exported_at\":\"2026-11-20T00:00:00Z\",\"drafts\":[{}{}]}}",
         "{\"a\":[".repeat(50_000),
         "]}".repeat(50_000)
     );
-    assert!(quickly("nested bundle", || read_bundle(&inside)).is_err());
+    assert!(read_bundle(&inside).is_err());
 }
 
 #[test]
@@ -180,8 +168,9 @@ fn garbage_never_panics() {
         "\u{feff}{}",
         "{\"schema_version\":1,\"id\":\"x\"}",
     ] {
-        let _ = import_json(raw);
-        let _ = read_bundle(raw);
-        let _ = diagnose(raw);
+        let err = import_json(raw).expect_err(raw);
+        assert!(!err.to_string().trim().is_empty(), "{raw}");
+        assert!(read_bundle(raw).is_err(), "{raw}");
+        assert!(!diagnose(raw).is_empty(), "{raw}");
     }
 }

@@ -290,3 +290,36 @@ proptest! {
         prop_assert_eq!(&actions[1][1], &seen_in_line(&owner));
     }
 }
+
+#[test]
+fn sections_follow_the_template() {
+    use afterword_core::export::markdown::template_order;
+    use afterword_core::template::{five_part, four_questions, incident_report, standard};
+    assert_eq!(
+        template_order(&standard()),
+        [
+            "metadata",
+            "summary",
+            "impact",
+            "analysis",
+            "action_items",
+            "lessons",
+            "timeline",
+            "times",
+            "links"
+        ]
+    );
+    // Free-text sections of a template keep their place among the others.
+    let report = template_order(&incident_report());
+    let pos = |id: &str| report.iter().position(|s| s == id).unwrap();
+    assert!(pos("metadata") < pos("what_happened"));
+    assert!(pos("what_happened") < pos("timeline"));
+    assert!(pos("extent") < pos("analysis"));
+    assert!(pos("closure_analysis") < pos("action_items"));
+    let meeting = template_order(&five_part());
+    assert!(
+        meeting.iter().position(|s| s == "timeline") < meeting.iter().position(|s| s == "lessons")
+    );
+    let questions = template_order(&four_questions());
+    assert_eq!(questions[..2], ["metadata", "four_questions"]);
+}

@@ -33,8 +33,9 @@ fn unknown_at(doc: &Postmortem, path: &str) -> Option<Value> {
 /// restore: the unknown field at `path` is there at every step.
 fn survives_everything(path: &str) {
     let (raw, marker) = with_unknown(path);
-    let lib = Library::new(MemoryStore::new(), "afterword");
-    lib.store()
+    let store = MemoryStore::new();
+    let lib = Library::new(&store, "afterword");
+    store
         .set("afterword:draft:pm-full", &raw.to_string())
         .unwrap();
 

@@ -25,7 +25,11 @@ pub struct Target {
 
 /// Every fuzzed parser.
 pub fn targets() -> Vec<Target> {
-    let samples = generate_samples(6, 7);
+    let samples = generate_samples(
+        6,
+        7,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+    );
     let docs: Vec<String> = samples.iter().map(to_json).collect();
     let mut doc_seeds = docs.clone();
     doc_seeds.extend(
@@ -147,10 +151,11 @@ pub fn targets() -> Vec<Target> {
             name: "draft restore (storage)",
             run: |s| {
                 let _ = restore(s);
-                let lib = Library::new(MemoryStore::new(), "fuzz");
-                let _ = lib.store().set("fuzz:draft:pm-1", s);
-                let _ = lib.store().set("fuzz:index", s);
-                let _ = lib.store().set("fuzz:trash", s);
+                let store = MemoryStore::new();
+                let _ = store.set("fuzz:draft:pm-1", s);
+                let _ = store.set("fuzz:index", s);
+                let _ = store.set("fuzz:trash", s);
+                let lib = Library::new(&store, "fuzz");
                 let loaded = lib.load();
                 for (_, mut doc) in loaded.drafts {
                     let _ = lib.save(&mut doc, chrono::DateTime::UNIX_EPOCH);

@@ -13,12 +13,16 @@
 
 use chrono::{DateTime, Timelike, Utc};
 
+use crate::field::{spec, DocSection};
 use crate::metrics::{self, MetricProblem};
 use crate::model::{ActionItem, KeyTimes, Postmortem, TimelineEvent};
+use crate::template::{FieldId, Template};
+use crate::words::words_from_id;
 
 /// Sections in the order used when [`MarkdownOptions::section_order`] does
-/// not mention them. Free-text sections of the document (its `sections`
-/// map) come after these, by id, and the checklist comes last.
+/// not mention them (the ids of [`DocSection::ALL`]). Free-text sections of
+/// the document (its `sections` map) come after these, by id, and the
+/// checklist comes last.
 pub const DEFAULT_SECTION_ORDER: &[&str] = &[
     "metadata",
     "summary",
@@ -46,6 +50,36 @@ pub struct MarkdownOptions {
     pub include_checklist: Option<Vec<(String, bool)>>,
 }
 
+impl MarkdownOptions {
+    /// The options for a document that follows `template`: its sections in
+    /// the template's order. The app's download and `afterword export` both
+    /// start here, so they write the same file.
+    pub fn for_template(template: &Template) -> Self {
+        MarkdownOptions {
+            section_order: template_order(template),
+            include_checklist: None,
+        }
+    }
+}
+
+/// Section ids in the order a template shows their fields: the first field
+/// of a part decides where that part goes.
+pub fn template_order(template: &Template) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for field in template.sections.iter().flat_map(|s| &s.fields) {
+        let id = match field {
+            FieldId::Text(key) => Some(key.clone()),
+            other => other.doc_section().map(|s| s.id().to_owned()),
+        };
+        if let Some(id) = id {
+            if !order.contains(&id) {
+                order.push(id);
+            }
+        }
+    }
+    order
+}
+
 /// Renders the whole document as GitHub-flavoured Markdown.
 pub fn to_markdown(doc: &Postmortem, opts: &MarkdownOptions) -> String {
     let mut blocks: Vec<String> = Vec::new();
@@ -56,24 +90,24 @@ pub fn to_markdown(doc: &Postmortem, opts: &MarkdownOptions) -> String {
     };
     blocks.push(format!("# {title}"));
 
-    for id in ordered_sections(doc, opts) {
-        let body = match id.as_str() {
-            "metadata" => metadata(doc),
-            "summary" => block_section("Summary", &doc.summary),
-            "impact" => impact(doc),
-            "times" => times(&doc.times),
-            "timeline" => timeline(&doc.timeline),
-            "analysis" => analysis(doc),
-            "four_questions" => four_questions(doc),
-            "lessons" => lessons(doc),
-            "action_items" => action_items(&doc.action_items),
-            "links" => links(doc),
-            CHECKLIST_SECTION => checklist(opts),
-            _ => None,
+    for id in section_ids(doc, opts) {
+        let body = match DocSection::from_id(&id) {
+            Some(DocSection::Metadata) => metadata(doc),
+            Some(DocSection::Summary) => block_section(DocSection::Summary.title(), &doc.summary),
+            Some(DocSection::Impact) => impact(doc),
+            Some(DocSection::Times) => times(&doc.times),
+            Some(DocSection::Timeline) => timeline(&doc.timeline),
+            Some(DocSection::Analysis) => analysis(doc),
+            Some(DocSection::FourQuestions) => texts(doc, DocSection::FourQuestions),
+            Some(DocSection::Lessons) => texts(doc, DocSection::Lessons),
+            Some(DocSection::ActionItems) => action_items(&doc.action_items),
+            Some(DocSection::Links) => links(doc),
+            None if id == CHECKLIST_SECTION => checklist(opts),
+            None => None,
         };
         blocks.extend(body);
         if let Some(text) = doc.sections.get(&id) {
-            blocks.extend(block_section(&humanize(&id), text));
+            blocks.extend(block_section(&words_from_id(&id), text));
         }
     }
     let mut out = blocks.join("\n\n");
@@ -81,8 +115,9 @@ pub fn to_markdown(doc: &Postmortem, opts: &MarkdownOptions) -> String {
     out
 }
 
-/// The section ids to print, each once, in order.
-fn ordered_sections(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
+/// The section ids to print, each once, in order. The report shows the
+/// same sections in the same order.
+pub fn section_ids(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
     let known = |id: &str| {
         DEFAULT_SECTION_ORDER.contains(&id)
             || id == CHECKLIST_SECTION
@@ -107,6 +142,11 @@ fn ordered_sections(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
     }
     push(CHECKLIST_SECTION);
     order
+}
+
+/// The label of a field in the field table.
+fn label(key: &str) -> &'static str {
+    spec(key).map_or("", |s| s.label)
 }
 
 fn is_blank(s: &str) -> bool {
@@ -144,14 +184,14 @@ fn metadata(doc: &Postmortem) -> Option<String> {
     let c = &doc.classification;
     let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(s) = c.severity {
-        rows.push(("Severity", s.label().to_owned()));
+        rows.push((label("classification.severity"), s.label().to_owned()));
     }
     rows.push(("Status", doc.workflow.status.label().to_owned()));
     if let Some(d) = doc.incident_date {
-        rows.push(("Incident date", d.format("%Y-%m-%d").to_string()));
+        rows.push((label("incident_date"), d.format("%Y-%m-%d").to_string()));
     }
     if !is_blank(&doc.owner) {
-        rows.push(("Owner", escape_inline(&doc.owner, false)));
+        rows.push((label("owner"), escape_inline(&doc.owner, false)));
     }
     let people: Vec<String> = doc
         .participants
@@ -160,7 +200,7 @@ fn metadata(doc: &Postmortem) -> Option<String> {
         .map(|p| format!("{} ({})", escape_inline(&p.name, false), p.role.label()))
         .collect();
     if !people.is_empty() {
-        rows.push(("Participants", people.join("<br>")));
+        rows.push((label("participants"), people.join("<br>")));
     }
     let reviewers: Vec<String> = doc
         .reviewers
@@ -169,19 +209,25 @@ fn metadata(doc: &Postmortem) -> Option<String> {
         .map(|r| escape_inline(r, false))
         .collect();
     if !reviewers.is_empty() {
-        rows.push(("Reviewers", reviewers.join("<br>")));
+        rows.push((label("reviewers"), reviewers.join("<br>")));
     }
     if let Some(k) = c.kind {
-        rows.push(("Kind", k.label().to_owned()));
+        rows.push((label("classification.kind"), k.label().to_owned()));
     }
     if let Some(k) = c.category {
-        rows.push(("Category", escape_inline(k.label(), false)));
+        rows.push((
+            label("classification.category"),
+            escape_inline(k.label(), false),
+        ));
     }
     if let Some(a) = c.alert_source {
-        rows.push(("Alert source", a.label().to_owned()));
+        rows.push((label("classification.alert_source"), a.label().to_owned()));
     }
     if !is_blank(&c.reported_to) {
-        rows.push(("Reported to", escape_inline(&c.reported_to, false)));
+        rows.push((
+            label("classification.reported_to"),
+            escape_inline(&c.reported_to, false),
+        ));
     }
     rows.push(("Last updated (UTC)", fmt_time(doc.updated_at)));
     let rows = rows
@@ -189,7 +235,8 @@ fn metadata(doc: &Postmortem) -> Option<String> {
         .map(|(k, v)| vec![k.to_owned(), v])
         .collect();
     Some(format!(
-        "## Details\n\n{}",
+        "## {}\n\n{}",
+        DocSection::Metadata.title(),
         table(&["Field", "Value"], rows)
     ))
 }
@@ -203,28 +250,37 @@ fn impact(doc: &Postmortem) -> Option<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
     if let Some(m) = i.user_visible_minutes {
-        row("User-visible impact", fmt_minutes(m));
+        row(label("impact.user_visible_minutes"), fmt_minutes(m));
     }
     if let Some(n) = i.customers_affected {
-        row("Customers affected", n.to_string());
+        row(label("impact.customers_affected"), n.to_string());
     }
     if let Some(n) = i.customers_reported {
-        row("Customers who reported it", n.to_string());
+        row(label("impact.customers_reported"), n.to_string());
     }
     if !is_blank(&i.functional_severity) {
         row(
-            "Functional severity",
+            label("impact.functional_severity"),
             escape_inline(&i.functional_severity, false),
         );
     }
     if !is_blank(&i.data_lost) {
-        row("Data lost", escape_inline(&i.data_lost, false));
+        row(
+            label("impact.data_lost"),
+            escape_inline(&i.data_lost, false),
+        );
     }
     if let Some(t) = i.recovery_point {
-        row("Recovery point (UTC)", fmt_time(t));
+        row(
+            &format!("{} (UTC)", label("impact.recovery_point")),
+            fmt_time(t),
+        );
     }
     if let Some(p) = i.slo_budget_consumed_percent {
-        row("SLO error budget consumed", format!("{p} %"));
+        row(
+            label("impact.slo_budget_consumed_percent"),
+            format!("{p} %"),
+        );
     }
     if !rows.is_empty() {
         parts.push(table(&["Measure", "Value"], rows));
@@ -243,11 +299,12 @@ fn impact(doc: &Postmortem) -> Option<String> {
         .collect();
     if !metrics.is_empty() {
         parts.push(format!(
-            "### Business metrics\n\n{}",
+            "### {}\n\n{}",
+            label("impact.business_metrics"),
             table(&["Metric", "Value", "Unit"], metrics)
         ));
     }
-    section("Impact", parts)
+    section(DocSection::Impact.title(), parts)
 }
 
 fn times(t: &KeyTimes) -> Option<String> {
@@ -284,7 +341,7 @@ fn times(t: &KeyTimes) -> Option<String> {
     if !durations.is_empty() {
         parts.push(table(&["Duration", "Value", "Formula"], durations));
     }
-    section("Key times", parts)
+    section(DocSection::Times.title(), parts)
 }
 
 fn timeline(events: &[TimelineEvent]) -> Option<String> {
@@ -304,7 +361,7 @@ fn timeline(events: &[TimelineEvent]) -> Option<String> {
         })
         .collect();
     section(
-        "Timeline",
+        DocSection::Timeline.title(),
         vec![table(&["Time (UTC)", "Kind", "Starred", "Event"], rows)],
     )
 }
@@ -334,48 +391,39 @@ fn analysis(doc: &Postmortem) -> Option<String> {
         })
         .collect();
     if !factors.is_empty() {
-        let mut block = format!("### Contributing factors\n\n{}", factors.join("\n"));
+        let mut block = format!(
+            "### {}\n\n{}",
+            label("analysis.contributing_factors"),
+            factors.join("\n")
+        );
         if !is_blank(&a.single_factor_reason) {
             block.push_str(&format!(
-                "\n\n**Why only one factor:** {}",
+                "\n\n**{}:** {}",
+                label("analysis.single_factor_reason"),
                 escape_inline(&a.single_factor_reason, false)
             ));
         }
         parts.push(block);
     }
-    parts.extend(sub_block("Trigger", &a.trigger));
-    parts.extend(sub_block("Detection", &a.detection));
-    parts.extend(sub_block("Resolution", &a.resolution));
-    section("Analysis", parts)
+    for key in [
+        "analysis.trigger",
+        "analysis.detection",
+        "analysis.resolution",
+    ] {
+        if let Some(f) = spec(key) {
+            parts.extend(f.text(doc).and_then(|t| sub_block(f.label, t)));
+        }
+    }
+    section(DocSection::Analysis.title(), parts)
 }
 
-fn four_questions(doc: &Postmortem) -> Option<String> {
-    let q = &doc.analysis.four_questions;
-    let parts = [
-        sub_block("What was supposed to happen", &q.intended),
-        sub_block("What actually happened", &q.actual),
-        sub_block("Why it happened", &q.why),
-        sub_block("How we avoid it next time", &q.prevention),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    section("The four questions", parts)
-}
-
-fn lessons(doc: &Postmortem) -> Option<String> {
-    let a = &doc.analysis;
-    let parts = [
-        sub_block("What went well", &a.went_well),
-        sub_block("What went wrong", &a.went_wrong),
-        sub_block("Where we got lucky", &a.got_lucky),
-        sub_block("Gaps identified", &a.gaps),
-        sub_block("Lessons learned", &a.lessons),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    section("Lessons learned", parts)
+/// A part made only of free-text fields, each under its label.
+fn texts(doc: &Postmortem, part: DocSection) -> Option<String> {
+    let parts = part
+        .fields()
+        .filter_map(|f| sub_block(f.label, f.text(doc)?))
+        .collect();
+    section(part.title(), parts)
 }
 
 fn action_items(items: &[ActionItem]) -> Option<String> {
@@ -406,7 +454,7 @@ fn action_items(items: &[ActionItem]) -> Option<String> {
         })
         .collect();
     section(
-        "Action items",
+        DocSection::ActionItems.title(),
         vec![table(
             &[
                 "Action",
@@ -436,7 +484,11 @@ fn links(doc: &Postmortem) -> Option<String> {
     if items.is_empty() {
         return None;
     }
-    Some(format!("## Links\n\n{}", items.join("\n")))
+    Some(format!(
+        "## {}\n\n{}",
+        DocSection::Links.title(),
+        items.join("\n")
+    ))
 }
 
 fn checklist(opts: &MarkdownOptions) -> Option<String> {
@@ -506,18 +558,6 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     }
     out.truncate(out.trim_end().len());
     out
-}
-
-fn humanize(id: &str) -> String {
-    let spaced: String = id
-        .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-        .collect();
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn fmt_time(t: DateTime<Utc>) -> String {

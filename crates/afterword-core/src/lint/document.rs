@@ -11,7 +11,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{lint_action_title, lint_text, Finding, LintConfig};
+use crate::field::{spec, FIELDS};
 use crate::model::{Dismissal, Postmortem};
+use crate::template::{is_valid_text_key, TEXT_PREFIX};
 
 /// The path of one free-text field of a postmortem.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,103 +94,45 @@ pub fn action_title_path(id: &str) -> String {
     format!("action_items[{id}].title")
 }
 
-/// Every free-text field of the document, in reading order. Empty fields are
-/// included so the editor can look a field up by path.
+/// Every free-text field of the document, in reading order: the linted
+/// fields of the field table ([`crate::field::FIELDS`]), each list row's
+/// linted text, then the free-text sections. Empty fields are included so
+/// the editor can look a field up by path.
 pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
     let mut out = Vec::new();
-    let mut push = |field: String, label: String, text: &str, mode: LintMode| {
-        out.push(TextField {
-            field: FieldRef(field),
-            label,
-            text: text.to_owned(),
-            mode,
-        })
-    };
-    let prose = LintMode::Prose;
-    push("title".into(), "Title".into(), &doc.title, prose);
-    push("summary".into(), "Summary".into(), &doc.summary, prose);
-    push(
-        "impact.description".into(),
-        "Impact".into(),
-        &doc.impact.description,
-        prose,
-    );
-    push(
-        "impact.functional_severity".into(),
-        "Type of impact".into(),
-        &doc.impact.functional_severity,
-        prose,
-    );
-    push(
-        "impact.data_lost".into(),
-        "Data lost".into(),
-        &doc.impact.data_lost,
-        prose,
-    );
-    for (i, e) in doc.timeline.iter().enumerate() {
-        let label = match e.at {
-            Some(at) => format!("Timeline event at {}", at.format("%H:%M")),
-            None => format!("Timeline event {}", i + 1),
-        };
-        push(timeline_text_path(&e.id), label, &e.text, prose);
-    }
-    let an = &doc.analysis;
-    for (i, c) in an.contributing_factors.iter().enumerate() {
-        push(
-            factor_text_path(&c.id),
-            format!("Contributing factor {}", i + 1),
-            &c.text,
-            prose,
-        );
-    }
-    let analysis = [
-        ("trigger", "Trigger", &an.trigger),
-        ("detection", "Detection", &an.detection),
-        ("resolution", "Resolution", &an.resolution),
-        ("went_well", "What went well", &an.went_well),
-        ("went_wrong", "What went wrong", &an.went_wrong),
-        ("got_lucky", "Where we got lucky", &an.got_lucky),
-        ("gaps", "Gaps identified", &an.gaps),
-        ("lessons", "Lessons learned", &an.lessons),
-        (
-            "single_factor_reason",
-            "Why one contributing factor",
-            &an.single_factor_reason,
-        ),
-    ];
-    for (key, label, text) in analysis {
-        push(format!("analysis.{key}"), label.into(), text, prose);
-    }
-    let q = &an.four_questions;
-    let questions = [
-        ("intended", "What was supposed to happen", &q.intended),
-        ("actual", "What actually happened", &q.actual),
-        ("why", "Why it was different", &q.why),
-        ("prevention", "What would prevent it", &q.prevention),
-    ];
-    for (key, label, text) in questions {
-        push(
-            format!("analysis.four_questions.{key}"),
-            label.into(),
-            text,
-            prose,
-        );
-    }
-    for (i, a) in doc.action_items.iter().enumerate() {
-        push(
-            action_title_path(&a.id),
-            format!("Action item {}", i + 1),
-            &a.title,
-            LintMode::ActionTitle,
-        );
+    for spec in FIELDS.iter() {
+        if let Some(text) = spec.text(doc).filter(|_| spec.linted()) {
+            out.push(TextField {
+                field: FieldRef(spec.key.to_owned()),
+                label: spec.label.to_owned(),
+                text: text.to_owned(),
+                mode: LintMode::Prose,
+            });
+        }
+        for row in spec.rows() {
+            let Some(rt) = &row.text else { continue };
+            let mode = if rt.action_title {
+                LintMode::ActionTitle
+            } else {
+                LintMode::Prose
+            };
+            for (i, (id, text)) in (rt.rows)(doc).into_iter().enumerate() {
+                out.push(TextField {
+                    field: FieldRef(spec.row_path(id, row.key)),
+                    label: (rt.row_label)(doc, i),
+                    text: text.to_owned(),
+                    mode,
+                });
+            }
+        }
     }
     for (key, text) in &doc.sections {
-        push(
-            format!("sections.{key}"),
-            crate::template::FieldId::text(key).label(),
-            text,
-            prose,
-        );
+        out.push(TextField {
+            field: FieldRef(format!("{TEXT_PREFIX}{key}")),
+            label: crate::words::words_from_id(key),
+            text: text.clone(),
+            mode: LintMode::Prose,
+        });
     }
     out
 }
@@ -201,54 +145,25 @@ pub fn text_field(doc: &Postmortem, field: &str) -> Option<TextField> {
 /// Writes `text` into the field at `field`; false when the document has no
 /// such field (a removed row, an unknown path).
 pub fn set_field_text(doc: &mut Postmortem, field: &str, text: String) -> bool {
-    fn row(path: &str, list: &str, tail: &str) -> Option<String> {
-        let id = path.strip_prefix(list)?.strip_prefix('[')?;
-        let id = id.strip_suffix(tail)?.strip_suffix(']')?;
-        Some(id.to_owned())
+    if let Some(key) = field.strip_prefix(TEXT_PREFIX) {
+        if !is_valid_text_key(key) {
+            return false;
+        }
+        doc.sections.insert(key.to_owned(), text);
+        return true;
     }
-    let an = &mut doc.analysis;
-    let q = &mut an.four_questions;
-    let slot: Option<&mut String> = match field {
-        "title" => Some(&mut doc.title),
-        "summary" => Some(&mut doc.summary),
-        "impact.description" => Some(&mut doc.impact.description),
-        "impact.functional_severity" => Some(&mut doc.impact.functional_severity),
-        "impact.data_lost" => Some(&mut doc.impact.data_lost),
-        "analysis.trigger" => Some(&mut an.trigger),
-        "analysis.detection" => Some(&mut an.detection),
-        "analysis.resolution" => Some(&mut an.resolution),
-        "analysis.went_well" => Some(&mut an.went_well),
-        "analysis.went_wrong" => Some(&mut an.went_wrong),
-        "analysis.got_lucky" => Some(&mut an.got_lucky),
-        "analysis.gaps" => Some(&mut an.gaps),
-        "analysis.lessons" => Some(&mut an.lessons),
-        "analysis.single_factor_reason" => Some(&mut an.single_factor_reason),
-        "analysis.four_questions.intended" => Some(&mut q.intended),
-        "analysis.four_questions.actual" => Some(&mut q.actual),
-        "analysis.four_questions.why" => Some(&mut q.why),
-        "analysis.four_questions.prevention" => Some(&mut q.prevention),
-        _ => {
-            if let Some(id) = row(field, "timeline", ".text") {
-                doc.timeline
-                    .iter_mut()
-                    .find(|e| e.id == id)
-                    .map(|e| &mut e.text)
-            } else if let Some(id) = row(field, "analysis.contributing_factors", ".text") {
-                an.contributing_factors
-                    .iter_mut()
-                    .find(|c| c.id == id)
-                    .map(|c| &mut c.text)
-            } else if let Some(id) = row(field, "action_items", ".title") {
-                doc.action_items
-                    .iter_mut()
-                    .find(|a| a.id == id)
-                    .map(|a| &mut a.title)
-            } else {
-                field
-                    .strip_prefix("sections.")
-                    .filter(|k| crate::template::is_valid_text_key(k))
-                    .map(|k| doc.sections.entry(k.to_owned()).or_default())
-            }
+    let slot = match field.split_once('[') {
+        None => spec(field)
+            .filter(|s| s.linted())
+            .and_then(|s| s.text_mut(doc)),
+        Some((list, rest)) => {
+            let Some((id, row_key)) = rest.split_once("].") else {
+                return false;
+            };
+            spec(list)
+                .and_then(|s| s.rows().iter().find(|r| r.key == row_key))
+                .and_then(|r| r.text.as_ref())
+                .and_then(|rt| (rt.get_mut)(doc, id))
         }
     };
     match slot {

@@ -23,7 +23,7 @@ mod trends;
 pub use csv::review_csv;
 pub use filter::{sort_actions, ActionFilter, SortColumn};
 pub use markdown::{review_markdown, RECENT_DONE_DAYS};
-pub use trends::{trends, MonthStats, Trends, MAX_MONTHS, SEVERITY_COLUMNS};
+pub use trends::{default_range, trends, MonthStats, Trends, MAX_MONTHS, SEVERITY_COLUMNS};
 
 /// One action item together with the postmortem it belongs to.
 #[derive(Debug, Clone, PartialEq)]

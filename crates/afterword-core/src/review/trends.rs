@@ -58,6 +58,18 @@ impl Trends {
     }
 }
 
+/// The months the trends show unless the person picks others: the twelve
+/// calendar months up to and including the month of `today`, as the first
+/// day of the first month and the first day of the last.
+pub fn default_range(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first_of = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+    let from = today
+        .checked_sub_months(chrono::Months::new(11))
+        .map(first_of)
+        .unwrap_or(today);
+    (from, first_of(today))
+}
+
 /// The day that places a postmortem in a month: the incident date, else
 /// the day the incident started, else the day the draft was created.
 pub fn incident_day(doc: &Postmortem) -> NaiveDate {

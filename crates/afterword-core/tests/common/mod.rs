@@ -9,9 +9,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-pub fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 20, h, m, 0).unwrap()
-}
+#[allow(unused_imports)]
+pub use afterword_core::fixture::at;
 
 /// Strings that break naive Markdown, HTML or CSV output.
 pub const NASTY: &[&str] = &[
@@ -53,157 +52,9 @@ pub const NASTY: &[&str] = &[
     "trailing hash #",
 ];
 
-/// A document with every field filled.
+/// A document with every field filled (shared with the crate's own tests).
 pub fn full_doc() -> Postmortem {
-    let mut doc = Postmortem::new("pm-full".into(), at(18, 0));
-    doc.revision = 3;
-    doc.updated_at = at(19, 30);
-    doc.title = "Payment API outage".into();
-    doc.summary = "Card payments failed for 42 minutes after a configuration change.".into();
-    doc.incident_date = NaiveDate::from_ymd_opt(2026, 11, 20);
-    doc.owner = "Ana Lima".into();
-    doc.participants = vec![
-        Participant {
-            id: "p1".into(),
-            name: "Ana Lima".into(),
-            role: Role::IncidentLead,
-            extra: Default::default(),
-        },
-        Participant {
-            id: "p2".into(),
-            name: "Bo Chen".into(),
-            role: Role::Scribe,
-            extra: Default::default(),
-        },
-    ];
-    doc.reviewers = vec!["Dee".into()];
-    doc.classification = Classification {
-        severity: Some(Severity::Sev1),
-        kind: Some(IncidentKind::Technical),
-        category: Some(Category::Configuration),
-        alert_source: Some(AlertSource::Monitoring),
-        reported_to: "Payments team".into(),
-        extra: Default::default(),
-    };
-    doc.times = KeyTimes {
-        started: Some(at(14, 0)),
-        detected: Some(at(14, 7)),
-        acknowledged: Some(at(14, 9)),
-        mitigated: Some(at(14, 30)),
-        resolved: Some(at(14, 42)),
-        extra: Default::default(),
-    };
-    doc.impact = Impact {
-        description: "Checkout showed an error page.".into(),
-        user_visible_minutes: Some(42),
-        customers_affected: Some(1200),
-        customers_reported: Some(35),
-        functional_severity: "Payments unavailable".into(),
-        business_metrics: vec![BusinessMetric {
-            id: "m1".into(),
-            name: "Failed orders".into(),
-            value: "3,400".into(),
-            unit: "orders".into(),
-            extra: Default::default(),
-        }],
-        data_lost: "None".into(),
-        recovery_point: Some(at(13, 55)),
-        slo_budget_consumed_percent: Some(37.5),
-        extra: Default::default(),
-    };
-    doc.timeline = vec![
-        TimelineEvent {
-            id: "e1".into(),
-            at: Some(at(14, 0)),
-            kind: EventKind::StatusChange,
-            text: "Config pushed".into(),
-            starred: true,
-            extra: Default::default(),
-        },
-        TimelineEvent {
-            id: "e2".into(),
-            at: Some(at(14, 7)),
-            kind: EventKind::Observation,
-            text: "Error rate alert fired".into(),
-            starred: false,
-            extra: Default::default(),
-        },
-        TimelineEvent {
-            id: "e3".into(),
-            at: None,
-            kind: EventKind::Unknown,
-            text: "Cache held the old config".into(),
-            starred: false,
-            extra: Default::default(),
-        },
-    ];
-    doc.analysis = Analysis {
-        contributing_factors: vec![ContributingFactor {
-            id: "f1".into(),
-            text: "The config validator did not check the payment section".into(),
-            category: Some(Category::Configuration),
-            evidence: vec!["https://dash.example.com/d/1".into()],
-            extra: Default::default(),
-        }],
-        trigger: "A routine config push".into(),
-        detection: "Error-rate alert".into(),
-        resolution: "Rolled back the config".into(),
-        went_well: "The alert fired within minutes".into(),
-        went_wrong: "The runbook was out of date".into(),
-        got_lucky: "Low traffic hour".into(),
-        gaps: "No canary for config".into(),
-        lessons: "Validate config like code".into(),
-        single_factor_reason: "Only one found so far".into(),
-        four_questions: FourQuestions {
-            intended: "Config applies safely".into(),
-            actual: "Payments broke".into(),
-            why: "Validator gap".into(),
-            prevention: "Canary config".into(),
-            extra: Default::default(),
-        },
-        extra: Default::default(),
-    };
-    doc.action_items = vec![ActionItem {
-        id: "a1".into(),
-        title: "Validate payment config in CI".into(),
-        owner: "Bo Chen".into(),
-        due: NaiveDate::from_ymd_opt(2026, 12, 15),
-        status: ActionStatus::InProgress,
-        kind: Some(ActionKind::Prevent),
-        priority: Some(Priority::P1),
-        ticket: "https://tracker.example.com/PAY-12".into(),
-        needs_discussion: true,
-        public: false,
-        extra: Default::default(),
-    }];
-    doc.links = vec![Link {
-        id: "l1".into(),
-        label: "Dashboard".into(),
-        url: "https://dash.example.com".into(),
-        extra: Default::default(),
-    }];
-    doc.workflow = Workflow {
-        status: WorkflowStatus::InReview,
-        history: vec![StatusChange {
-            status: WorkflowStatus::InReview,
-            by: "Ana".into(),
-            at: at(19, 0),
-            extra: Default::default(),
-        }],
-        extra: Default::default(),
-    };
-    doc.sections
-        .insert("what_happened".into(), "A long story.".into());
-    doc.dismissals = vec![Dismissal {
-        fingerprint: "fp1".into(),
-        rule: "minimizer".into(),
-        text: "just".into(),
-        reason: "quoted log".into(),
-        at: at(19, 10),
-        extra: Default::default(),
-    }];
-    doc.disabled_rules = vec!["hindsight".into()];
-    doc
+    afterword_core::fixture::full_postmortem()
 }
 
 // ---------- proptest strategies ----------
