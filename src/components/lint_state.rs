@@ -7,10 +7,12 @@
 //! one field re-lints only that field, so a long document never slows typing.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use afterword_core::lint::{
-    self, document_config, lint_document, lint_field, DocFinding, LintConfig, LintSettings,
+    self, dismissal_for, document_config, lint_field, lint_part, lint_parts, DocFinding, Finding,
+    LintConfig, LintMode, LintPart, LintSettings, TextField,
 };
 use afterword_core::model::{Dismissal, Postmortem};
 use leptos::prelude::*;
@@ -24,6 +26,11 @@ use crate::state::{css_string, AppState};
 /// typing pauses for [`LINT_DELAY`].
 const INSTANT_LINT_BYTES: usize = 4_000;
 const LINT_DELAY: Duration = Duration::from_millis(150);
+/// Fields longer than this are linted a part of about [`PART_BYTES`] at a
+/// time, one part per task, so a pass over a huge field never holds the
+/// page for more than a frame.
+const PARTS_FROM_BYTES: usize = 16_000;
+const PART_BYTES: usize = 6_000;
 
 /// A rewrite just applied from the panel, kept so it can be undone.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +57,9 @@ pub struct LintState {
     /// A short outcome of the last panel action, read out politely.
     pub message: RwSignal<String>,
     timers: StoredValue<HashMap<String, TimeoutHandle>>,
+    /// The latest pass over each long field; an older pass still running
+    /// stops when it sees a newer number.
+    passes: StoredValue<HashMap<String, u64>>,
 }
 
 /// What, when changed, changes the findings of every field.
@@ -103,6 +113,7 @@ impl LintState {
             rewrite: RwSignal::new(None),
             message: RwSignal::new(String::new()),
             timers: StoredValue::new(HashMap::new()),
+            passes: StoredValue::new(HashMap::new()),
         };
         state.lint_all();
         // Compared by hand rather than through a memo, so a keystroke in
@@ -134,20 +145,66 @@ impl LintState {
         self.settings.with_untracked(LintSettings::config)
     }
 
-    /// Lints the whole document again.
+    /// Lints the whole document again: short fields at once, long ones a
+    /// part at a time.
     pub fn lint_all(&self) {
-        let cfg = self.global_config();
-        let found = self.session.doc.with_untracked(|d| lint_document(d, &cfg));
+        let global = self.global_config();
+        let (found, long) = self.session.doc.with_untracked(|d| {
+            let cfg = document_config(d, &global);
+            let mut found = Vec::new();
+            let mut long = Vec::new();
+            for f in lint::text_fields(d) {
+                if f.text.trim().is_empty() {
+                    continue;
+                }
+                if is_long(&f) {
+                    long.push(f.field.to_string());
+                } else {
+                    found.extend(lint_field(d, &f, &cfg));
+                }
+            }
+            (found, long)
+        });
         self.findings.set(found);
+        count_pass();
+        for field in long {
+            self.lint_in_parts(&field, None);
+        }
     }
 
     /// Lints one field again and puts its findings in reading order.
     pub fn lint_one(&self, field: &str) {
+        self.lint_one_then(field, None);
+    }
+
+    /// Like [`LintState::lint_one`]; `after` runs once the findings are in
+    /// place (for a long field, when its last part is done).
+    fn lint_one_then(&self, field: &str, after: Option<Rc<dyn Fn()>>) {
+        let long = self
+            .session
+            .doc
+            .with_untracked(|d| lint::text_field(d, field).is_some_and(|f| is_long(&f)));
+        if long {
+            self.lint_in_parts(field, after);
+            return;
+        }
         let cfg = self.global_config();
+        let fresh = self.session.doc.with_untracked(|d| {
+            let target = lint::text_field(d, field)?;
+            Some(lint_field(d, &target, &document_config(d, &cfg)))
+        });
+        self.replace_field_findings(field, fresh);
+        if let Some(after) = after {
+            after();
+        }
+    }
+
+    /// Puts `fresh` in place of a field's findings, in reading order; `None`
+    /// when the field is gone.
+    fn replace_field_findings(&self, field: &str, fresh: Option<Vec<DocFinding>>) {
         let updated = self.session.doc.with_untracked(|d| {
+            let fresh = fresh?;
             let fields = lint::text_fields(d);
-            let target = fields.iter().find(|f| f.field.as_str() == field)?;
-            let fresh = lint_field(d, target, &document_config(d, &cfg));
             let order: HashMap<&str, usize> = fields
                 .iter()
                 .enumerate()
@@ -166,10 +223,88 @@ impl LintState {
                 .findings
                 .update(|all| all.retain(|f| f.field.as_str() != field)),
         }
+        count_pass();
+    }
+
+    /// Lints a long field one part per task (see [`lint_parts`]) and puts
+    /// its findings in place once every part is done. A newer pass over the
+    /// same field (the person typed on) makes this one stop.
+    fn lint_in_parts(&self, field: &str, after: Option<Rc<dyn Fn()>>) {
+        let this = *self;
+        let pass = self
+            .passes
+            .with_value(|p| p.get(field).copied().unwrap_or(0))
+            + 1;
+        self.passes.update_value(|p| {
+            p.insert(field.to_owned(), pass);
+        });
+        let cfg = self.global_config();
+        let Some((text, cfg)) = self.session.doc.with_untracked(|d| {
+            lint::text_field(d, field).map(|f| (f.text, document_config(d, &cfg)))
+        }) else {
+            self.replace_field_findings(field, None);
+            return;
+        };
+        let parts = lint_parts(&text, PART_BYTES);
+        let job = PartsJob {
+            field: field.to_owned(),
+            pass,
+            text,
+            cfg,
+            parts,
+            next: 0,
+            found: Vec::new(),
+            after,
+        };
+        this.run_part(job);
+    }
+
+    fn run_part(self, mut job: PartsJob) {
+        let current = self
+            .passes
+            .try_with_value(|p| p.get(&job.field).copied())
+            .flatten();
+        if current != Some(job.pass) {
+            return;
+        }
+        if let Some(part) = job.parts.get(job.next) {
+            job.found.extend(lint_part(&job.text, part, &job.cfg));
+            job.next += 1;
+        }
+        if job.next < job.parts.len() {
+            // Let the page draw and handle input before the next part.
+            set_timeout(move || self.run_part(job), Duration::ZERO);
+            return;
+        }
+        let fresh = self.session.doc.with_untracked(|d| {
+            let target = lint::text_field(d, &job.field)?;
+            if target.text != job.text {
+                // Edited meanwhile: the newer pass will fill this in.
+                return None;
+            }
+            Some(
+                job.found
+                    .into_iter()
+                    .map(|finding| DocFinding {
+                        dismissed: dismissal_for(d, &finding).cloned(),
+                        field: target.field.clone(),
+                        label: target.label.clone(),
+                        finding,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if let Some(fresh) = fresh {
+            self.replace_field_findings(&job.field, Some(fresh));
+            if let Some(after) = job.after {
+                after();
+            }
+        }
     }
 
     /// Called after each keystroke in a field: lints it now when it is
-    /// short, or once typing pauses when it is long.
+    /// short, or once typing pauses when it is long (a long field a part per
+    /// task, see [`LintState::lint_in_parts`]).
     /// `after` runs once the field is linted.
     pub fn field_changed(&self, field: &str, len: usize, after: impl Fn() + 'static) {
         let this = *self;
@@ -185,13 +320,13 @@ impl LintState {
             return;
         }
         let k = key.clone();
+        let after: Rc<dyn Fn()> = Rc::new(after);
         let handle = set_timeout_with_handle(
             move || {
                 this.timers.update_value(|t| {
                     t.remove(&k);
                 });
-                this.lint_one(&k);
-                after();
+                this.lint_one_then(&k, Some(after));
             },
             LINT_DELAY,
         )
@@ -353,6 +488,39 @@ impl LintState {
         }
         true
     }
+}
+
+/// A pass over a long field, part by part.
+struct PartsJob {
+    field: String,
+    pass: u64,
+    text: String,
+    cfg: LintConfig,
+    parts: Vec<LintPart>,
+    next: usize,
+    found: Vec<Finding>,
+    after: Option<Rc<dyn Fn()>>,
+}
+
+/// Counts finished lint passes on the page (`data-lint-passes` on the root
+/// element), so a benchmark can tell when findings are up to date.
+fn count_pass() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let n = root
+        .get_attribute("data-lint-passes")
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let _ = root.set_attribute("data-lint-passes", &(n + 1).to_string());
+}
+
+/// Whether a field is long enough to be linted a part at a time.
+fn is_long(f: &TextField) -> bool {
+    f.mode == LintMode::Prose && f.text.len() > PARTS_FROM_BYTES
 }
 
 pub fn control_value(el: &web_sys::Element) -> String {

@@ -80,6 +80,37 @@ test("blaming wording is highlighted and listed; neutral wording is not", async 
   await context.close();
 });
 
+test("people are recognised in a draft that lists nobody", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  await newDraft(page);
+  const { control, marks } = summary(page);
+  // No participants, no owner: names come from the checker's own lists.
+  await control.pressSequentially("Maria forgot to renew the certificate, so checkout went down.", { delay: 5 });
+  await marks.first().waitFor();
+  assert.match((await marks.allTextContents()).join(" "), /Maria forgot/);
+  const group = panel(page).locator(".lint-group", { has: page.getByRole("heading", { name: "Summary" }) });
+  assert.match(await group.textContent(), /person-as-cause/);
+
+  for (const sentence of [
+    "Tom's cron change knocked the billing service offline for an hour.",
+    "Thanks to Omar, every customer got the password reset email twice.",
+    "Why didn't the on-call check the replication lag before failing over?",
+  ]) {
+    await control.fill("");
+    await control.pressSequentially(sentence, { delay: 2 });
+    await marks.first().waitFor();
+  }
+
+  // A named person doing something ordinary, and a system doing damage.
+  await control.fill("");
+  await control.pressSequentially("Lea restarted the worker at 14:05 UTC. Kafka dropped messages during the upgrade.", { delay: 2 });
+  await panel(page).getByText("Nothing reads as blame").waitFor();
+  assert.equal(await marks.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a rewrite applies in one click and can be undone", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
@@ -118,10 +149,10 @@ test("list rows are underlined as they are typed, reached from the panel and rew
   assert.ok((await eventMarks.allTextContents()).includes("should have"));
 
   await page.getByRole("button", { name: "Add contributing factor" }).click();
-  await page.getByLabel("Factor", { exact: true }).first().fill("It was simply human error during the deploy");
+  await page.getByLabel("Factor", { exact: true }).first().fill("Simply human error during the deploy");
   await page.locator(".row-stack .lint-mark").first().waitFor();
-  // Overlapping findings ("simply human", "human error") share one mark.
-  assert.deepEqual(await page.locator(".row-stack .lint-mark").allTextContents(), ["simply human error"]);
+  // Overlapping findings ("Simply human", "human error") share one mark.
+  assert.deepEqual(await page.locator(".row-stack .lint-mark").allTextContents(), ["Simply human error"]);
   await page.getByRole("button", { name: "Add action item" }).click();
   await page.locator(".action-row").first().getByLabel("Action").fill("Be more careful with deploys");
   await page.locator(".action-row .lint-mark").first().waitFor();

@@ -219,6 +219,7 @@ pub fn import_markdown(
         timeline: Vec::new(),
         used_keys: Vec::new(),
         own_export: false,
+        timeline_date: None,
     };
 
     // Place every other heading.
@@ -359,6 +360,8 @@ struct Builder {
     /// The file is Afterword's own export (its details table says when it
     /// was last updated).
     own_export: bool,
+    /// The date set by the last date heading or date line in the timeline.
+    timeline_date: Option<NaiveDate>,
 }
 
 impl Builder {
@@ -1053,15 +1056,21 @@ impl Builder {
         default_date: Option<NaiveDate>,
         place: &mut HeadingPlacement,
     ) {
-        let _ = heading;
+        // "### 2024-03-02" under the timeline dates the lines below it.
+        if place.placement == Placement::Under {
+            if let Some(d) = date_in(heading) {
+                self.timeline_date = Some(d);
+            }
+        }
         for block in blocks {
             match &block.kind {
                 BlockKind::Table(rows) => self.timeline_table(block.line, rows),
                 BlockKind::List(items) => {
                     for item in items {
+                        let text = self.dated(&item.inline.readable());
                         self.timeline.push(PendingEvent::Line {
                             line: item.line,
-                            text: item.inline.readable(),
+                            text,
                             kind: None,
                             starred: false,
                         });
@@ -1076,14 +1085,20 @@ impl Builder {
                         assume_utc_offset_minutes: 0,
                     };
                     if parse_timeline(&text, ctx).events.is_empty() {
+                        // A date on its own ("**2024-07-09**") dates the
+                        // lines that follow.
+                        if let Some(d) = date_in(&text) {
+                            self.timeline_date = Some(d);
+                        }
                         self.keep_as_notes(block, "text with no time in the timeline", place);
                         continue;
                     }
                     for (n, line) in text.split('\n').enumerate() {
                         if !line.trim().is_empty() {
+                            let text = self.dated(line);
                             self.timeline.push(PendingEvent::Line {
                                 line: block.line + n,
-                                text: line.to_owned(),
+                                text,
                                 kind: None,
                                 starred: false,
                             });
@@ -1202,13 +1217,28 @@ impl Builder {
                     extra: Default::default(),
                 }));
             } else {
+                let text = self.dated(&format!("{} - {}", time.trim(), text.replace('\n', " ")));
                 self.timeline.push(PendingEvent::Line {
                     line,
-                    text: format!("{} - {}", time.trim(), text.replace('\n', " ")),
+                    text,
                     kind,
                     starred,
                 });
             }
+        }
+    }
+
+    /// A timeline line that starts with a bare time, with the date of the
+    /// last date heading or date line before it.
+    fn dated(&self, line: &str) -> String {
+        match self.timeline_date {
+            Some(d)
+                if line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && values::first_iso_date(line).is_none() =>
+            {
+                format!("{} {}", d.format("%Y-%m-%d"), line.trim_start())
+            }
+            _ => line.to_owned(),
         }
     }
 
@@ -1309,6 +1339,13 @@ pub fn section_key(heading: &str) -> String {
     }
     slug.truncate(40);
     slug.trim_end_matches('_').to_owned()
+}
+
+/// A date written on its own: `2024-07-09`, `Day 2 — 2024-07-10`,
+/// `March 1, 2024`.
+fn date_in(text: &str) -> Option<NaiveDate> {
+    let t = text.trim().trim_matches(['*', '_', '#', ' ']);
+    values::first_iso_date(t).or_else(|| values::date(t))
 }
 
 fn blank_action() -> ActionItem {
@@ -1640,6 +1677,21 @@ mod tests {
                 .any(|n| n.line == 12 && n.message.contains("timeline")),
             "{:?}",
             out.notes
+        );
+    }
+
+    #[test]
+    fn date_lines_and_headings_date_the_times_below_them() {
+        let md = "# T\n\n## Timeline\n\n**2024-07-09**\n\n- 23:50 alert fired\n\n### 2024-07-10\n\n- 00:20 rolled back\n- 2024-07-11 09:00 review held\n";
+        let out = import_markdown(md, &opts()).unwrap();
+        let at: Vec<_> = out.doc.timeline.iter().map(|e| e.at).collect();
+        assert_eq!(
+            at,
+            vec![
+                values::exact_time("2024-07-09 23:50"),
+                values::exact_time("2024-07-10 00:20"),
+                values::exact_time("2024-07-11 09:00")
+            ]
         );
     }
 

@@ -126,10 +126,8 @@ pub(crate) fn finish(text: &str, found: &mut Vec<Finding>) {
 fn fingerprint(text: &str, f: &Finding) -> String {
     let before = text.get(..f.span.offset).unwrap_or_default();
     let after = text.get(f.span.end..).unwrap_or_default();
-    let before_line = before.rsplit('\n').next().unwrap_or_default();
-    let after_line = after.split('\n').next().unwrap_or_default();
-    let before_words: Vec<&str> = before_line.split_whitespace().collect();
-    let start = before_words.len().saturating_sub(CONTEXT_WORDS);
+    let before_words = last_words_of_line(before, CONTEXT_WORDS);
+    let after_words = first_words_of_line(after, CONTEXT_WORDS);
 
     let mut hash = Fnv::new();
     hash.write(f.rule.as_bytes());
@@ -138,14 +136,71 @@ fn fingerprint(text: &str, f: &Finding) -> String {
         hash.write_lower(w);
     }
     hash.write(&[0]);
-    for w in &before_words[start..] {
+    for w in before_words.iter().rev() {
         hash.write_lower(w);
     }
     hash.write(&[0]);
-    for w in after_line.split_whitespace().take(CONTEXT_WORDS) {
+    for w in &after_words {
         hash.write_lower(w);
     }
     format!("{}:{:016x}", f.rule, hash.0)
+}
+
+/// Up to `n` whitespace-separated words at the end of `text`'s last line,
+/// last word first. Reads only as far back as it needs, so a finding on a
+/// very long line costs no more than one on a short line.
+fn last_words_of_line(text: &str, n: usize) -> Vec<&str> {
+    let mut words = Vec::with_capacity(n);
+    let mut end = None;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if let Some(e) = end.take() {
+                words.push(&text[i + c.len_utf8()..e]);
+                if words.len() == n {
+                    return words;
+                }
+            }
+            if c == '\n' {
+                return words;
+            }
+        } else if end.is_none() {
+            end = Some(i + c.len_utf8());
+        }
+    }
+    if let Some(e) = end {
+        if words.len() < n {
+            words.push(&text[..e]);
+        }
+    }
+    words
+}
+
+/// Up to `n` whitespace-separated words at the start of `text`'s first
+/// line.
+fn first_words_of_line(text: &str, n: usize) -> Vec<&str> {
+    let mut words = Vec::with_capacity(n);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push(&text[s..i]);
+                if words.len() == n {
+                    return words;
+                }
+            }
+            if c == '\n' {
+                return words;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        if words.len() < n {
+            words.push(&text[s..]);
+        }
+    }
+    words
 }
 
 /// FNV-1a, written out so fingerprints never change with the standard
@@ -170,5 +225,19 @@ impl Fnv {
             self.write(c.encode_utf8(&mut buf).as_bytes());
         }
         self.write(b" ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_words_stop_at_the_line() {
+        assert_eq!(last_words_of_line("a b\nc d e f ", 3), ["f", "e", "d"]);
+        assert_eq!(last_words_of_line("x\nc d", 3), ["d", "c"]);
+        assert_eq!(first_words_of_line(" g h\ni j", 3), ["g", "h"]);
+        assert_eq!(first_words_of_line("k l m n", 3), ["k", "l", "m"]);
+        assert!(last_words_of_line("", 3).is_empty());
     }
 }

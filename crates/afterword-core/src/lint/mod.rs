@@ -11,9 +11,11 @@ mod config;
 mod document;
 mod finding;
 mod markdown;
+mod mention;
 mod mentions;
 mod names;
 mod participants;
+mod parts;
 mod people;
 mod registry;
 mod roles;
@@ -34,6 +36,7 @@ pub use document::{
 pub use finding::{Category, Finding, Span};
 pub use mentions::people_mentioned;
 pub use participants::participants_in_markdown;
+pub use parts::{lint_part, lint_parts, LintPart};
 pub use registry::{rules, RuleInfo};
 pub use settings::{
     phrases_from_json, phrases_to_json, read_settings, write_settings, LintSettings,
@@ -121,6 +124,7 @@ fn run(text: &str, parts: Parts<'_>, cfg: &LintConfig, mode: Mode) -> Vec<Findin
         rule.check(&cx, &mut found);
     }
     found.retain(|f| !parts.suppressions.silences(f.span.offset, &f.rule));
+    mention::drop_mentions(&doc, &mut found);
     finding::finish(text, &mut found);
     found
 }

@@ -252,6 +252,8 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
     let mut i = start;
     if DETERMINERS.contains(&word) {
         i += 1;
+    } else if matches!(word, "human" | "humans" | "people" | "someone" | "somebody") {
+        // "human operators", "someone on the team".
     } else if !(BARE_ROLES.contains(&super::people::strip_possessive(word))
         || DEPARTMENTS.contains(&word) && doc.tokens[start].capitalised)
     {

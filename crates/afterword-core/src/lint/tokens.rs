@@ -199,7 +199,7 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is one of `words`.
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| words.contains(&w))
+        self.word(i).is_some_and(|w| in_list(w, words))
     }
 
     /// Whether the words `phrase` follow each other from token `i`.
@@ -248,6 +248,16 @@ impl<'a> Doc<'a> {
             s.to_string()
         }
     }
+}
+
+/// Whether `w` is one of `words`. Checking the length and the first byte
+/// before comparing the rest keeps the many word-list lookups of a lint run
+/// cheap.
+pub(crate) fn in_list(w: &str, words: &[&str]) -> bool {
+    let (len, first) = (w.len(), w.as_bytes().first().copied());
+    words
+        .iter()
+        .any(|x| x.len() == len && x.as_bytes().first().copied() == first && *x == w)
 }
 
 pub(crate) fn capitalise(s: &str) -> String {

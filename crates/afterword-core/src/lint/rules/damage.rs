@@ -68,6 +68,7 @@ const BREAK: &[&str] = &[
     "overwrote",
     "overwritten",
     "purged",
+    "truncated",
     "wiped",
     "wipes",
     "leaked",
@@ -305,11 +306,83 @@ pub(crate) fn clause_limit(doc: &Doc, i: usize, max: usize) -> usize {
 /// Particles that make "took", "brought", "knocked" a damage verb.
 const DOWN: &[&str] = &["down", "offline", "out", "over", "off"];
 
+/// Whether `w` can start a damage phrase at all: checked first, so the
+/// look-around below runs only at candidate verbs.
+fn candidate(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut all: Vec<&'static str> = [HUMAN_BREAK, BREAK, DELETE, SHIP, OTHER_VERBS].concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    words.binary_search(&w).is_ok() || is_past(w)
+}
+
+/// The other words a damage phrase can start with.
+const OTHER_VERBS: &[&str] = &[
+    "fat",
+    "broke",
+    "breaks",
+    "broken",
+    "took",
+    "takes",
+    "brought",
+    "brings",
+    "knocked",
+    "knocks",
+    "taken",
+    "blew",
+    "blown",
+    "messed",
+    "screwed",
+    "fucked",
+    "effed",
+    "mucked",
+    "cocked",
+    "let",
+    "lets",
+    "allowed",
+    "waved",
+    "caused",
+    "causes",
+    "introduced",
+    "is",
+    "was",
+    "are",
+    "were",
+    "led",
+    "leads",
+    "made",
+    "cut",
+    "locked",
+    "ran",
+    "executed",
+    "applied",
+    "tested",
+];
+
 /// A damage phrase whose verb is token `i`.
 pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     let w = doc.word(i)?;
+    if !candidate(w) {
+        return None;
+    }
     let limit = clause_limit(doc, i + 1, 9);
-    let benign = word_within(doc, i + 1, limit, BENIGN);
+    // Benign words count in the object only: "wiped the staging cluster
+    // while cleaning up old namespaces" is still damage.
+    let benign = || {
+        let object_end = (i + 1..limit)
+            .find(|&j| doc.is_any(j, super::OBJECT_STOP) && j > i + 1)
+            .unwrap_or(limit);
+        word_within(doc, i + 1, object_end, BENIGN)
+            || word_within(
+                doc,
+                i + 1,
+                limit,
+                &["planned", "scheduled", "intentionally", "deliberately"],
+            )
+    };
     let d = |class, end, human| {
         Some(Damage {
             class,
@@ -348,7 +421,7 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
             if doc.is(part, "off") && !doc.is(part + 1, "line") {
                 return None;
             }
-            if benign || word_within(doc, i + 1, part, REDUCED) {
+            if benign() || word_within(doc, i + 1, part, REDUCED) {
                 return None;
             }
             return d(Class::TookDown, part, false);
@@ -402,20 +475,41 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         _ => {}
     }
     if BREAK.contains(&w) {
-        if doc.word(i + 1).is_none() || benign && !doc.is_any(i, &["corrupted", "nuked"]) {
+        if doc.word(i + 1).is_none() || benign() && !doc.is_any(i, &["corrupted", "nuked"]) {
             return None;
         }
         let human = matches!(w, "nuked" | "trashed" | "clobbered" | "bricked" | "borked");
         return d(Class::Broke, i, human);
     }
-    let mattered = word_within(doc, i + 1, limit, MATTERED)
-        || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
-        || consequence_after(doc, limit);
+    let mattered = || {
+        word_within(doc, i + 1, limit, MATTERED)
+            || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
+            || consequence_after(doc, limit)
+    };
     if SHIP.contains(&w) && word_within(doc, i + 1, limit.min(i + 6), FLAWED) {
         return d(Class::Shipped, i, false);
     }
+    // "cut off the partner API", "locked everyone out": damage whatever
+    // the object.
+    if matches!(w, "cut" | "locked") && !benign() {
+        if let Some(end) = (i + 1..limit.min(i + 5)).find(|&j| doc.is_any(j, &["off", "out"])) {
+            return d(Class::TookDown, end, false);
+        }
+    }
+    // "ran the cleanup job against production".
+    if matches!(w, "ran" | "executed" | "applied" | "tested")
+        && (i + 1..limit).any(|j| {
+            doc.is_any(j, &["against", "on", "in"])
+                && doc.is_any(j + 1, &["production", "prod", "live"])
+                || doc.is(j, "against")
+                    && doc.is(j + 1, "the")
+                    && doc.is_any(j + 2, &["primary", "production", "wrong"])
+        })
+    {
+        return d(Class::Deleted, i, false);
+    }
     if DELETE.contains(&w) {
-        if benign || !mattered {
+        if benign() || !mattered() {
             return None;
         }
         // "shut down the wrong rack", "cut off the partner API",

@@ -227,6 +227,7 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 &[
                     "miss", "ignore", "forget", "overlook", "skip", "think", "thinking", "let",
                     "break", "approve", "merge", "deploy", "push", "run", "delete", "allow",
+                    "drop", "wipe", "remove", "kill", "touch", "bypass", "disable",
                 ],
             ) || doc.is_any(end + 2, &["thinking", "miss", "ignore", "forget"]);
             let what_ok = w != "what" || doc.is_any(end + 1, &["thinking", "doing"]);

@@ -6,6 +6,7 @@
 use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -78,6 +79,30 @@ fn suggestion(who: &str) -> Option<&'static str> {
     }
 }
 
+/// Slang and euphemisms for "the person at the keyboard got it wrong":
+/// PEBKAC, layer 8, ID10T, finger trouble, a fat finger, a brain fart.
+/// The index of the phrase's last token.
+fn slang_at(doc: &Doc, i: usize) -> Option<usize> {
+    let w = doc.word(i)?;
+    match w {
+        "pebkac" | "pebcak" | "pebmac" | "id10t" | "id-10-t" | "id-ten-t" | "meatware"
+        | "layer-8" | "layer8" | "butterfingers" => Some(i),
+        "picnic" if doc.slice(i, i) == "PICNIC" => Some(i),
+        "layer" if doc.is_any(i + 1, &["8", "eight"]) => Some(i + 1),
+        "finger" if doc.is_any(i + 1, &["trouble", "problem", "slip"]) => Some(i + 1),
+        "brain" if doc.is_any(i + 1, &["fart", "freeze"]) => Some(i + 1),
+        "fat-finger" | "fat-fingering" => Some(i),
+        "fat" if doc.is_any(i + 1, &["finger", "fingering"]) => {
+            // The noun: "a fat finger", "classic fat finger:", not the verb
+            // (the verb is person-as-cause).
+            Some(i + 1)
+        }
+        "between" if doc.seq(i + 1, &["the", "keyboard", "and", "the", "chair"]) => Some(i + 5),
+        "between" if doc.seq(i + 1, &["keyboard", "and", "chair"]) => Some(i + 3),
+        _ => None,
+    }
+}
+
 impl Rule for HumanError {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -86,6 +111,20 @@ impl Rule for HumanError {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         for i in 0..doc.len() {
+            if let Some(end) = slang_at(doc, i) {
+                let what = doc.slice(i, end);
+                out.push(finding(
+                    doc,
+                    &INFO,
+                    i,
+                    end,
+                    format!(
+                        "“{what}” blames the person at the keyboard; ask what made the action possible and likely."
+                    ),
+                    vec![],
+                ));
+                continue;
+            }
             let Some(rewrite) = doc.word(i).and_then(suggestion) else {
                 continue;
             };
@@ -145,7 +184,28 @@ mod tests {
     }
 
     #[test]
+    fn slang_for_the_person_at_the_keyboard() {
+        for text in [
+            "Honestly it was a layer 8 problem.",
+            "Another ID10T error on the deploy dashboard.",
+            "Some finger trouble on the console deleted the wrong volume.",
+            "Classic fat finger: the replica count was set to 0.",
+            "| Cause | PEBCAK |",
+            "Was it a brain fart at two in the morning?",
+            "A problem between the keyboard and the chair took down the dashboard.",
+        ] {
+            assert_eq!(
+                crate::lint::testing::only_no_people(ID, text).len(),
+                1,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn technical_terms_are_not_human_error() {
+        assert_clean(ID, "The layer 7 load balancer dropped the header.");
+        assert_clean(ID, "The team had a picnic after the launch.");
         assert_clean(ID, "The error rate rose to 12% within five minutes.");
         assert_clean(ID, "We burned 40% of the error budget.");
         assert_clean(ID, "Logs are now human-readable.");

@@ -18,11 +18,14 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 pub(crate) struct Judgement;
 
 const WORDS: &[&str] = &[
+    "amateur",
     "amateurish",
     "boneheaded",
     "careless",
     "carelessly",
     "carelessness",
+    "clown",
+    "clowns",
     "clueless",
     "dumb",
     "foolish",
@@ -40,7 +43,9 @@ const WORDS: &[&str] = &[
     "lax",
     "laziness",
     "lazy",
+    "moron",
     "moronic",
+    "morons",
     "negligence",
     "negligent",
     "negligently",
@@ -122,6 +127,11 @@ fn technical(doc: &Doc, word: &str, next: usize) -> bool {
                 "lock",
             ],
         ),
+        "stupid" => doc.is_any(next, &["backoff", "sort", "simple"]),
+        "amateur" => doc.is_any(
+            next,
+            &["radio", "astronomy", "league", "sports", "photographer"],
+        ),
         "dumb" => doc.is_any(
             next,
             &[
@@ -149,6 +159,188 @@ const NOT_A_NOUN: &[&str] = &[
     "for", "by", "at", "here", "there", "again", "because", "while",
 ];
 
+/// Nouns for a person, after "any junior …", "a first-year …".
+const PERSON_NOUNS: &[&str] = &[
+    "junior",
+    "beginner",
+    "novice",
+    "newbie",
+    "child",
+    "kid",
+    "intern",
+    "student",
+    "trainee",
+    "rookie",
+    "engineer",
+    "operator",
+    "developer",
+    "dba",
+    "admin",
+    "sre",
+    "person",
+    "one",
+    "human",
+    "professional",
+    "programmer",
+    "reviewer",
+    "grad",
+];
+
+/// Qualities that set a bar someone failed: "any competent engineer".
+const BAR: &[&str] = &[
+    "reasonable",
+    "competent",
+    "decent",
+    "experienced",
+    "sane",
+    "half-decent",
+    "qualified",
+    "good",
+    "careful",
+    "sensible",
+    "first-year",
+    "junior",
+    "new",
+    "trained",
+    "responsible",
+];
+
+/// A judging phrase starting at `i`, and its last token.
+fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let w = doc.word(i)?;
+    match w {
+        // "All Lena had to do was …", "all they had to do was …".
+        "all" => {
+            let had = (i + 1..(i + 5).min(doc.len()))
+                .find(|&k| doc.is_any(k, &["had", "has", "needed"]))?;
+            if !doc.seq(had + 1, &["to", "do"]) || !doc.is_any(had + 3, &["was", "is"]) {
+                return None;
+            }
+            let who = cx.people.actor_ending_at(doc, had - 1);
+            who.filter(|a| a.start == i + 1 && a.sure)?;
+            Some(had + 3)
+        }
+        // "Any junior would have known", "even a child could have seen",
+        // "any competent engineer knows".
+        "any" | "a" | "an" | "even" => {
+            let mut k = i + 1;
+            if w == "even" && doc.is_any(k, &["a", "an"]) {
+                k += 1;
+            }
+            let mut barred = w == "even";
+            let mut noun = None;
+            while k < (i + 5).min(doc.len()) {
+                let word = doc.word(k)?;
+                if PERSON_NOUNS.contains(&word)
+                    && !(BAR.contains(&word)
+                        && doc.word(k + 1).is_some_and(|n| PERSON_NOUNS.contains(&n)))
+                {
+                    noun = Some(k);
+                    barred |= BAR.contains(&word);
+                } else if BAR.contains(&word) {
+                    barred = true;
+                } else if noun.is_some() {
+                    break;
+                } else {
+                    return None;
+                }
+                k += 1;
+            }
+            let noun = noun?;
+            let junior = doc.is_any(
+                noun,
+                &[
+                    "junior", "child", "kid", "beginner", "novice", "newbie", "intern", "student",
+                    "trainee", "rookie", "grad",
+                ],
+            );
+            if !(barred || junior && w != "a" && w != "an") {
+                return None;
+            }
+            doc.is_any(
+                noun + 1,
+                &[
+                    "would", "could", "should", "knows", "know", "can", "would've", "could've",
+                    "wouldn't",
+                ],
+            )
+            .then_some(noun + 1)
+        }
+        "no" if doc.is_any(i + 1, &["idea", "clue"]) && doc.is_any(i + 2, &["what", "how"]) => {
+            Some(i + 2)
+        }
+        "asleep" if doc.seq(i + 1, &["at", "the", "wheel"]) => Some(i + 3),
+        "asleep"
+            if i >= 2
+                && doc.is_any(i - 1, &["was", "were"])
+                && doc.is_any(i + 1, &["while", "throughout"]) =>
+        {
+            cx.people.actor_ending_at(doc, i - 2).filter(|a| a.sure)?;
+            Some(i)
+        }
+        "panicked" | "panics" | "freaked" => {
+            let actor = cx.people.actor_ending_at(doc, i.checked_sub(1)?)?;
+            (actor.sure && actor.kind != crate::lint::people::ActorKind::Pronoun
+                || doc.is_any(actor.start, &["he", "she", "they"]))
+            .then_some(i)
+        }
+        "lack"
+            if doc.is(i + 1, "of")
+                && doc.is_any(
+                    i + 2,
+                    &[
+                        "attention",
+                        "care",
+                        "diligence",
+                        "competence",
+                        "judgement",
+                        "judgment",
+                        "skill",
+                        "experience",
+                        "discipline",
+                    ],
+                ) =>
+        {
+            // "Joaquín's lack of attention", "the team's lack of care".
+            let owner = i
+                .checked_sub(1)
+                .and_then(|p| cx.people.possessor_ending_at(doc, p));
+            owner.is_some().then_some(i + 2)
+        }
+        "wasn't" | "weren't" | "not" if doc.seq(i + 1, &["paying", "attention"]) => Some(i + 2),
+        "didn't" if doc.seq(i + 1, &["pay", "attention"]) => Some(i + 2),
+        "disaster" | "shambles" | "joke" | "embarrassment" | "trainwreck" | "circus" => {
+            if !doc.is_any(
+                i.checked_sub(1)?,
+                &["a", "an", "total", "complete", "absolute"],
+            ) {
+                return None;
+            }
+            let person = (i.saturating_sub(8)..i).any(|k| {
+                cx.people
+                    .possessor_ending_at(doc, k)
+                    .is_some_and(|a| a.sure)
+                    || cx.people.actor_ending_at(doc, k).is_some_and(|a| {
+                        a.sure && a.kind != crate::lint::people::ActorKind::Pronoun
+                    })
+            });
+            person.then_some(i)
+        }
+        "basic" if doc.is_any(i + 1, &["stuff", "mistake", "mistakes", "error"]) => Some(i + 1),
+        // "acted like a cowboy", "a cowboy on the console"; "cowboy
+        // change" is left to a team's own phrases.
+        "cowboy" | "cowboys"
+            if doc.word(i + 1).is_none()
+                || doc.is_any(i + 1, &["on", "with", "in", "at", "again", "and"]) =>
+        {
+            Some(i)
+        }
+        "should" if doc.seq(i + 1, &["know", "better"]) => Some(i + 2),
+        _ => None,
+    }
+}
+
 impl Rule for Judgement {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -158,6 +350,14 @@ impl Rule for Judgement {
         let doc = cx.doc;
         for i in 0..doc.len() {
             let Some(w) = doc.word(i) else { continue };
+            if let Some(end) = phrase_at(cx, i) {
+                let message = format!(
+                    "“{}” judges a person against a bar in hindsight; describe what they knew and what the system showed them.",
+                    doc.slice(i, end)
+                );
+                out.push(finding(doc, &INFO, i, end, message, vec![]));
+                continue;
+            }
             if WORDS.binary_search(&w).is_err() || technical(doc, w, i + 1) {
                 continue;
             }
@@ -241,5 +441,58 @@ mod tests {
         assert_clean(ID, "The handler is simply-typed and lazily evaluated.");
         assert_clean(ID, "The cost was negligible.");
         assert_clean(ID, "A silly name for a service.");
+        assert_clean(ID, "The suggester falls back to stupid backoff.");
+        assert_clean(ID, "The kernel panicked at 03:10 on two hosts.");
+        assert_clean(ID, "Any engineer can page the database team.");
+        assert_clean(ID, "The on-call was asleep when the first page came.");
+    }
+
+    #[test]
+    fn bars_in_hindsight_judge_people() {
+        for (text, flagged) in [
+            (
+                "All Lena had to do was read the runbook.",
+                "All Lena had to do was",
+            ),
+            (
+                "Any junior would have known not to run that.",
+                "Any junior would",
+            ),
+            (
+                "Even a child could have seen the config was wrong.",
+                "Even a child could",
+            ),
+            (
+                "It's basic stuff that any competent engineer knows.",
+                "basic stuff",
+            ),
+            ("The intern had no idea what he was doing.", "no idea what"),
+            (
+                "Was the support team asleep at the wheel?",
+                "asleep at the wheel",
+            ),
+            (
+                "The night operator panicked and made things worse.",
+                "panicked",
+            ),
+            (
+                "Mehmet's handling of the failover was a disaster.",
+                "disaster",
+            ),
+            (
+                "The only mistake was Joaquín's lack of attention.",
+                "lack of attention",
+            ),
+            (
+                "| Notes | Sven acted like a cowboy on the console |",
+                "cowboy",
+            ),
+        ] {
+            let found = crate::lint::testing::only_no_people(ID, text);
+            assert!(
+                found.iter().any(|f| f.text == flagged),
+                "{text}: {found:#?}"
+            );
+        }
     }
 }

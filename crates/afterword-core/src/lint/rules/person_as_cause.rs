@@ -96,6 +96,56 @@ fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     }
 }
 
+/// The subject whose last token is `j`, or a subject a few words back:
+/// after a short prepositional phrase ("the SRE on duty", "someone on the
+/// data team") or before an earlier verb joined by "and" ("Emre ran the job
+/// against production and erased the uploads").
+fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
+    let doc = cx.doc;
+    if let Some(a) = cx.people.actor_ending_at(doc, j) {
+        return Some(a);
+    }
+    for k in j.saturating_sub(4)..j {
+        if k > 0 && doc.is_any(k, &["on", "from", "in", "at", "of", "with"]) {
+            if let Some(a) = cx.people.actor_ending_at(doc, k - 1) {
+                let plain = (k + 1..=j).all(|m| {
+                    doc.word(m)
+                        .is_some_and(|w| !matches!(w, "and" | "was" | "is" | "were" | "had"))
+                });
+                if plain && opens_clause(doc, a.start) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    if doc.is(j, "and") {
+        // The subject of the first verb of the clause.
+        let from = j.saturating_sub(14);
+        for start in (from..j).rev() {
+            if doc.word(start).is_none() {
+                break;
+            }
+            if opens_clause(doc, start) {
+                for end in start..(start + 4).min(j) {
+                    if let Some(a) = cx.people.actor_ending_at(doc, end) {
+                        if a.start == start && a.sure {
+                            return Some(a);
+                        }
+                    }
+                }
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Whether token `i` starts a clause: the text, a sentence, a cell, or
+/// right after punctuation.
+fn opens_clause(doc: &Doc, i: usize) -> bool {
+    i == 0 || doc.word(i - 1).is_none() || doc.tokens[i].sentence_start
+}
+
 /// Verbs before "to" that lead into the damage: "managed to break".
 const LEAD_INS: &[&str] = &["managed", "decided", "chose", "proceeded", "went", "tried"];
 
@@ -148,7 +198,7 @@ impl Rule for PersonAsCause {
             let Some(j) = subject_end(doc, i) else {
                 continue;
             };
-            let Some(actor) = cx.people.actor_ending_at(doc, j) else {
+            let Some(actor) = subject_at(cx, j) else {
                 continue;
             };
             if !actor.sure && !human {

@@ -35,13 +35,58 @@ const FILLER: &[&str] = &[
     "actually",
 ];
 
+/// Words that make "cause" the single cause: "the root cause", "the sole
+/// cause", "one cause".
+const SINGLE: &[&str] = &[
+    "root",
+    "sole",
+    "single",
+    "primary",
+    "main",
+    "only",
+    "real",
+    "true",
+    "one",
+    "actual",
+    "underlying",
+    "ultimate",
+    "whole",
+];
+
 /// If "root cause" (singular) ends at token `i`, where it starts.
 fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
     match doc.word(i)? {
         "root-cause" | "rootcause" => Some(i),
-        "cause" if i > 0 && doc.is(i - 1, "root") => Some(i - 1),
+        "cause" if i > 0 && doc.is_any(i - 1, SINGLE) => Some(i - 1),
+        // "The cause was Lakshmi."
+        "cause" if i > 0 && doc.is(i - 1, "the") && (i == 1 || doc.word(i - 2).is_none()) => {
+            Some(i - 1)
+        }
         _ => None,
     }
+}
+
+/// The person named from token `k` on, or a person's work ("Sven's manual
+/// change"): the last token of the mention.
+fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
+    let doc = cx.doc;
+    if let Some(actor) = cx.people.actor_starting_at(doc, k) {
+        if actor.sure {
+            return Some(actor.end);
+        }
+    }
+    for end in k..(k + 4).min(doc.len()) {
+        doc.word(end)?;
+        if let Some(a) = cx.people.possessor_ending_at(doc, end) {
+            if a.start == k && a.sure && a.kind != crate::lint::people::ActorKind::Pronoun {
+                let work = (end + 1..(end + 4).min(doc.len()))
+                    .take_while(|&j| doc.word(j).is_some())
+                    .find(|&j| super::work_as_cause::is_work(doc.word(j).unwrap_or_default()));
+                return work;
+            }
+        }
+    }
+    None
 }
 
 impl Rule for PersonRootCause {
@@ -55,13 +100,15 @@ impl Rule for PersonRootCause {
             let Some(start) = root_cause_ending_at(doc, i) else {
                 continue;
             };
-            // "the root cause [of the outage] was|is|: <person>"
+            // "the root cause [of the outage] was|is|: <person>", also in
+            // the next table cell.
             let mut link = None;
             for j in i + 1..(i + 8).min(doc.len()) {
                 if doc.is_any(j, &["was", "is", "were"])
-                    || [':', '=', '-', '\u{2014}', '\u{2013}']
+                    || [':', '=', '-', '\u{2014}', '\u{2013}', '?']
                         .iter()
                         .any(|&c| doc.is_punct(j, c))
+                    || j == i + 1 && doc.tokens[j].kind == crate::lint::tokens::Kind::Break
                 {
                     link = Some(j);
                     break;
@@ -75,8 +122,8 @@ impl Rule for PersonRootCause {
                 while doc.is_any(k, FILLER) {
                     k += 1;
                 }
-                if let Some(actor) = cx.people.actor_starting_at(doc, k) {
-                    out.push(finding(doc, &INFO, start, actor.end, MESSAGE, vec![]));
+                if let Some(end) = person_or_their_work(cx, k) {
+                    out.push(finding(doc, &INFO, start, end, MESSAGE, vec![]));
                     continue;
                 }
             }
@@ -131,6 +178,25 @@ mod tests {
             "root cause was the DBA's oversight",
         );
         assert_flags(ID, "The root cause is that we", "root cause is that we");
+        assert_flags(
+            ID,
+            "The root cause was Dana's change to the retry policy.",
+            "root cause was Dana's change",
+        );
+        for text in [
+            "Root cause: Kenji deleted the production bucket.",
+            "| Root cause | The contractor pushed the wrong DNS record |",
+            "The root cause? The support lead.",
+            "The incident had one cause: Fatima deployed without approval.",
+            "The cause was Lakshmi and nobody else.",
+            "Root cause: human operators.",
+        ] {
+            assert_eq!(
+                crate::lint::testing::only_no_people(ID, text).len(),
+                1,
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -143,7 +209,12 @@ mod tests {
         );
         assert_clean(ID, "Root cause: certificate expiry on the edge proxy.");
         assert_clean(ID, "Dana wrote the root cause section.");
-        assert_clean(ID, "The root cause was Dana's change to the retry policy.");
+        assert_clean(ID, "The root cause was the change to the retry policy.");
+        assert_clean(
+            ID,
+            "| Root cause | An expired certificate on the internal CA |",
+        );
+        assert_clean(ID, "The cause is clearly visible in the graph.");
         assert_clean(ID, "Sam found the root cause at 15:10.");
     }
 }

@@ -154,6 +154,38 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(i + 2)
         }
         "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
+        // "Kairat has to get sign-off for every change".
+        "get" | "gets" | "need" | "needs"
+            if doc.is_any(i + 1, &["sign-off", "signoff", "permission"])
+                && doc.is_any(i + 2, &["for", "before", "from"])
+                && (i.saturating_sub(3)..i)
+                    .any(|k| doc.is_any(k, &["has", "have", "must", "will"]))
+                && person_subject_near(doc, i) =>
+        {
+            Some(i + 1)
+        }
+        // "remind Dmitri to pay attention", "tell the on-call to be careful".
+        "remind" | "tell" | "warn" | "instruct" => {
+            let to = (i + 2..(i + 5).min(doc.len())).find(|&j| doc.is(j, "to"))?;
+            let vigilance = doc.is_any(
+                to + 1,
+                &[
+                    "pay",
+                    "be",
+                    "take",
+                    "double-check",
+                    "watch",
+                    "focus",
+                    "stop",
+                    "think",
+                ],
+            );
+            let person = (i + 1..to).any(|j| {
+                doc.tokens[j].capitalised
+                    || doc.word(j).is_some_and(crate::lint::roles::is_role_word)
+            });
+            (vigilance && person).then_some(to + 1)
+        }
         "responsible"
             if i > 0
                 && doc.is_any(
@@ -182,22 +214,10 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
 /// Whether a person or "whoever …" is the subject a few words back.
 fn person_subject_near(doc: &Doc, i: usize) -> bool {
     (i.saturating_sub(8)..i).any(|k| {
-        doc.is_any(
-            k,
-            &[
-                "whoever",
-                "he",
-                "she",
-                "they",
-                "engineer",
-                "person",
-                "operator",
-                "contractor",
-                "intern",
-                "developer",
-                "responsible",
-            ],
-        ) || doc.tokens[k].capitalised && !doc.tokens[k].sentence_start
+        doc.is_any(k, &["whoever", "he", "she", "they", "responsible"])
+            || doc.word(k).is_some_and(crate::lint::roles::is_role_word)
+                && !doc.is_any(k + 1, &["rotation", "schedule"])
+            || doc.tokens[k].capitalised && !doc.tokens[k].sentence_start
     })
 }
 
@@ -241,6 +261,9 @@ mod tests {
             "Whoever pushed the change should be identified.",
             "The DBA responsible will answer for it.",
             "Will Arjun be put on a performance improvement plan?",
+            "The release manager will be replaced for the next release.",
+            "- Action: remind Dmitri to pay attention during deploys.",
+            "From now on, Kairat has to get sign-off for every change.",
         ] {
             assert!(!only_no_people(ID, text).is_empty(), "{text}");
         }

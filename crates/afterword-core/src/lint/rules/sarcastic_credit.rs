@@ -86,7 +86,6 @@ const GOOD: &[&str] = &[
     "accurate",
     "never",
     "working",
-    "could",
     "joined",
     "early",
     "minutes",
@@ -154,10 +153,17 @@ impl Rule for SarcasticCredit {
                 match doc.tokens[j].kind {
                     Kind::Punct('.' | '!' | '?' | ';') | Kind::Break => break,
                     Kind::Word => {
-                        if doc.is_any(j, BAD) {
+                        // "nobody could log in" is bad even with "no" in it.
+                        let cannot = doc.is_any(j, &["nobody", "no"])
+                            && (doc.is(j + 1, "could") || doc.seq(j + 1, &["one", "could"]))
+                            || doc.is_any(j, &["couldn't", "cannot", "can't"]);
+                        if doc.is_any(j, BAD) || cannot {
                             bad = true;
                         }
-                        if doc.is_any(j, GOOD) {
+                        if doc.is_any(j, GOOD)
+                            && !cannot
+                            && !(doc.is(j, "no") && doc.is(j + 1, "one"))
+                        {
                             good = true;
                         }
                     }
@@ -204,6 +210,7 @@ mod tests {
             "| Impact | Thanks to Greg, customers were charged twice |",
             "Thanks to Kenji's shortcut, the whole cluster went down.",
             "Was it thanks to QA that the broken build shipped?",
+            "Thanks to Priya, nobody could log in for most of the morning.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }

@@ -89,6 +89,11 @@ const WORK: &[&str] = &[
     "request",
 ];
 
+/// Whether `w` names a piece of someone's work.
+pub(crate) fn is_work(w: &str) -> bool {
+    WORK.contains(&w)
+}
+
 /// Strips a possessive from how a person was written: "Tom's" → "Tom".
 pub(crate) fn without_possessive(who: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {

@@ -1,0 +1,131 @@
+//! Words that are talked about rather than used: a short quoted term ("the
+//! chat line saying “careless” is not a finding", "we avoid phrases like
+//! "human error"") and a blame word under a negation ("we do not call this
+//! operator error", "nobody is to blame"). Findings there are dropped after
+//! the rules run. Quoted speech — a sentence in quotes, ending with its own
+//! punctuation — is still checked: the words are in the document either way.
+
+use super::finding::Finding;
+use super::tokens::{Doc, Kind};
+
+/// Rules whose words can be mentioned or negated without blaming anyone.
+const WORD_RULES: &[&str] = &["human-error", "blame-word", "judgement", "punitive-action"];
+
+/// Words that negate what follows in the same clause.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't",
+    "won't", "avoid", "avoids", "avoiding", "without", "nor", "nobody", "none", "neither",
+    "nobody's", "instead",
+];
+
+/// Quotes of at most this many words, without closing punctuation, are a
+/// mention of the words.
+const MENTION_WORDS: usize = 6;
+
+/// Byte ranges of short quoted terms in `text`.
+fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => open = None,
+            '\u{201c}' => open = Some(i),
+            '"' | '\u{201d}' => match open.take() {
+                Some(start) => {
+                    let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+                    let inner = text.get(start + open_len..i).unwrap_or_default();
+                    let words = inner.split_whitespace().count();
+                    let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
+                    if words <= MENTION_WORDS && !ends_sentence {
+                        out.push((start, i + c.len_utf8()));
+                    }
+                }
+                None if c == '"' => open = Some(i),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+pub(crate) fn drop_mentions(doc: &Doc, found: &mut Vec<Finding>) {
+    if found.is_empty() {
+        return;
+    }
+    let quotes = quoted_terms(doc.text);
+    found.retain(|f| {
+        if !WORD_RULES.contains(&f.rule.as_str()) && f.rule != "hindsight" {
+            return true;
+        }
+        // Findings are not sorted yet; a binary search keeps this linear
+        // enough: O(findings × log quotes).
+        let q = quotes.partition_point(|&(_, end)| end <= f.span.offset);
+        if quotes
+            .get(q)
+            .is_some_and(|&(start, end)| start <= f.span.offset && f.span.end <= end)
+        {
+            return false;
+        }
+        if !WORD_RULES.contains(&f.rule.as_str()) {
+            return true;
+        }
+        !negated(doc, f.span.offset)
+    });
+}
+
+/// Whether one of the four words before byte `offset`, in the same
+/// clause, negates it.
+fn negated(doc: &Doc, offset: usize) -> bool {
+    let t = doc.tokens.partition_point(|t| t.start < offset);
+    let mut seen = 0;
+    let mut j = t;
+    while j > 0 && seen < 4 {
+        j -= 1;
+        match doc.tokens[j].kind {
+            Kind::Word => {
+                if doc.is_any(j, NEGATORS) {
+                    return true;
+                }
+                seen += 1;
+            }
+            Kind::Code => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{lint_text, LintConfig};
+
+    fn flagged(text: &str) -> bool {
+        !lint_text(text, &LintConfig::default()).is_empty()
+    }
+
+    #[test]
+    fn mentioned_and_negated_words_are_not_blame() {
+        for text in [
+            "The chat line saying \u{201c}careless\u{201d} is not a finding.",
+            "We avoid phrases like \"human error\" in our reports.",
+            "We do not call this operator error.",
+            "There was no operator error; the console sent the wrong request.",
+            "Nobody is to blame for the outage.",
+            "The old template had a \"who is to blame\" field.",
+        ] {
+            assert!(!flagged(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn quoted_speech_and_plain_use_still_count() {
+        for text in [
+            "\"Ravi crashed the scheduler again,\" the lead wrote.",
+            "It was human error.",
+            "The rollout was careless and not reviewed.",
+        ] {
+            assert!(flagged(text), "{text}");
+        }
+    }
+}
