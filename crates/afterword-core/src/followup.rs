@@ -138,6 +138,7 @@ pub fn set_status(
         status,
         by: by.trim().to_owned(),
         at,
+        extra: Default::default(),
     });
     Ok(())
 }
@@ -164,6 +165,7 @@ mod tests {
             ticket: String::new(),
             needs_discussion: false,
             public: false,
+            extra: Default::default(),
         }
     }
 

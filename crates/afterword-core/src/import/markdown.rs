@@ -658,7 +658,12 @@ impl Builder {
             "participants" | "people" | "responders" | "attendees" | "people involved" => {
                 for (name, role) in values::people(&text) {
                     let id = format!("p-{}", d.participants.len());
-                    d.participants.push(Participant { id, name, role });
+                    d.participants.push(Participant {
+                        id,
+                        name,
+                        role,
+                        extra: Default::default(),
+                    });
                 }
             }
             "incident commander" | "incident lead" | "ic" => {
@@ -668,6 +673,7 @@ impl Builder {
                         id,
                         name,
                         role: crate::model::Role::IncidentLead,
+                        extra: Default::default(),
                     });
                 }
             }
@@ -796,6 +802,7 @@ impl Builder {
                 name: cell(0),
                 value: cell(1),
                 unit: cell(2),
+                extra: Default::default(),
             });
         }
         true
@@ -863,6 +870,7 @@ impl Builder {
             text,
             category,
             evidence,
+            extra: Default::default(),
         });
     }
 
@@ -994,7 +1002,12 @@ impl Builder {
                 },
             };
             let id = format!("l-{}", self.doc.links.len());
-            self.doc.links.push(Link { id, label, url });
+            self.doc.links.push(Link {
+                id,
+                label,
+                url,
+                extra: Default::default(),
+            });
         }
         true
     }
@@ -1024,7 +1037,12 @@ impl Builder {
         };
         for (name, role) in entries {
             let id = format!("p-{}", self.doc.participants.len());
-            self.doc.participants.push(Participant { id, name, role });
+            self.doc.participants.push(Participant {
+                id,
+                name,
+                role,
+                extra: Default::default(),
+            });
         }
         true
     }
@@ -1187,6 +1205,7 @@ impl Builder {
                     kind: kind.unwrap_or_default(),
                     text,
                     starred,
+                    extra: Default::default(),
                 }));
             } else if let Some(at) = values::exact_time(&time) {
                 self.timeline.push(PendingEvent::Ready(TimelineEvent {
@@ -1195,6 +1214,7 @@ impl Builder {
                     kind: kind.unwrap_or_else(|| guess_kind(&text)),
                     text,
                     starred,
+                    extra: Default::default(),
                 }));
             } else {
                 let text = self.dated(&format!("{} - {}", time.trim(), text.replace('\n', " ")));
@@ -1269,6 +1289,7 @@ impl Builder {
                         kind: kind.unwrap_or(e.kind_guess),
                         text: e.text.clone(),
                         starred,
+                        extra: Default::default(),
                     },
                     other => {
                         let reason = match other {
@@ -1285,6 +1306,7 @@ impl Builder {
                             kind: kind.unwrap_or_else(|| guess_kind(&text)),
                             text: text.trim().to_owned(),
                             starred,
+                            extra: Default::default(),
                         }
                     }
                 },
@@ -1338,6 +1360,7 @@ fn blank_action() -> ActionItem {
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     }
 }
 
