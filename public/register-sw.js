@@ -14,12 +14,19 @@
 
   window.addEventListener("afterword:apply-update", () => {
     if (waiting) waiting.postMessage({ type: "afterword:skip-waiting" });
+    // Already taken over (another tab asked first): a reload is all it takes.
+    else window.location.reload();
   });
 
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // Only reload for an update the person asked for, not the first install.
     if (reloading || !waiting) return;
+    waiting = null;
+    // The app refuses (cancels) while a draft has edits it cannot save; it
+    // asks the person and reloads once they have chosen.
+    const ok = window.dispatchEvent(new CustomEvent("afterword:before-reload", { cancelable: true }));
+    if (!ok) return;
     reloading = true;
     window.location.reload();
   });

@@ -19,6 +19,9 @@ cargo clippy -p afterword --target wasm32-unknown-unknown --all-targets -- -D wa
 step "Core and command line (native)"
 cargo test --workspace --exclude afterword --all-features
 
+step "Fuzzing every parser (20,000 mutated inputs each)"
+cargo run --quiet --profile fuzz -p afterword-core --example fuzz -- --cases 20000
+
 step "Components (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
@@ -30,3 +33,4 @@ scripts/size.sh
 
 step "End-to-end flows (Playwright in Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+

@@ -1,5 +1,10 @@
 //! The root component: sets up state, wires page-lifecycle events to
 //! autosave, and switches between the home screen and the editor.
+//!
+//! Every way out of a draft passes `AppState::may_leave` (see `safeguard`):
+//! links in the app (checked before their own handlers run), the address
+//! changing (Back, a typed address), the update reload. Hiding or closing
+//! the page saves, or keeps the unsaved version under a recovery key.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -7,10 +12,13 @@ use wasm_bindgen::JsCast;
 
 use crate::components::editor::EditorPage;
 use crate::components::home::Home;
+use crate::components::kept_versions::KeptVersions;
+use crate::components::leave_choice::LeaveChoice;
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
 use crate::components::template_editor::TemplatesPage;
 use crate::host::Host;
+use crate::safeguard::Leave;
 use crate::session::OpenDraft;
 use crate::state::{AppOptions, AppState, Route};
 
@@ -31,7 +39,10 @@ pub fn App(
     let icon = format!("{}icons/icon.svg", options.asset_base);
     let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
-    let open = OpenDraft::provide();
+    // The open draft's slot lives with the guard, which checks it before
+    // any way out of the editor.
+    let open = app.guard.open;
+    provide_context(open);
     app.reload();
     if !embedded {
         if let Some(window) = web_sys::window() {
@@ -70,9 +81,6 @@ pub fn App(
         }
         let route = Route::from_hash(&href);
         if app.route.get_untracked() != route {
-            if let Some(s) = open.0.get_untracked() {
-                s.flush();
-            }
             app.navigate(route);
         }
     };
@@ -132,9 +140,9 @@ pub fn App(
             <UpdateBanner />
             {if embedded {
                 // Not a landmark: the embedding page has its own <main>.
-                view! { <div id="main" class="aw-main" tabindex="-1"><Notices />{screen}</div> }.into_any()
+                view! { <div id="main" class="aw-main" tabindex="-1"><LeaveChoice /><KeptVersions /><Notices />{screen}</div> }.into_any()
             } else {
-                view! { <main id="main" class="aw-main" tabindex="-1"><Notices />{screen}</main> }.into_any()
+                view! { <main id="main" class="aw-main" tabindex="-1"><LeaveChoice /><KeptVersions /><Notices />{screen}</main> }.into_any()
             }}
         </div>
     }
@@ -160,7 +168,6 @@ fn Notices() -> impl IntoView {
 #[component]
 fn UpdateBanner() -> impl IntoView {
     let app = crate::state::use_app();
-    let open = OpenDraft::expect();
     view! {
         <Show when=move || app.update_ready.get()>
             <div class="aw-banner" role="status">
@@ -168,8 +175,8 @@ fn UpdateBanner() -> impl IntoView {
                 <button
                     class="btn"
                     on:click=move |_| {
-                        if let Some(s) = open.0.get_untracked() {
-                            s.flush();
+                        if !app.may_leave(Leave::Reload) {
+                            return;
                         }
                         if let Some(w) = web_sys::window() {
                             if let Ok(ev) = web_sys::Event::new("afterword:apply-update") {
@@ -209,11 +216,42 @@ impl PageListeners {
     }
 }
 
+impl PageListeners {
+    /// Like `listen`, in the capture phase: before any handler of the page.
+    fn listen_capture(
+        &mut self,
+        target: &web_sys::EventTarget,
+        event: &str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback_and_bool(
+            event,
+            closure.as_ref().unchecked_ref(),
+            true,
+        );
+        self.0
+            .push((target.clone(), format!("capture:{event}"), closure));
+    }
+}
+
+/// The `#/…` address of the in-app link an event happened on, if any. The
+/// path is read through shadow roots (an embedded editor lives in one).
+fn in_app_link(ev: &web_sys::Event) -> Option<String> {
+    let first = ev.composed_path().get(0);
+    let element = first.dyn_into::<web_sys::Element>().ok()?;
+    let link = element.closest("a[href^='#/']").ok().flatten()?;
+    link.get_attribute("href")
+}
+
 impl Drop for PageListeners {
     fn drop(&mut self) {
         for (target, event, closure) in self.0.drain(..) {
-            let _ = target
-                .remove_event_listener_with_callback(&event, closure.as_ref().unchecked_ref());
+            let f = closure.as_ref().unchecked_ref();
+            let _ = match event.strip_prefix("capture:") {
+                Some(event) => target.remove_event_listener_with_callback_and_bool(event, f, true),
+                None => target.remove_event_listener_with_callback(&event, f),
+            };
         }
     }
 }
@@ -223,11 +261,36 @@ fn install_listeners(app: AppState, open: OpenDraft) {
         return;
     };
     let mut listeners = PageListeners(Vec::new());
-    let flush = move || {
+    // The page may be going away: save, or keep what cannot be saved.
+    let keep = move |closing: bool| {
         if let Some(Some(s)) = open.0.try_get_untracked() {
-            s.flush();
+            s.keep_if_closing(closing);
+            if closing {
+                s.withdraw_presence();
+            }
         }
     };
+    // In-app links are checked before their own handlers (which switch the
+    // screen at once): a draft that cannot be saved is not left.
+    listeners.listen_capture(&window, "click", move |ev| {
+        if !app.is_alive() || !app.owns_event(&ev) {
+            return;
+        }
+        let Some(mouse) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
+        // A new tab or window leaves nothing.
+        if mouse.button() != 0 || mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() {
+            return;
+        }
+        let Some(href) = in_app_link(&ev) else {
+            return;
+        };
+        if !app.may_leave(Leave::To(Route::from_hash(&href))) {
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    });
     // Only the standalone page routes by the address and updates itself.
     if !app.is_embedded() {
         listeners.listen(&window, "hashchange", move |_| {
@@ -235,13 +298,29 @@ fn install_listeners(app: AppState, open: OpenDraft) {
                 .and_then(|w| w.location().hash().ok())
                 .unwrap_or_default();
             let route = Route::from_hash(&hash);
-            if app.route.get_untracked() != route {
-                flush();
-                app.route.set(route);
+            let current = app.route.get_untracked();
+            if current == route {
+                return;
             }
+            if !app.may_leave(Leave::To(route.clone())) {
+                // Back (or a typed address) already moved the address: put
+                // the draft's back while the person chooses.
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().set_hash(&current.to_hash());
+                }
+                return;
+            }
+            app.route.set(route);
         });
         listeners.listen(&window, "afterword:update-ready", move |_| {
             app.update_ready.set(true)
+        });
+        // Another tab took the update and every tab reloads: not this one
+        // while its edits cannot be saved.
+        listeners.listen(&window, "afterword:before-reload", move |ev| {
+            if !app.may_leave(Leave::Reload) {
+                ev.prevent_default();
+            }
         });
     }
     // A file dropped where nothing takes files must not make the browser
@@ -271,18 +350,20 @@ fn install_listeners(app: AppState, open: OpenDraft) {
             });
         }
     });
-    listeners.listen(&window, "pagehide", move |_| flush());
+    listeners.listen(&window, "pagehide", move |_| keep(true));
     if let Some(document) = window.document() {
         let doc = document.clone();
         listeners.listen(&document, "visibilitychange", move |_| {
             if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                flush();
+                if let Some(Some(s)) = open.0.try_get_untracked() {
+                    s.on_hidden();
+                }
             }
         });
     }
     // Unsaved edits (a failed write) make the browser ask before closing.
     listeners.listen(&window, "beforeunload", move |ev| {
-        flush();
+        keep(true);
         if open
             .0
             .try_get_untracked()

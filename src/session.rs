@@ -1,9 +1,12 @@
 //! One open draft: its document, autosave and save status.
 //!
 //! Edits go through [`Session::edit`], which marks the draft dirty and saves
-//! it shortly after typing stops. Leaving the page, hiding it or switching
-//! drafts saves at once. A failed save keeps the edits in memory and says so;
-//! nothing is thrown away.
+//! it shortly after typing stops, and at least every [`MAX_UNSAVED`] while
+//! typing goes on, so a crash costs at most a couple of seconds of typing.
+//! Leaving a field, the page or the draft saves at once. A failed save keeps
+//! the edits in memory and says so; nothing is thrown away: leaving asks
+//! first (see `app`), and a tab that closes with edits it could not save
+//! keeps them under a recovery key ([`Session::keep_if_closing`]).
 
 use std::time::Duration;
 
@@ -18,6 +21,9 @@ use crate::state::AppState;
 
 /// How long after the last keystroke a draft is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+/// While typing goes on without a pause, edits are written at least this
+/// often.
+pub const MAX_UNSAVED: Duration = Duration::from_millis(2000);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -38,7 +44,17 @@ pub struct Session {
     /// tab, a conflict choice), so the form re-reads every field.
     pub epoch: RwSignal<u64>,
     dirty: StoredValue<bool>,
+    /// When the oldest unsaved edit was made (ms), while there is one.
+    unsaved_since: StoredValue<Option<f64>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// False while the draft has never been stored (storage refuses every
+    /// write): the editor says the draft is not kept.
+    pub stored: RwSignal<bool>,
+    /// The recovery key this tab kept its unsaved version under, if any,
+    /// and the edit count it holds.
+    kept: StoredValue<Option<(String, u64)>>,
+    /// Counts edits, so a kept version is rewritten only when it is stale.
+    edits: StoredValue<u64>,
     app: AppState,
     history: StoredValue<History>,
     /// How many undo and redo steps exist, for the buttons.
@@ -72,7 +88,11 @@ impl Session {
             status: RwSignal::new(SaveStatus::Clean),
             epoch: RwSignal::new(0),
             dirty: StoredValue::new(false),
+            unsaved_since: StoredValue::new(None),
             timer: StoredValue::new(None),
+            stored: RwSignal::new(true),
+            kept: StoredValue::new(None),
+            edits: StoredValue::new(0),
             app,
             history: StoredValue::new(History::default()),
             undo_depth: RwSignal::new((0, 0)),
@@ -84,7 +104,7 @@ impl Session {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dirty.get_value()
+        self.dirty.try_get_value().unwrap_or(false)
     }
 
     /// Applies an edit and schedules a save. A closed postmortem is
@@ -117,7 +137,14 @@ impl Session {
 
     fn mark_dirty(&self) {
         self.dirty.set_value(true);
-        if !matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
+        self.edits.update_value(|n| *n += 1);
+        if self.unsaved_since.get_value().is_none() {
+            self.unsaved_since.set_value(Some(clock_ms()));
+        }
+        // A draft storage never took keeps saying so while it is typed in.
+        let pending = !matches!(self.status.get_untracked(), SaveStatus::Conflict(_))
+            && self.stored.get_untracked();
+        if pending {
             self.status.set(SaveStatus::Saving);
         }
         self.schedule();
@@ -200,17 +227,38 @@ impl Session {
         true
     }
 
+    /// Saves after a pause in typing, and no later than [`MAX_UNSAVED`]
+    /// after the oldest unsaved edit however fast the typing goes.
     fn schedule(&self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
+        let waited = self
+            .unsaved_since
+            .get_value()
+            .map_or(0.0, |t| clock_ms() - t);
+        let left = MAX_UNSAVED.as_millis() as f64 - waited;
+        if left <= 0.0 {
+            self.flush();
+            return;
+        }
+        let delay = AUTOSAVE_DELAY.min(Duration::from_millis(left as u64));
         let this = *self;
-        let handle = set_timeout_with_handle(move || this.flush(), AUTOSAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(move || this.flush(), delay).ok();
         self.timer.set_value(handle);
+    }
+
+    /// False once the editor that owned this session is gone (a late event,
+    /// such as the focus leaving a removed field, may still call in).
+    fn alive(&self) -> bool {
+        self.dirty.try_get_value().is_some() && self.doc.try_with_untracked(|_| ()).is_some()
     }
 
     /// Saves now if anything changed since the last save.
     pub fn flush(&self) {
+        if !self.alive() {
+            return;
+        }
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
             self.timer.set_value(None);
@@ -236,6 +284,13 @@ impl Session {
                     d.updated_at = saved.updated_at;
                 });
                 self.dirty.set_value(false);
+                self.unsaved_since.set_value(None);
+                if !self.stored.get_untracked() {
+                    self.stored.set(true);
+                    self.app.guard.forget_unstored(&saved.id);
+                }
+                // What this tab kept when it seemed to be closing is saved now.
+                self.drop_kept();
                 self.status.set(SaveStatus::Saved(saved.updated_at));
                 self.app.upsert_meta(meta);
                 self.app.emit_saved(&saved);
@@ -266,6 +321,7 @@ impl Session {
             Ok(meta) => {
                 self.app.upsert_meta(meta);
                 self.replace(*theirs);
+                self.drop_kept();
                 self.app.notify(format!(
                     "Your edits were saved as a separate draft: \"{}\".",
                     copy.title
@@ -281,7 +337,142 @@ impl Session {
     pub fn use_theirs(&self) {
         if let SaveStatus::Conflict(theirs) = self.status.get_untracked() {
             self.replace(*theirs);
+            self.drop_kept();
         }
+    }
+
+    /// The draft was never stored (storage refused it): tries once more, and
+    /// otherwise says so from the start, so nothing pretends to be saved.
+    pub fn not_stored(&self) {
+        self.stored.set(false);
+        let mut doc = self.doc.get_untracked();
+        let result = self.app.library().save(&mut doc, now());
+        self.finish(doc, result);
+    }
+
+    /// Saves now and says whether anything is still unsaved: the test every
+    /// way out of the draft passes before it goes.
+    pub fn try_leave(&self) -> bool {
+        self.flush();
+        !self.is_dirty()
+    }
+
+    /// The person chose to leave and lose the unsaved edits.
+    pub fn abandon(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+            self.timer.set_value(None);
+        }
+        self.dirty.set_value(false);
+        self.unsaved_since.set_value(None);
+    }
+
+    /// The tab is closing, hidden or being taken down and cannot ask the
+    /// person anything: saves if it can, and otherwise keeps this version
+    /// under a recovery key that the next screen of any tab offers. Returns
+    /// false when even that failed (storage refuses every write).
+    pub fn keep_if_closing(&self, closing: bool) -> bool {
+        if !self.alive() {
+            return true;
+        }
+        // Another tab has this draft open: its last write and ours could
+        // cross unseen as both tabs close, so ours goes where nothing can
+        // replace it, and the next screen offers it.
+        let shared = closing
+            && self.is_dirty()
+            && self.app.library().others_have_open(
+                &self.id(),
+                &tab_id(),
+                clock_ms() as u64,
+                PRESENCE_MAX_AGE_MS,
+            );
+        if !shared {
+            self.flush();
+        }
+        if !self.is_dirty() {
+            return true;
+        }
+        let edits = self.edits.get_value();
+        let lib = self.app.library();
+        match self.kept.get_value() {
+            Some((_, n)) if n == edits => true,
+            Some((key, _)) => {
+                // A newer state of the same unsaved edits replaces the older
+                // one this tab kept (both are this tab's own).
+                let doc = self.doc.get_untracked();
+                if lib.rewrite_recovered(&key, &doc).is_ok() {
+                    self.kept.set_value(Some((key, edits)));
+                    true
+                } else {
+                    false
+                }
+            }
+            None => match lib.keep_recovered(&self.doc.get_untracked(), now()) {
+                Ok(key) => {
+                    self.app.guard.own(&key, true);
+                    self.kept.set_value(Some((key, edits)));
+                    true
+                }
+                Err(_) => false,
+            },
+        }
+    }
+
+    /// The page was hidden (another tab, a minimised window, or the first
+    /// step of closing or reloading). Saves at once, unless another tab has
+    /// the same draft open: then a save now could cross with that tab's
+    /// unseen, so this waits for the autosave (if the page stays) or for
+    /// the closing step, which keeps the version safely.
+    pub fn on_hidden(&self) {
+        if !self.alive() {
+            return;
+        }
+        let shared = self.is_dirty()
+            && self.app.library().others_have_open(
+                &self.id(),
+                &tab_id(),
+                clock_ms() as u64,
+                PRESENCE_MAX_AGE_MS,
+            );
+        if !shared {
+            self.keep_if_closing(false);
+        }
+    }
+
+    /// The version this tab kept is no longer needed: it is saved, or the
+    /// person chose what to do with it here.
+    fn drop_kept(&self) {
+        if let Some((key, _)) = self.kept.get_value() {
+            if self.app.library().discard_recovered(&key).is_ok() {
+                self.kept.set_value(None);
+                self.app.guard.own(&key, false);
+            }
+        }
+    }
+
+    /// Opens a version kept by a closed tab in place of the stored one: the
+    /// person then saves it, or chooses against the stored version when it
+    /// changed since. The kept copy goes once the person has chosen.
+    pub fn adopt(&self, kept: Postmortem, key: String, stored: Option<Postmortem>) {
+        let mut doc = kept;
+        self.kept.set_value(Some((key, 0)));
+        match stored {
+            Some(theirs) if theirs.revision != doc.revision => {
+                self.doc.set(doc);
+                self.dirty.set_value(true);
+                self.unsaved_since.set_value(Some(clock_ms()));
+                self.status.set(SaveStatus::Conflict(Box::new(theirs)));
+            }
+            stored => {
+                if stored.is_none() {
+                    // The draft itself is gone: the kept version is stored anew.
+                    doc.revision = 0;
+                }
+                self.doc.set(doc);
+                self.mark_dirty();
+            }
+        }
+        self.epoch.update(|e| *e += 1);
     }
 
     /// Shows a document saved elsewhere; only when nothing here is unsaved.
@@ -289,24 +480,93 @@ impl Session {
         let at = doc.updated_at;
         self.doc.set(doc);
         self.dirty.set_value(false);
+        self.unsaved_since.set_value(None);
         self.status.set(SaveStatus::Saved(at));
         self.epoch.update(|e| *e += 1);
     }
 
     /// Another tab wrote this draft: follow it if nothing here is unsaved;
     /// otherwise the next save reports the conflict.
+    ///
+    /// Tabs see each other's writes with a short delay, so two saves can
+    /// cross: both build on the same revision and the later one replaces the
+    /// other unseen. The tab whose save was replaced notices here (same
+    /// revision as its own last save, other content) and asks the person,
+    /// with its version still on screen.
     pub fn external_change(&self) {
+        if !self.alive() {
+            return;
+        }
         if self.is_dirty() {
             self.flush();
             return;
         }
-        match self.app.library().open(&self.id()) {
-            Ok(Some(doc)) if doc.revision != self.doc.with_untracked(|d| d.revision) => {
-                self.replace(doc)
+        let mine = self.doc.get_untracked();
+        match self.app.library().open(&mine.id) {
+            Ok(Some(doc)) if doc.revision != mine.revision => self.replace(doc),
+            Ok(Some(doc)) if same_revision_other_content(&doc, &mine) => {
+                self.dirty.set_value(true);
+                self.unsaved_since.set_value(Some(clock_ms()));
+                self.status.set(SaveStatus::Conflict(Box::new(doc)));
             }
             _ => {}
         }
     }
+
+    /// Keeps the mark that says this tab has the draft open fresh.
+    fn mark_open(&self) {
+        let _ = self
+            .app
+            .library()
+            .mark_open(&self.id(), &tab_id(), clock_ms() as u64);
+    }
+
+    /// Starts saying, while the editor is open, that this tab has the
+    /// draft open; the returned handle stops it.
+    pub fn announce_presence(&self) -> Option<IntervalHandle> {
+        self.mark_open();
+        let this = *self;
+        set_interval_with_handle(
+            move || {
+                if this.alive() {
+                    this.mark_open()
+                }
+            },
+            PRESENCE_REFRESH,
+        )
+        .ok()
+    }
+
+    /// This tab no longer has the draft open.
+    pub fn withdraw_presence(&self) {
+        if let Some(id) = self.doc.try_with_untracked(|d| d.id.clone()) {
+            let _ = self.app.library().mark_closed(&id, &tab_id());
+        }
+    }
+}
+
+/// How often a tab renews its "draft open" mark, and how old a mark may be
+/// before it no longer counts (a tab that crashed never removes its own).
+const PRESENCE_REFRESH: Duration = Duration::from_secs(15);
+const PRESENCE_MAX_AGE_MS: u64 = 40_000;
+
+/// This page's own name among the tabs, chosen once.
+fn tab_id() -> String {
+    thread_local! {
+        static TAB: String = format!("t{:x}", entropy());
+    }
+    TAB.with(Clone::clone)
+}
+
+/// Two documents saved as the same revision with different content: two
+/// saves crossed.
+fn same_revision_other_content(stored: &Postmortem, mine: &Postmortem) -> bool {
+    if stored.revision != mine.revision {
+        return false;
+    }
+    let mut a = stored.clone();
+    a.updated_at = mine.updated_at;
+    a != *mine
 }
 
 /// The draft open in the editor, if any: provided by the app, set by the

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
 use crate::host::Host;
+use crate::safeguard::{Leave, Safeguard};
 
 /// Colours of the app: fixed, or following the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -135,6 +136,9 @@ pub struct AppState {
     pub usage: RwSignal<Option<Usage>>,
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
+    /// Leaving with unsaved edits, versions kept by closed tabs, a draft
+    /// storage refused; it also holds the open draft's slot.
+    pub guard: Safeguard,
     /// Counts writes to this namespace by another tab or another editor on
     /// the page, for screens that keep their own copy of the drafts.
     pub foreign_writes: RwSignal<u64>,
@@ -169,6 +173,7 @@ impl AppState {
             usage: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
             update_ready: RwSignal::new(false),
+            guard: Safeguard::new(),
             foreign_writes: RwSignal::new(0),
             options: StoredValue::new(options),
             host: StoredValue::new_local(host),
@@ -275,6 +280,7 @@ impl AppState {
         self.drafts
             .set(loaded.drafts.into_iter().map(|(meta, _)| meta).collect());
         self.quarantined.set(loaded.quarantined);
+        self.guard.refresh(&self.library());
         if !loaded.notices.is_empty() {
             self.notices.update(|n| {
                 for notice in loaded.notices {
@@ -308,7 +314,12 @@ impl AppState {
 
     /// Opens a screen. The standalone page keeps it in the address (back
     /// button, bookmarks); an embedded editor keeps it in memory.
+    ///
+    /// Leaving a draft whose edits cannot be saved stops and asks first.
     pub fn navigate(&self, route: Route) {
+        if !self.may_leave(Leave::To(route.clone())) {
+            return;
+        }
         if !self.is_embedded() {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_hash(&route.to_hash());
@@ -330,15 +341,27 @@ impl AppState {
         doc
     }
 
-    /// Creates and stores a new draft, then opens it.
+    /// Creates and stores a new draft, then opens it. When storage refuses
+    /// it, the draft opens anyway, held in this tab, and the editor says it
+    /// is not kept.
     pub fn create_draft(&self) {
-        let doc = self.new_document();
-        self.store_new(doc);
+        let mut doc = self.new_document();
+        match self.library().save(&mut doc, now()) {
+            Ok(meta) => {
+                self.upsert_meta(meta);
+                self.navigate(Route::Draft(doc.id));
+            }
+            Err(_) => {
+                let id = doc.id.clone();
+                self.guard.hold_unstored(doc);
+                self.navigate(Route::Draft(id));
+            }
+        }
     }
 
     /// The one draft an editor without a draft list works on: the latest
-    /// edited one of the namespace, or a new one. `None` (with a notice)
-    /// when a new one cannot be stored.
+    /// edited one of the namespace, or a new one (held in this tab when
+    /// storage refuses it).
     pub fn single_draft(&self) -> Option<String> {
         let latest = self.drafts.with_untracked(|rows| {
             rows.iter()
@@ -349,15 +372,20 @@ impl AppState {
         if latest.is_some() {
             return latest;
         }
+        if let Some(id) = self.guard.held_id() {
+            return Some(id);
+        }
         let mut doc = self.new_document();
         match self.library().save(&mut doc, now()) {
             Ok(meta) => {
                 self.upsert_meta(meta);
                 Some(doc.id)
             }
-            Err(e) => {
-                self.notify(format!("The new draft could not be stored: {e}."));
-                None
+            Err(_) => {
+                // Written in this tab only; the editor says it is not kept.
+                let id = doc.id.clone();
+                self.guard.hold_unstored(doc);
+                Some(id)
             }
         }
     }

@@ -178,6 +178,7 @@ async fn list_rows_are_highlighted_and_reached_inside_a_shadow_root() {
         kind: EventKind::default(),
         text: "Dana should have checked the hostname".into(),
         starred: false,
+        extra: Default::default(),
     });
     draft
         .analysis
@@ -187,6 +188,7 @@ async fn list_rows_are_highlighted_and_reached_inside_a_shadow_root() {
             text: "Human error during the deploy".into(),
             category: None,
             evidence: Vec::new(),
+            extra: Default::default(),
         });
     draft.action_items.push(ActionItem {
         id: "ai1".into(),
@@ -199,6 +201,7 @@ async fn list_rows_are_highlighted_and_reached_inside_a_shadow_root() {
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     });
     let draft = serde_json::to_string(&draft).unwrap();
     storage()

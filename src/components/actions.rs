@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::{entropy, now};
 use crate::components::fields::{date_value, dom_id, parse_date, row_text_field};
-use crate::components::rows::{ids_of, structural};
+use crate::components::rows::{ids_of, structural, MoreRows, Window};
 use crate::session::Session;
 
 #[component]
@@ -21,6 +21,7 @@ pub fn ActionItems(
     untitled: bool,
 ) -> impl IntoView {
     let ids = ids_of(session, |d| &d.action_items, |a| &a.id);
+    let window = Window::of(ids);
     let add = move |_| {
         structural(session, |d| {
             d.action_items.push(ActionItem {
@@ -34,6 +35,7 @@ pub fn ActionItems(
                 ticket: String::new(),
                 needs_discussion: false,
                 public: false,
+                extra: Default::default(),
             })
         })
     };
@@ -42,10 +44,11 @@ pub fn ActionItems(
             {(!untitled).then(|| view! { <h3>"Action items"</h3> })}
             <p class="hint">"Specific changes with an owner and a due date. \"Add a canary stage to the checkout deploy\" rather than \"Be more careful\"."</p>
             <ul class="rows">
-                <For each=move || ids.get() key=|id| id.clone() let:id>
+                <For each=move || window.shown.get() key=|id| id.clone() let:id>
                     <ActionRow session=session id=id />
                 </For>
             </ul>
+            <MoreRows window=window noun="action items" />
             <button type="button" class="btn" on:click=add>"Add action item"</button>
             <Agenda session=session />
         </div>

@@ -27,6 +27,7 @@ pub fn Factors(
                 text: String::new(),
                 category: None,
                 evidence: Vec::new(),
+                extra: Default::default(),
             })
         })
     };

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use afterword_core::export::bundle::KeptVersion;
 use afterword_core::export::bundle::MAX_BUNDLE_BYTES;
 use afterword_core::export::{plan_restore, read_bundle, to_bundle_json, Bundle, BundleRead};
 use afterword_core::store::{SettingsError, StoreError, TemplatesError};
@@ -92,7 +93,21 @@ fn write_backup(app: AppState) -> String {
         Value::Object(Map::new())
     });
     let (n_drafts, n_templates) = (drafts.len(), templates.len());
-    let bundle = Bundle::new(now(), drafts, templates, settings).with_trashed(trash);
+    let lib = app.library();
+    let kept: Vec<KeptVersion> = lib
+        .recovered()
+        .into_iter()
+        .filter_map(|r| {
+            let raw = lib.recovered_raw(&r.key).ok().flatten()?;
+            Some(KeptVersion {
+                name: lib.recovered_name(&r.key)?.to_owned(),
+                draft: serde_json::from_str(&raw).unwrap_or(Value::String(raw)),
+            })
+        })
+        .collect();
+    let bundle = Bundle::new(now(), drafts, templates, settings)
+        .with_trashed(trash)
+        .with_kept_versions(kept);
     let name = format!("afterword-backup-{}.json", Local::now().format("%Y-%m-%d"));
     if let Err(e) = download(&name, "application/json", &to_bundle_json(&bundle)) {
         return format!("The backup could not be saved: {e}.");
@@ -296,12 +311,42 @@ fn apply(app: AppState, read: &BundleRead, replace: bool) -> RestoreState {
     } else {
         lines.extend(merge_templates(app, &read.templates, replace));
         lines.extend(merge_settings(app, &read.settings, replace));
+        lines.extend(put_kept_versions(app, read));
     }
     app.refresh_usage();
     RestoreState::Done {
         lines,
         failed: failure.is_some(),
     }
+}
+
+/// Puts back the versions closing tabs kept (never over one already here).
+fn put_kept_versions(app: AppState, read: &BundleRead) -> Option<String> {
+    if read.kept_versions.is_empty() {
+        return None;
+    }
+    let lib = app.library();
+    let (mut added, mut problems) = (0, Vec::new());
+    for kept in &read.kept_versions {
+        let raw = match &kept.draft {
+            Value::String(raw) => raw.clone(),
+            other => other.to_string(),
+        };
+        match lib.put_recovered(&kept.name, &raw) {
+            Ok(true) => added += 1,
+            Ok(false) => {}
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    app.guard.refresh(&lib);
+    Some(if problems.is_empty() {
+        format!("Versions kept by closed tabs: {added} put back.")
+    } else {
+        format!(
+            "Versions kept by closed tabs: {added} put back; not put back: {}.",
+            problems.join("; ")
+        )
+    })
 }
 
 /// Adds the backup's custom templates to the stored list (matching ids are

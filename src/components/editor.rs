@@ -11,24 +11,55 @@ use crate::components::export_menu::ExportMenu;
 use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice, Progress};
 use crate::components::prefs::{self, Mode};
 use crate::components::start::StartFlow;
-use crate::components::status::{SaveIndicator, SaveProblem};
+use crate::components::status::{NotKept, SaveIndicator, SaveProblem};
 use crate::components::workflow::{ClosedBanner, WorkflowPanel};
 use crate::session::{OpenDraft, Session};
 use crate::state::{use_app, AppState, Route};
 
+/// Opens a session on `doc` for the editor; when the editor goes (another
+/// screen, or the embedding page removing it) the draft is saved, or kept
+/// under a recovery key if it cannot be.
+fn open_session(app: AppState, doc: afterword_core::model::Postmortem) -> Session {
+    let session = Session::new(app, doc);
+    let open = OpenDraft::expect();
+    open.0.set(Some(session));
+    let presence = session.announce_presence();
+    on_cleanup(move || {
+        session.keep_if_closing(false);
+        session.withdraw_presence();
+        if let Some(p) = presence {
+            p.clear();
+        }
+        open.0.set(None);
+    });
+    session
+}
+
 #[component]
 pub fn EditorPage(id: String) -> impl IntoView {
     let app = use_app();
+    // A draft storage refused is held in this tab, whatever storage says.
+    if let Some(doc) = app.guard.unstored(&id) {
+        let session = open_session(app, doc);
+        session.not_stored();
+        return view! { <Editor session=session /> }.into_any();
+    }
     let opened = app.library().open(&id);
+    let adopting = app.guard.take_adopting(&id);
     match opened {
         Ok(Some(doc)) => {
-            let session = Session::new(app, doc);
-            let open = OpenDraft::expect();
-            open.0.set(Some(session));
-            on_cleanup(move || {
-                session.flush();
-                open.0.set(None);
-            });
+            let session = open_session(app, doc.clone());
+            if let Some((key, kept)) = adopting {
+                session.adopt(kept, key, Some(doc));
+            }
+            view! { <Editor session=session /> }.into_any()
+        }
+        Ok(None) if adopting.is_some() => {
+            let Some((key, kept)) = adopting else {
+                return ().into_any();
+            };
+            let session = open_session(app, kept.clone());
+            session.adopt(kept, key, None);
             view! { <Editor session=session /> }.into_any()
         }
         Ok(None) => view! {
@@ -138,8 +169,10 @@ fn Editor(session: Session) -> impl IntoView {
         starting.set(false);
     });
     crate::components::lint_state::LintState::provide(session, use_app());
+    // Leaving a field saves at once.
+    let saved_on_blur = move |_: leptos::ev::FocusEvent| session.flush();
     view! {
-        <article class="editor" aria-labelledby="editor-title">
+        <article class="editor" aria-labelledby="editor-title" on:focusout=saved_on_blur>
             <div class="editor-bar">
                 <a class="back" href="#/">"←"<span class="bar-label">" All postmortems"</span></a>
                 <SaveIndicator session=session />
@@ -158,6 +191,7 @@ fn Editor(session: Session) -> impl IntoView {
                 </div>
             </div>
             <h1 id="editor-title" class="editor-title" tabindex="-1">{title}</h1>
+            <NotKept session=session />
             <SaveProblem session=session />
             <ClosedBanner session=session />
             {move || if starting.get() {

@@ -10,6 +10,7 @@ use afterword_core::template::{
 use leptos::prelude::*;
 
 use crate::components::checklist::GoTo;
+use crate::components::rows::{MoreRows, Window};
 use crate::components::sections::field_view;
 use crate::session::Session;
 
@@ -277,14 +278,30 @@ pub fn MoreFields(session: Session, template: Memo<Template>) -> impl IntoView {
             out
         })
     });
+    // Hundreds of extra sections are drawn a part at a time.
+    let keys =
+        Memo::new(move |_| outside.with(|o| o.iter().map(|o| o.field.key()).collect::<Vec<_>>()));
+    let window = Window::of(keys);
+    let shown = move || {
+        window.shown.with(|keys| {
+            let keys: std::collections::HashSet<&String> = keys.iter().collect();
+            outside.with(|o| {
+                o.iter()
+                    .filter(|o| keys.contains(&o.field.key()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <Show when=move || !outside.with(|o| o.is_empty())>
             <section class="section more-fields" aria-labelledby="more-fields-title">
                 <h2 id="more-fields-title">"More fields"</h2>
                 <p class="hint">"Content this template does not show. It is kept, exported and comes back with any template that shows it."</p>
-                <For each=move || outside.get() key=|o| o.field.key() let:o>
+                <For each=shown key=|o| o.field.key() let:o>
                     {field_view(session, &o.field, &o.label, "")}
                 </For>
+                <MoreRows window=window noun="fields" />
             </section>
         </Show>
     }
@@ -312,8 +329,16 @@ pub fn OutsideNotice(session: Session, template: Memo<Template>) -> impl IntoVie
                     1 => "1 field with content is not shown in this template".to_owned(),
                     n => format!("{n} fields with content are not shown in this template"),
                 }}</summary>
-                <p>{move || format!("Kept but not shown in this template: {}. You will find them under \u{201c}More fields\u{201d}.", labels.get().join(", "))}</p>
+                <p>{move || format!("Kept but not shown in this template: {}. You will find them under \u{201c}More fields\u{201d}.", labels.with(|l| some_of(l, 8)))}</p>
             </details>
         </Show>
     }
+}
+
+/// "a, b, c and 40 more": a long list named in a sentence.
+fn some_of(items: &[String], n: usize) -> String {
+    if items.len() <= n {
+        return items.join(", ");
+    }
+    format!("{} and {} more", items[..n].join(", "), items.len() - n)
 }

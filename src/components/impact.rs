@@ -150,6 +150,7 @@ pub fn BusinessMetrics(
                 name: String::new(),
                 value: String::new(),
                 unit: String::new(),
+                extra: Default::default(),
             })
         })
     };

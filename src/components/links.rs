@@ -23,6 +23,7 @@ pub fn Links(
                 id: new_id("ln", now(), entropy()),
                 label: String::new(),
                 url: String::new(),
+                extra: Default::default(),
             })
         })
     };

@@ -435,6 +435,7 @@ impl LintState {
             text: f.finding.text.clone(),
             reason: reason.trim().to_owned(),
             at: now(),
+            extra: Default::default(),
         };
         self.session.edit(|doc| {
             doc.dismissals.retain(|x| x.fingerprint != d.fingerprint);

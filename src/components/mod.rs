@@ -13,6 +13,8 @@ pub mod guided;
 pub mod home;
 pub mod impact;
 pub mod import;
+pub mod kept_versions;
+pub mod leave_choice;
 pub mod links;
 pub mod lint_panel;
 pub mod lint_settings;

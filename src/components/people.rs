@@ -35,6 +35,7 @@ pub fn Participants(
                 id: new_id("pp", now(), entropy()),
                 name: String::new(),
                 role: Role::Responder,
+                extra: Default::default(),
             })
         })
     };

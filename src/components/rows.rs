@@ -1,5 +1,8 @@
 //! Shared plumbing for lists of rows (timeline events, factors, actions,
-//! people, links): the ids that drive `<For>`, and moving a row.
+//! people, links): the ids that drive `<For>`, moving a row, and drawing a
+//! long list a part at a time.
+
+use std::collections::HashSet;
 
 use afterword_core::model::Postmortem;
 use leptos::prelude::*;
@@ -35,4 +38,76 @@ pub fn structural(session: Session, f: impl FnOnce(&mut Postmortem)) {
     session.break_step();
     session.edit(f);
     session.break_step();
+}
+
+/// Rows drawn when a list opens; the rest wait behind "Show more". Opening
+/// a draft costs about a millisecond per row drawn, so a list of a thousand
+/// events would otherwise hold the page for seconds.
+pub const FIRST_ROWS: usize = 60;
+/// Rows added by each "Show more".
+pub const MORE_ROWS: usize = 200;
+
+/// The part of a long list that is drawn, and how many rows wait.
+#[derive(Clone, Copy)]
+pub struct Window {
+    pub shown: Memo<Vec<String>>,
+    pub hidden: Memo<usize>,
+    limit: RwSignal<usize>,
+}
+
+impl Window {
+    /// The first `FIRST_ROWS` of `ids`, plus every row added since the list
+    /// opened (a new row is always drawn, wherever it lands).
+    pub fn of(ids: Memo<Vec<String>>) -> Window {
+        let limit = RwSignal::new(FIRST_ROWS);
+        let first: StoredValue<HashSet<String>> =
+            StoredValue::new(ids.with_untracked(|ids| ids.iter().cloned().collect()));
+        let shown = Memo::new(move |_| {
+            let limit = limit.get();
+            ids.with(|ids| {
+                if ids.len() <= limit {
+                    return ids.clone();
+                }
+                first.with_value(|first| {
+                    ids.iter()
+                        .enumerate()
+                        .filter(|(i, id)| *i < limit || !first.contains(*id))
+                        .map(|(_, id)| id.clone())
+                        .collect()
+                })
+            })
+        });
+        let hidden = Memo::new(move |_| ids.with(Vec::len) - shown.with(Vec::len));
+        Window {
+            shown,
+            hidden,
+            limit,
+        }
+    }
+
+    pub fn more(&self) {
+        self.limit.update(|l| *l += MORE_ROWS);
+    }
+
+    pub fn all(&self) {
+        self.limit.set(usize::MAX);
+    }
+}
+
+/// "Show 200 more (940 more events not shown)" and "Show all", while rows wait.
+#[component]
+pub fn MoreRows(window: Window, noun: &'static str) -> impl IntoView {
+    view! {
+        <Show when=move || { window.hidden.get() > 0 }>
+            <div class="more-rows" role="group" aria-label=format!("More {noun}")>
+                <p class="hint">{move || format!("{} more {noun} not shown, to keep the page quick.", window.hidden.get())}</p>
+                <button type="button" class="btn btn-small" on:click=move |_| window.more()>
+                    {move || format!("Show {} more", window.hidden.get().min(MORE_ROWS))}
+                </button>
+                <button type="button" class="btn btn-small" on:click=move |_| window.all()>
+                    {move || format!("Show all {}", window.hidden.get())}
+                </button>
+            </div>
+        </Show>
+    }
 }

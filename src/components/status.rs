@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::browser::{download, local_clock};
+use crate::components::leave_choice::download_as;
 use crate::session::{SaveStatus, Session};
+use crate::state::use_app;
 
 /// "Saving…", "Saved 14:02" or "Not saved: <reason>", announced politely.
 #[component]
@@ -42,6 +44,8 @@ pub fn SaveProblem(session: Session) -> impl IntoView {
     };
     move || {
         match session.status.get() {
+        // A draft that was never stored has its own banner (`NotKept`).
+        SaveStatus::Failed(_) if !session.stored.get() => ().into_any(),
         SaveStatus::Failed(why) => view! {
             <div class="panel panel-error" role="alert">
                 <h2>"Your latest edits are not saved"</h2>
@@ -85,5 +89,35 @@ pub fn SaveProblem(session: Session) -> impl IntoView {
         }
         _ => ().into_any(),
     }
+    }
+}
+
+/// The banner of a draft storage never took: it lives in this tab only, and
+/// downloading it is one click away.
+#[component]
+pub fn NotKept(session: Session) -> impl IntoView {
+    let app = use_app();
+    let feedback = RwSignal::new(String::new());
+    let offer = move |markdown: bool| {
+        feedback.set(match download_as(app, session, markdown) {
+            Ok(name) => format!("Downloaded {name}."),
+            Err(e) => format!("Could not download: {e}."),
+        });
+    };
+    view! {
+        <Show when=move || !session.stored.get()>
+            <div class="panel panel-warn not-kept" role="alert" data-testid="not-kept">
+                <h2>"This draft is not kept"</h2>
+                <p>
+                    "This browser does not let Afterword store anything (a private window, storage switched off, or full). "
+                    "You can write the whole postmortem here, but it exists only in this tab: download it to keep it."
+                </p>
+                <div class="actions">
+                    <button type="button" class="btn btn-primary" on:click=move |_| offer(false)>"Download JSON"</button>
+                    <button type="button" class="btn" on:click=move |_| offer(true)>"Download Markdown"</button>
+                </div>
+                <p class="hint" role="status">{move || feedback.get()}</p>
+            </div>
+        </Show>
     }
 }

@@ -13,7 +13,7 @@ use crate::browser::{entropy, now};
 use crate::components::chat_import::ChatImport;
 use crate::components::fields::{dom_id, parse_utc_input, row_text_field, utc_input_value};
 use crate::components::prefs;
-use crate::components::rows::{ids_of, move_by, structural};
+use crate::components::rows::{ids_of, move_by, structural, MoreRows, Window};
 use crate::session::Session;
 use crate::state::use_app;
 
@@ -38,6 +38,7 @@ pub fn TimelineEditor(
 ) -> impl IntoView {
     let app = use_app();
     let ids = ids_of(session, |d| &d.timeline, |e| &e.id);
+    let window = Window::of(ids);
     let local = RwSignal::new(prefs::timeline_local(&app));
     let warnings = Memo::new(move |_| session.doc.with(timeline_warnings));
     let zone_note = RwSignal::new(String::new());
@@ -52,6 +53,7 @@ pub fn TimelineEditor(
                 kind: EventKind::default(),
                 text: String::new(),
                 starred: false,
+                extra: Default::default(),
             })
         });
     };
@@ -84,10 +86,11 @@ pub fn TimelineEditor(
                 </div>
             </Show>
             <ol class="rows timeline-rows">
-                <For each=move || ids.get() key=|id| id.clone() let:id>
+                <For each=move || window.shown.get() key=|id| id.clone() let:id>
                     <EventRow session=session id=id local=local warnings=warnings />
                 </For>
             </ol>
+            <MoreRows window=window noun="events" />
             <div class="button-row">
                 <button type="button" class="btn" on:click=add>"Add event"</button>
                 <button type="button" class="btn" on:click=sort>"Sort by time"</button>

@@ -120,6 +120,7 @@ mod tests {
             ticket: String::new(),
             needs_discussion: true,
             public: false,
+            extra: Default::default(),
         });
         let mut quiet = d.action_items[0].clone();
         quiet.id = "a2".into();
@@ -131,12 +132,14 @@ mod tests {
             kind: EventKind::Unknown,
             text: "Cache hit rate dropped".into(),
             starred: false,
+            extra: Default::default(),
         });
         d.analysis.contributing_factors.push(ContributingFactor {
             id: "c1".into(),
             text: "Why did the retry storm start?".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         let items = meeting_agenda(&d);
         assert_eq!(items.len(), 3);

@@ -144,6 +144,7 @@ mod tests {
                     id: "p1".into(),
                     name: "Mei Lin".into(),
                     role: Default::default(),
+                    extra: Default::default(),
                 });
                 doc.summary =
                     "Queries timed out while the index was rebuilt during peak traffic.".into();

@@ -34,6 +34,7 @@ pub fn full_postmortem() -> Postmortem {
         category: Some(Category::Configuration),
         alert_source: Some(AlertSource::Monitoring),
         reported_to: "Payments team".into(),
+        extra: Default::default(),
     };
     doc.times = KeyTimes {
         started: Some(at(14, 0)),
@@ -41,6 +42,7 @@ pub fn full_postmortem() -> Postmortem {
         acknowledged: Some(at(14, 9)),
         mitigated: Some(at(14, 30)),
         resolved: Some(at(14, 42)),
+        extra: Default::default(),
     };
     doc.impact = Impact {
         description: "Checkout showed an error page.".into(),
@@ -57,6 +59,7 @@ pub fn full_postmortem() -> Postmortem {
         data_lost: "None".into(),
         recovery_point: Some(at(13, 55)),
         slo_budget_consumed_percent: Some(37.5),
+        extra: Default::default(),
     };
     doc.timeline = vec![
         TimelineEvent::new("e1", Some(at(14, 0)), "Config pushed")
@@ -86,7 +89,9 @@ pub fn full_postmortem() -> Postmortem {
             actual: "Payments broke".into(),
             why: "Validator gap".into(),
             prevention: "Canary config".into(),
+            extra: Default::default(),
         },
+        extra: Default::default(),
     };
     doc.action_items = vec![ActionItem::new("a1", "Validate payment config in CI")
         .with_owner("Bo Chen")
@@ -104,7 +109,9 @@ pub fn full_postmortem() -> Postmortem {
             status: WorkflowStatus::InReview,
             by: "Ana".into(),
             at: at(19, 0),
+            extra: Default::default(),
         }],
+        extra: Default::default(),
     };
     doc.sections
         .insert("what_happened".into(), "A long story.".into());
@@ -114,6 +121,7 @@ pub fn full_postmortem() -> Postmortem {
         text: "just".into(),
         reason: "quoted log".into(),
         at: at(19, 10),
+        extra: Default::default(),
     }];
     doc.disabled_rules = vec!["hindsight".into()];
     doc

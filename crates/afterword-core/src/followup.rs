@@ -138,6 +138,7 @@ pub fn set_status(
         status,
         by: by.trim().to_owned(),
         at,
+        extra: Default::default(),
     });
     Ok(())
 }
@@ -210,6 +211,7 @@ mod tests {
             ticket: String::new(),
             needs_discussion: false,
             public: false,
+            extra: Default::default(),
         }
     }
 

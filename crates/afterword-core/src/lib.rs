@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod checklist;
+pub mod compare;
 pub mod csv;
 pub mod draft_list;
 pub mod export;
@@ -22,4 +23,5 @@ pub mod sample;
 pub mod store;
 pub mod template;
 pub mod timeline_paste;
+pub mod unknown;
 pub mod words;

@@ -316,6 +316,7 @@ mod tests {
             acknowledged: Some(at(14, 12)),
             mitigated: Some(at(14, 41)),
             resolved: Some(at(15, 7)),
+            extra: Default::default(),
         }
     }
 
@@ -446,6 +447,7 @@ mod tests {
             kind: EventKind::Observation,
             text: id.into(),
             starred: false,
+            extra: Default::default(),
         }
     }
 

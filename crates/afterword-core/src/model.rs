@@ -18,6 +18,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A stable identifier, unique within its collection.
 pub type Id = String;
 
+/// Fields of a stored or imported object that this version does not know,
+/// by name. [`crate::restore`] fills them in; serialisation writes them back
+/// beside the known fields, so nothing a newer version added is lost.
+pub type Unknown = serde_json::Map<String, serde_json::Value>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postmortem {
@@ -75,6 +80,11 @@ pub struct Postmortem {
     /// Linter rules switched off for this document only.
     #[serde(default)]
     pub disabled_rules: Vec<String>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 fn default_template() -> String {
@@ -108,6 +118,7 @@ impl Postmortem {
             sections: BTreeMap::new(),
             dismissals: Vec::new(),
             disabled_rules: Vec::new(),
+            extra: Unknown::new(),
         }
     }
 
@@ -131,6 +142,11 @@ pub struct Participant {
     pub name: String,
     #[serde(default)]
     pub role: Role,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -184,6 +200,11 @@ pub struct Classification {
     /// The team or department the incident was reported to.
     #[serde(default)]
     pub reported_to: String,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 /// SEV1 is the most severe.
@@ -296,6 +317,11 @@ pub struct KeyTimes {
     pub mitigated: Option<DateTime<Utc>>,
     #[serde(default)]
     pub resolved: Option<DateTime<Utc>>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -323,6 +349,11 @@ pub struct Impact {
     /// Share of the SLO error budget consumed, in percent.
     #[serde(default)]
     pub slo_budget_consumed_percent: Option<f64>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,6 +367,11 @@ pub struct BusinessMetric {
     pub value: String,
     #[serde(default)]
     pub unit: String,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -353,6 +389,11 @@ pub struct TimelineEvent {
     /// Include this event in the short timeline of the report.
     #[serde(default)]
     pub starred: bool,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 labelled_enum!(
@@ -401,6 +442,11 @@ pub struct Analysis {
     pub single_factor_reason: String,
     #[serde(default)]
     pub four_questions: FourQuestions,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -415,6 +461,11 @@ pub struct ContributingFactor {
     /// Links to dashboards, logs or threads that support the factor.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -428,6 +479,11 @@ pub struct FourQuestions {
     pub why: String,
     #[serde(default)]
     pub prevention: String,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -456,6 +512,11 @@ pub struct ActionItem {
     /// Written only when set, so files without public items stay unchanged.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -506,6 +567,11 @@ pub struct Link {
     pub label: String,
     #[serde(default)]
     pub url: String,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -516,6 +582,11 @@ pub struct Workflow {
     /// Every status change, oldest first.
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 labelled_enum!(
@@ -543,6 +614,11 @@ pub struct StatusChange {
     #[serde(default)]
     pub by: String,
     pub at: DateTime<Utc>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }
 
 /// A blameless-language finding the team looked at and decided to keep.
@@ -557,4 +633,9 @@ pub struct Dismissal {
     #[serde(default)]
     pub reason: String,
     pub at: DateTime<Utc>,
+    /// Fields this version does not know (written by a newer Afterword or
+    /// another tool), kept as they came and written back on save and export.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Unknown,
 }

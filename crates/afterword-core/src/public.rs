@@ -712,6 +712,7 @@ mod tests {
             id: "p1".into(),
             name: "Sam Lee".into(),
             role: Role::Responder,
+            extra: Default::default(),
         });
         d.impact.description = "Checkout failed for some customers.".into();
         d.analysis.resolution = "We rolled back the release.".into();
@@ -733,6 +734,7 @@ mod tests {
                 ticket: "OPS-12".into(),
                 needs_discussion: false,
                 public,
+                extra: Default::default(),
             });
         }
         d

@@ -1,8 +1,8 @@
 //! The one door through which stored or imported data becomes a document.
 //!
 //! Nothing read from storage or from a file is trusted: [`restore`] accepts
-//! older schema versions (migrating them), ignores fields it does not know and
-//! fills in missing optional ones, and otherwise says precisely what is wrong
+//! older schema versions (migrating them), keeps fields it does not know
+//! (see [`crate::unknown`]) and fills in missing optional ones, and otherwise says precisely what is wrong
 //! and where ("timeline[3].at: …").
 
 use std::fmt;
@@ -11,9 +11,46 @@ use serde_json::Value;
 
 use crate::ids::is_valid_id;
 use crate::model::{Postmortem, SCHEMA_VERSION};
+use crate::unknown::keep_unknown;
 
 /// Larger inputs are refused before parsing; no real postmortem comes near.
 pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The most timeline events, action items and free-text sections an
+/// imported or restored document may hold. Measured: a document at these
+/// limits opens in the editor in under a second on a 2-core machine (see
+/// the README's *Speed*); anything larger is refused with the limit named.
+pub const MAX_TIMELINE_EVENTS: usize = 2_000;
+pub const MAX_ACTION_ITEMS: usize = 1_000;
+pub const MAX_SECTIONS: usize = 2_000;
+
+/// The first limit `doc` goes over, if any, as a refusal naming it. Stored
+/// drafts are never refused for size (they are the person's own work);
+/// files and backups coming in are.
+pub fn over_limits(doc: &Postmortem) -> Option<RestoreError> {
+    let limits = [
+        (
+            "timeline",
+            "events",
+            doc.timeline.len(),
+            MAX_TIMELINE_EVENTS,
+        ),
+        (
+            "action_items",
+            "action items",
+            doc.action_items.len(),
+            MAX_ACTION_ITEMS,
+        ),
+        ("sections", "sections", doc.sections.len(), MAX_SECTIONS),
+    ];
+    limits
+        .into_iter()
+        .find(|(_, _, n, max)| n > max)
+        .map(|(path, what, n, max)| RestoreError::Invalid {
+            path: path.into(),
+            message: format!("{n} {what}; Afterword opens at most {max}"),
+        })
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum RestoreError {
@@ -101,14 +138,15 @@ pub fn restore_value(value: Value) -> Result<Postmortem, RestoreError> {
         })?,
     };
     let value = migrate(value, version)?;
-    let doc = deserialize(value)?;
+    let mut doc = deserialize(&value)?;
+    keep_unknown(&mut doc, &value);
     match document_problems(&doc).into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(doc),
     }
 }
 
-fn deserialize(value: Value) -> Result<Postmortem, RestoreError> {
+fn deserialize(value: &Value) -> Result<Postmortem, RestoreError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = explain(&path, &e.into_inner().to_string());
@@ -411,6 +449,7 @@ mod tests {
             kind: EventKind::Action,
             text: "Paged the on-call engineer".into(),
             starred: true,
+            extra: Default::default(),
         });
         doc
     }

@@ -411,6 +411,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
         acknowledged: Some(acknowledged),
         mitigated: Some(mitigated),
         resolved: Some(resolved),
+        extra: Default::default(),
     };
     if rng.chance(15) {
         times.acknowledged = None;
@@ -454,6 +455,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             id: format!("p{}", i + 1),
             name: (*name).to_owned(),
             role: roles.get(i).copied().unwrap_or(Role::Stakeholder),
+            extra: Default::default(),
         })
         .collect();
     if rng.chance(50) {
@@ -467,6 +469,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
         category: Some(sc.category),
         alert_source: Some(*rng.pick(AlertSource::ALL)),
         reported_to: (*rng.pick(TEAMS)).to_owned(),
+        extra: Default::default(),
     };
 
     let impact_minutes = (mitigated - started).num_minutes().max(1);
@@ -488,6 +491,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             name: sc.metric.0.to_owned(),
             value: rng.range(3, 20_000).to_string(),
             unit: sc.metric.1.to_owned(),
+            extra: Default::default(),
         }],
         data_lost: if sc.category == Category::BackupFailure || rng.chance(85) {
             "None".into()
@@ -498,6 +502,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
         // Quarter percents survive a JSON round trip exactly.
         slo_budget_consumed_percent: (sc.kind == IncidentKind::Technical)
             .then(|| rng.range(0, 400) as f64 / 4.0),
+        extra: Default::default(),
     };
 
     doc.timeline = timeline(rng, sc, service, &doc.times, &people);
@@ -521,6 +526,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             text: f(t),
             category: (i == 0).then_some(sc.category),
             evidence: Vec::new(),
+            extra: Default::default(),
         })
         .collect();
     a.trigger = f(sc.trigger);
@@ -537,6 +543,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             actual: f(sc.impact),
             why: f(sc.factors.first().copied().unwrap_or_default()),
             prevention: f(sc.actions.first().map(|x| x.0).unwrap_or_default()),
+            extra: Default::default(),
         };
     }
     doc.sections.insert("what_happened".into(), f(sc.trigger));
@@ -596,6 +603,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
                 },
                 needs_discussion: rng.chance(20),
                 public: false,
+                extra: Default::default(),
             }
         })
         .collect();
@@ -607,6 +615,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             "https://dashboards.example.com/{}",
             service.to_lowercase().replace(' ', "-")
         ),
+        extra: Default::default(),
     }];
     if rng.chance(60) {
         doc.links.push(Link {
@@ -616,6 +625,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
                 "https://chat.example.com/incident-{}",
                 rng.range(1000, 9999)
             ),
+            extra: Default::default(),
         });
     }
 
@@ -633,6 +643,7 @@ fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Po
             status: *s,
             by: doc.owner.clone(),
             at,
+            extra: Default::default(),
         });
     }
     doc.updated_at = at;
@@ -702,6 +713,7 @@ fn timeline(
             kind,
             text,
             starred: rng.chance(30),
+            extra: Default::default(),
         })
         .collect()
 }

@@ -13,9 +13,24 @@
 //! - `{ns}:quarantine:{id}`: the raw text of a draft (or of the list, or of
 //!   the settings) that could not be read. The library never writes over or
 //!   removes a quarantined entry on its own;
+//! - `{ns}:trash`: which drafts are in the trash and since when. Kept apart
+//!   from the index so that rebuilding the index never empties the trash;
+//! - `{ns}:recovered:{id}:{time}`: a version of a draft that a closing tab
+//!   could not save (another tab had saved the draft meanwhile). Kept until
+//!   the person chooses what to do with it; never removed on its own;
+//! - `{ns}:open:{id}:{tab}`: when a tab last said it has the draft open, in
+//!   ms since 1970. Tabs see each other's writes with a delay, so a tab that
+//!   closes while another has the same draft open keeps its unsaved version
+//!   under a recovery key instead of writing the draft (see
+//!   [`Library::others_have_open`]);
 //! - `{ns}:templates`: the custom templates ([`templates`]);
 //! - `{ns}:settings`: the app-wide settings, the linter's included
 //!   ([`settings`]).
+//!
+//! The key is the truth about which draft an entry is: a document stored
+//! under `{ns}:draft:pm-x` that says it is `pm-b` is set aside like any
+//! other unreadable draft, whether it is met by a load, an open or a save,
+//! so it can never be written over `pm-b`.
 //!
 //! Every failure is reported, never swallowed: a draft that cannot be written
 //! stays with the caller, who tells the person and offers a download.
@@ -228,6 +243,38 @@ struct Index {
     drafts: Vec<DraftMeta>,
 }
 
+/// Trash marks: draft id and when it was put in the trash.
+type TrashMarks = BTreeMap<String, DateTime<Utc>>;
+
+/// The id and revision of a stored draft, read without the rest.
+#[derive(Deserialize)]
+struct Peek {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    revision: u64,
+}
+
+fn peek(raw: &str) -> Option<Peek> {
+    serde_json::from_str(raw).ok()
+}
+
+/// Reads a stored draft, applying the rule every read shares: besides being
+/// a readable document, it must be the draft its key names.
+pub fn read_stored(id: &str, raw: &str) -> Result<Postmortem, RestoreError> {
+    let doc = restore(raw)?;
+    if doc.id != id {
+        return Err(RestoreError::Invalid {
+            path: "id".into(),
+            message: format!(
+                "\"{}\" does not match the key it is stored under (draft {id}); it was set aside so it cannot replace draft {}",
+                doc.id, doc.id
+            ),
+        });
+    }
+    Ok(doc)
+}
+
 /// A stored draft that could not be read, kept aside untouched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quarantined {
@@ -277,6 +324,22 @@ impl From<StoreError> for SaveError {
     }
 }
 
+/// A version of a draft kept by a tab that closed before it could save it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovered {
+    /// The storage key holding it (`{ns}:recovered:{id}:{time}`).
+    pub key: String,
+    /// The draft it is a version of.
+    pub id: String,
+    /// When the closing tab kept it.
+    pub kept_at: DateTime<Utc>,
+    /// The kept version, or why it cannot be read.
+    pub doc: Result<Postmortem, String>,
+}
+
+/// How a time is written in a recovery key: sortable, without `:`.
+const RECOVERY_TIME: &str = "%Y%m%dT%H%M%S%.3fZ";
+
 /// Storage usage, in UTF-16 units as browsers count localStorage.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Usage {
@@ -323,8 +386,14 @@ impl<S: KeyValueStore> Library<S> {
     fn index_key(&self) -> String {
         format!("{}:index", self.ns)
     }
+    fn trash_key(&self) -> String {
+        format!("{}:trash", self.ns)
+    }
     fn quarantine_prefix(&self) -> String {
         format!("{}:quarantine:", self.ns)
+    }
+    fn recovered_prefix(&self) -> String {
+        format!("{}:recovered:", self.ns)
     }
     /// Key for a small setting or collection owned by this namespace.
     fn key(&self, name: &str) -> String {
@@ -344,11 +413,7 @@ impl<S: KeyValueStore> Library<S> {
             }
         };
         let index = self.read_index(&mut out);
-        let trashed: BTreeMap<&str, Option<DateTime<Utc>>> = index
-            .drafts
-            .iter()
-            .map(|m| (m.id.as_str(), m.trashed_at))
-            .collect();
+        let trashed = self.read_trash(&index, &mut out);
 
         let draft_prefix = format!("{}:draft:", self.ns);
         for key in keys.iter().filter(|k| k.starts_with(&draft_prefix)) {
@@ -362,11 +427,9 @@ impl<S: KeyValueStore> Library<S> {
                     continue;
                 }
             };
-            match restore(&raw) {
-                Ok(mut doc) => {
-                    // The key is the truth about which draft this is.
-                    doc.id = id.to_owned();
-                    let meta = DraftMeta::of(&doc, trashed.get(id).copied().flatten());
+            match read_stored(id, &raw) {
+                Ok(doc) => {
+                    let meta = DraftMeta::of(&doc, trashed.get(id).copied());
                     out.drafts.push((meta, doc));
                 }
                 Err(err) => self.set_aside(id, key, &raw, &err, &mut out),
@@ -429,6 +492,68 @@ impl<S: KeyValueStore> Library<S> {
                 Index::default()
             }
         }
+    }
+
+    /// The trash marks. Read from their own key; a library written before
+    /// that key existed has them only in the index, and they move over.
+    fn read_trash(&self, index: &Index, out: &mut Loaded) -> TrashMarks {
+        let from_index = || -> TrashMarks {
+            index
+                .drafts
+                .iter()
+                .filter_map(|m| Some((m.id.clone(), m.trashed_at?)))
+                .collect()
+        };
+        match self.store.get(&self.trash_key()) {
+            Ok(Some(raw)) => match serde_json::from_str::<TrashMarks>(&raw) {
+                Ok(marks) => marks,
+                Err(_) => {
+                    let key = self.unused_quarantine_key("trash");
+                    let kept = self.store.set(&key, &raw);
+                    let marks = from_index();
+                    let rewritten = kept.is_ok() && self.write_trash(&marks).is_ok();
+                    out.notices.push(if rewritten {
+                        "The list of drafts in the trash could not be read; it was rebuilt from the draft list and the old one is kept under \"could not be read\".".into()
+                    } else {
+                        "The list of drafts in the trash could not be read and was left as it is.".into()
+                    });
+                    marks
+                }
+            },
+            // A library from before the trash had its own key: the marks
+            // move over with the next write (a load changes nothing).
+            Ok(None) => from_index(),
+            Err(e) => {
+                out.notices
+                    .push(format!("The trash could not be read: {e}."));
+                from_index()
+            }
+        }
+    }
+
+    fn stored_trash(&self) -> Result<TrashMarks, StoreError> {
+        match self.store.get(&self.trash_key())? {
+            Some(raw) => serde_json::from_str(&raw).map_err(|_| {
+                StoreError::Other("the list of drafts in the trash could not be read".into())
+            }),
+            None => {
+                // Not moved over yet: the index still holds the marks.
+                let index = match self.store.get(&self.index_key())? {
+                    Some(raw) => serde_json::from_str::<Index>(&raw).unwrap_or_default(),
+                    None => Index::default(),
+                };
+                Ok(index
+                    .drafts
+                    .iter()
+                    .filter_map(|m| Some((m.id.clone(), m.trashed_at?)))
+                    .collect())
+            }
+        }
+    }
+
+    fn write_trash(&self, marks: &TrashMarks) -> Result<(), StoreError> {
+        let raw = serde_json::to_string(marks).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.trash_key(), &raw)
     }
 
     fn set_aside(&self, id: &str, key: &str, raw: &str, err: &RestoreError, out: &mut Loaded) {
@@ -495,32 +620,32 @@ impl<S: KeyValueStore> Library<S> {
 
     /// The revision currently stored for `id`, if the stored copy is readable.
     fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
-        #[derive(Deserialize)]
-        struct Rev {
-            #[serde(default)]
-            revision: u64,
-        }
         Ok(self
             .store
             .get(&self.draft_key(id))?
-            .and_then(|raw| serde_json::from_str::<Rev>(&raw).ok())
-            .map(|r| r.revision))
+            .and_then(|raw| peek(&raw))
+            .map(|p| p.revision))
     }
 
     /// Saves one draft. Refuses (with [`SaveError::Conflict`]) when another
     /// writer saved it since `doc` was loaded. On success `doc.revision` and
     /// `doc.updated_at` are advanced; on failure `doc` is unchanged.
+    ///
+    /// A write never replaces a stored copy it has not seen: one with another
+    /// revision is a conflict, and one that cannot be read as this draft is
+    /// set aside first (or the save is refused when it cannot be).
     pub fn save(&self, doc: &mut Postmortem, now: DateTime<Utc>) -> Result<DraftMeta, SaveError> {
-        if let Some(stored) = self.stored_revision(&doc.id)? {
-            if stored != doc.revision {
-                let theirs = self
-                    .store
-                    .get(&self.draft_key(&doc.id))?
-                    .and_then(|raw| restore(&raw).ok());
-                if let Some(theirs) = theirs {
-                    return Err(SaveError::Conflict {
-                        theirs: Box::new(theirs),
-                    });
+        if let Some(raw) = self.store.get(&self.draft_key(&doc.id))? {
+            // The common case, our own last save, costs one small parse.
+            let seen = peek(&raw).is_some_and(|p| p.id == doc.id && p.revision == doc.revision);
+            if !seen {
+                match read_stored(&doc.id, &raw) {
+                    Ok(theirs) => {
+                        return Err(SaveError::Conflict {
+                            theirs: Box::new(theirs),
+                        })
+                    }
+                    Err(err) => self.keep_aside(&doc.id, &raw, &err)?,
                 }
             }
         }
@@ -528,14 +653,30 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     /// Saves `doc` over whatever is stored (the person chose to keep theirs).
+    /// A stored copy that cannot be read is still set aside first.
     pub fn save_over(
         &self,
         doc: &mut Postmortem,
         now: DateTime<Utc>,
     ) -> Result<DraftMeta, SaveError> {
-        let stored = self.stored_revision(&doc.id)?.unwrap_or(0);
-        doc.revision = doc.revision.max(stored);
+        if let Some(raw) = self.store.get(&self.draft_key(&doc.id))? {
+            match read_stored(&doc.id, &raw) {
+                Ok(theirs) => doc.revision = doc.revision.max(theirs.revision),
+                Err(err) => self.keep_aside(&doc.id, &raw, &err)?,
+            }
+        }
         self.write(doc, now)
+    }
+
+    /// Copies an unreadable stored copy of `id` aside before it is written
+    /// over; refuses when the copy cannot be made.
+    fn keep_aside(&self, id: &str, raw: &str, err: &RestoreError) -> Result<(), StoreError> {
+        let qkey = self.unused_quarantine_key(id);
+        self.store.set(&qkey, raw).map_err(|e| {
+            StoreError::Other(format!(
+                "the stored copy could not be read ({err}) and could not be set aside ({e}), so it was not written over"
+            ))
+        })
     }
 
     fn write(&self, doc: &mut Postmortem, now: DateTime<Utc>) -> Result<DraftMeta, SaveError> {
@@ -551,6 +692,15 @@ impl<S: KeyValueStore> Library<S> {
         let raw = serde_json::to_string(&next).map_err(|e| StoreError::Other(e.to_string()))?;
         self.store.set(&self.draft_key(&next.id), &raw)?;
         *doc = next;
+        // A library from before the trash had its own key: the marks move
+        // over with this first write, so losing the index never empties it.
+        if matches!(self.store.get(&self.trash_key()), Ok(None)) {
+            if let Ok(marks) = self.stored_trash() {
+                if !marks.is_empty() {
+                    let _ = self.write_trash(&marks);
+                }
+            }
+        }
         let trashed_at = self.trashed_at(&doc.id);
         let meta = DraftMeta::of(doc, trashed_at);
         let row = meta.clone();
@@ -564,15 +714,23 @@ impl<S: KeyValueStore> Library<S> {
 
     /// When the draft `id` was put in the trash; `None` when it is not there.
     pub fn trashed_at(&self, id: &str) -> Option<DateTime<Utc>> {
-        let raw = self.store.get(&self.index_key()).ok().flatten()?;
-        let index: Index = serde_json::from_str(&raw).ok()?;
-        index.drafts.into_iter().find(|m| m.id == id)?.trashed_at
+        self.stored_trash().ok()?.get(id).copied()
     }
 
-    /// Reads one draft as stored now.
+    /// Reads one draft as stored now. One that cannot be read as the draft
+    /// `id` (including one that says it is another draft) is set aside, as
+    /// [`Library::load`] does, and reported.
     pub fn open(&self, id: &str) -> Result<Option<Postmortem>, String> {
-        match self.store.get(&self.draft_key(id)) {
-            Ok(Some(raw)) => restore(&raw).map(Some).map_err(|e| e.to_string()),
+        let key = self.draft_key(id);
+        match self.store.get(&key) {
+            Ok(Some(raw)) => match read_stored(id, &raw) {
+                Ok(doc) => Ok(Some(doc)),
+                Err(err) => {
+                    let mut out = Loaded::default();
+                    self.set_aside(id, &key, &raw, &err, &mut out);
+                    Err(err.to_string())
+                }
+            },
             Ok(None) => Ok(None),
             Err(e) => Err(e.to_string()),
         }
@@ -580,23 +738,32 @@ impl<S: KeyValueStore> Library<S> {
 
     /// Moves a draft to the trash (or back, with `None`).
     pub fn set_trashed(&self, id: &str, at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
-        let mut found = false;
-        self.update_index(|rows| {
+        if self.store.get(&self.draft_key(id))?.is_none() {
+            return Err(StoreError::Other(format!("no draft {id} in the list")));
+        }
+        let mut marks = self.stored_trash()?;
+        match at {
+            Some(at) => marks.insert(id.to_owned(), at),
+            None => marks.remove(id),
+        };
+        self.write_trash(&marks)?;
+        // The marks are safe; a stale index is repaired on next load.
+        let _ = self.update_index(|rows| {
             for m in rows.iter_mut().filter(|m| m.id == id) {
                 m.trashed_at = at;
-                found = true;
             }
-        })?;
-        if found {
-            Ok(())
-        } else {
-            Err(StoreError::Other(format!("no draft {id} in the list")))
-        }
+        });
+        Ok(())
     }
 
     /// Removes a draft for good (the person confirmed it).
     pub fn delete_forever(&self, id: &str) -> Result<(), StoreError> {
         self.store.remove(&self.draft_key(id))?;
+        if let Ok(mut marks) = self.stored_trash() {
+            if marks.remove(id).is_some() {
+                let _ = self.write_trash(&marks);
+            }
+        }
         self.update_index(|rows| rows.retain(|m| m.id != id))
     }
 
@@ -664,6 +831,173 @@ impl<S: KeyValueStore> Library<S> {
             return Err(StoreError::Other("not a quarantined entry".into()));
         }
         self.store.remove(key)
+    }
+
+    /// Keeps `doc` under a recovery key of its own, for a tab that is closing
+    /// and cannot ask the person what to do with edits it could not save.
+    /// Returns the key.
+    pub fn keep_recovered(
+        &self,
+        doc: &Postmortem,
+        now: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
+        if !is_valid_id(&doc.id) {
+            return Err(StoreError::Other(format!(
+                "\"{}\" is not a usable draft id",
+                doc.id
+            )));
+        }
+        let base = format!(
+            "{}{}:{}",
+            self.recovered_prefix(),
+            doc.id,
+            now.format(RECOVERY_TIME)
+        );
+        let mut key = base.clone();
+        let mut n = 2;
+        while matches!(self.store.get(&key), Ok(Some(_))) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        let raw = serde_json::to_string(doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&key, &raw)?;
+        Ok(key)
+    }
+
+    /// Every kept version, oldest first.
+    pub fn recovered(&self) -> Vec<Recovered> {
+        let prefix = self.recovered_prefix();
+        let mut out: Vec<Recovered> = self
+            .store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|key| {
+                let rest = key.strip_prefix(&prefix)?;
+                let (id, time) = rest.split_once(':')?;
+                let time = time.split('-').next().unwrap_or(time);
+                let kept_at = chrono::NaiveDateTime::parse_from_str(
+                    time.trim_end_matches('Z'),
+                    RECOVERY_TIME.trim_end_matches('Z'),
+                )
+                .map(|t| t.and_utc())
+                .unwrap_or_default();
+                let doc = match self.store.get(&key) {
+                    Ok(Some(raw)) => read_stored(id, &raw).map_err(|e| e.to_string()),
+                    Ok(None) => return None,
+                    Err(e) => Err(e.to_string()),
+                };
+                Some(Recovered {
+                    id: id.to_owned(),
+                    key,
+                    kept_at,
+                    doc,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.kept_at.cmp(&b.kept_at).then(a.key.cmp(&b.key)));
+        out
+    }
+
+    /// The raw text of a kept version (for a download or a backup).
+    pub fn recovered_raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if !key.starts_with(&self.recovered_prefix()) {
+            return Ok(None);
+        }
+        self.store.get(key)
+    }
+
+    /// The name of a kept version inside its namespace (`{id}:{time}`), as
+    /// backups carry it.
+    pub fn recovered_name<'a>(&self, key: &'a str) -> Option<&'a str> {
+        key.strip_prefix(&self.recovered_prefix())
+    }
+
+    /// Puts a kept version back under its name (restoring a backup); one
+    /// already there is left as it is. Returns whether it was written.
+    pub fn put_recovered(&self, name: &str, raw: &str) -> Result<bool, StoreError> {
+        let usable = name.split_once(':').is_some_and(|(id, time)| {
+            is_valid_id(id)
+                && !time.is_empty()
+                && time
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        });
+        if !usable {
+            return Err(StoreError::Other(format!(
+                "\"{name}\" is not the name of a kept version"
+            )));
+        }
+        let key = format!("{}{name}", self.recovered_prefix());
+        if self.store.get(&key)?.is_some() {
+            return Ok(false);
+        }
+        self.store.set(&key, raw)?;
+        Ok(true)
+    }
+
+    /// Writes a newer state of the same unsaved edits over a version this
+    /// tab kept itself.
+    pub fn rewrite_recovered(&self, key: &str, doc: &Postmortem) -> Result<(), StoreError> {
+        if !key.starts_with(&self.recovered_prefix()) {
+            return Err(StoreError::Other("not a kept version".into()));
+        }
+        let raw = serde_json::to_string(doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(key, &raw)
+    }
+
+    /// Removes a kept version; only ever on the person's explicit choice.
+    pub fn discard_recovered(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(&self.recovered_prefix()) {
+            return Err(StoreError::Other("not a kept version".into()));
+        }
+        self.store.remove(key)
+    }
+
+    fn open_prefix(&self, id: &str) -> String {
+        format!("{}:open:{id}:", self.ns)
+    }
+
+    /// Notes that tab `tab` has draft `id` open, at `now_ms`.
+    pub fn mark_open(&self, id: &str, tab: &str, now_ms: u64) -> Result<(), StoreError> {
+        self.store.set(
+            &format!("{}{tab}", self.open_prefix(id)),
+            &now_ms.to_string(),
+        )
+    }
+
+    /// Tab `tab` no longer has draft `id` open.
+    pub fn mark_closed(&self, id: &str, tab: &str) -> Result<(), StoreError> {
+        self.store.remove(&format!("{}{tab}", self.open_prefix(id)))
+    }
+
+    /// True when another tab said, less than `max_age_ms` ago, that it has
+    /// draft `id` open. Marks older than that (a tab that crashed) are
+    /// cleared.
+    pub fn others_have_open(&self, id: &str, tab: &str, now_ms: u64, max_age_ms: u64) -> bool {
+        let prefix = self.open_prefix(id);
+        let mut others = false;
+        for key in self.store.keys().unwrap_or_default() {
+            let Some(who) = key.strip_prefix(&prefix) else {
+                continue;
+            };
+            if who == tab {
+                continue;
+            }
+            let at = self
+                .store
+                .get(&key)
+                .ok()
+                .flatten()
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0);
+            if now_ms.saturating_sub(at) < max_age_ms {
+                others = true;
+            } else {
+                let _ = self.store.remove(&key);
+            }
+        }
+        others
     }
 
     /// How much storage the namespace and the whole origin use.
@@ -851,6 +1185,194 @@ mod tests {
             .unwrap()
             .iter()
             .all(|k| !k.contains("draft:")));
+    }
+
+    #[test]
+    fn a_draft_whose_id_disagrees_with_its_key_is_set_aside_not_written_over_another() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        let mut b = doc("pm-b", "The real B");
+        lib.save(&mut b, t(1)).unwrap();
+        let stored_b = lib.store.get("afterword:draft:pm-b").unwrap();
+        let mut forged = doc("pm-b", "Forged under x");
+        forged.revision = 7;
+        let forged_raw = serde_json::to_string(&forged).unwrap();
+        lib.store.set("afterword:draft:pm-x", &forged_raw).unwrap();
+
+        // Opening it directly is refused and sets it aside.
+        let err = lib.open("pm-x").unwrap_err();
+        assert!(err.contains("does not match the key"), "{err}");
+        assert_eq!(lib.store.get("afterword:draft:pm-x").unwrap(), None);
+        let loaded = lib.load();
+        assert_eq!(loaded.drafts.len(), 1);
+        assert_eq!(loaded.quarantined.len(), 1);
+        assert_eq!(
+            lib.quarantined_raw(&loaded.quarantined[0].key)
+                .unwrap()
+                .as_deref(),
+            Some(forged_raw.as_str()),
+            "kept byte for byte"
+        );
+        assert_eq!(lib.store.get("afterword:draft:pm-b").unwrap(), stored_b);
+    }
+
+    #[test]
+    fn a_load_sets_aside_a_draft_whose_id_disagrees_with_its_key() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("pm-b", "B"), t(1)).unwrap();
+        let forged = serde_json::to_string(&doc("pm-b", "Forged")).unwrap();
+        lib.store.set("afterword:draft:pm-x", &forged).unwrap();
+        let loaded = lib.load();
+        let ids: Vec<_> = loaded.drafts.iter().map(|(m, _)| m.id.as_str()).collect();
+        assert_eq!(ids, ["pm-b"]);
+        assert_eq!(loaded.quarantined[0].id, "pm-x");
+        assert!(loaded.quarantined[0]
+            .reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("does not match"));
+        assert_eq!(lib.open("pm-b").unwrap().unwrap().title, "B");
+    }
+
+    #[test]
+    fn a_save_never_writes_over_a_stored_copy_it_cannot_read() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        let mut a = doc("a", "A");
+        lib.save(&mut a, t(1)).unwrap();
+        // Something else wrote a damaged copy while the draft was open.
+        lib.store.set("afterword:draft:a", "{broken").unwrap();
+        a.title = "Mine".into();
+        lib.save(&mut a, t(2)).unwrap();
+        assert_eq!(lib.open("a").unwrap().unwrap().title, "Mine");
+        assert_eq!(
+            lib.store.get("afterword:quarantine:a").unwrap().as_deref(),
+            Some("{broken")
+        );
+        // And when it cannot be set aside, the save is refused.
+        let mut store = MemoryStore::new();
+        store.set("afterword:draft:a", "{broken").unwrap();
+        store.quota = Some(store.used_without("") + 3);
+        let lib = Library::new(store, "afterword");
+        assert!(lib.save(&mut doc("a", "A"), t(3)).is_err());
+        assert_eq!(
+            lib.store.get("afterword:draft:a").unwrap().as_deref(),
+            Some("{broken")
+        );
+    }
+
+    #[test]
+    fn the_trash_survives_a_deleted_or_damaged_index() {
+        for damage in [None, Some("not json"), Some("{\"drafts\":[]}")] {
+            let lib = Library::new(MemoryStore::new(), "afterword");
+            lib.save(&mut doc("a", "A"), t(1)).unwrap();
+            lib.save(&mut doc("b", "B"), t(2)).unwrap();
+            lib.set_trashed("a", Some(t(3))).unwrap();
+            match damage {
+                None => lib.store.remove("afterword:index").unwrap(),
+                Some(raw) => lib.store.set("afterword:index", raw).unwrap(),
+            }
+            let loaded = lib.load();
+            let marks: Vec<_> = loaded
+                .drafts
+                .iter()
+                .map(|(m, _)| (m.id.as_str(), m.trashed_at))
+                .collect();
+            assert_eq!(marks, [("b", None), ("a", Some(t(3)))], "{damage:?}");
+            assert_eq!(lib.trashed_at("a"), Some(t(3)));
+        }
+    }
+
+    #[test]
+    fn trash_marks_of_an_older_library_move_to_their_own_key() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.set_trashed("a", Some(t(2))).unwrap();
+        // An older version kept the marks only in the index.
+        lib.store.remove("afterword:trash").unwrap();
+        assert_eq!(lib.trashed_at("a"), Some(t(2)));
+        assert_eq!(lib.load().drafts[0].0.trashed_at, Some(t(2)));
+        // The next save moves them.
+        let mut b = doc("b", "B");
+        lib.save(&mut b, t(3)).unwrap();
+        assert!(lib.store.get("afterword:trash").unwrap().is_some());
+        lib.store.remove("afterword:index").unwrap();
+        let loaded = lib.load();
+        let a = loaded.drafts.iter().find(|(m, _)| m.id == "a").unwrap();
+        assert_eq!(a.0.trashed_at, Some(t(2)));
+    }
+
+    #[test]
+    fn a_damaged_trash_list_is_kept_and_rebuilt_from_the_index() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.set_trashed("a", Some(t(2))).unwrap();
+        lib.store.set("afterword:trash", "[oops").unwrap();
+        let loaded = lib.load();
+        assert_eq!(loaded.drafts[0].0.trashed_at, Some(t(2)));
+        assert_eq!(
+            lib.store
+                .get("afterword:quarantine:trash")
+                .unwrap()
+                .as_deref(),
+            Some("[oops")
+        );
+        assert_eq!(lib.trashed_at("a"), Some(t(2)));
+    }
+
+    #[test]
+    fn a_closing_tab_keeps_its_version_until_the_person_chooses() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        let mut mine = doc("pm-a", "Mine");
+        lib.save(&mut mine, t(1)).unwrap();
+        mine.title = "Mine, unsaved".into();
+        let k1 = lib.keep_recovered(&mine, t(2)).unwrap();
+        let k2 = lib.keep_recovered(&mine, t(2)).unwrap();
+        assert!(
+            k1.starts_with("afterword:recovered:pm-a:20261120T140200"),
+            "{k1}"
+        );
+        assert_ne!(k1, k2, "two tabs closing at once keep two versions");
+        // Loads, saves and other drafts leave them alone.
+        lib.load();
+        lib.save(&mut mine, t(3)).unwrap();
+        let kept = lib.recovered();
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[0].id, "pm-a");
+        assert_eq!(kept[0].kept_at, t(2));
+        assert_eq!(kept[0].doc.as_ref().unwrap().title, "Mine, unsaved");
+        assert_eq!(lib.load().drafts.len(), 1, "a kept version is not a draft");
+        lib.discard_recovered(&k1).unwrap();
+        assert_eq!(lib.recovered().len(), 1);
+        assert!(lib.discard_recovered("afterword:draft:pm-a").is_err());
+        // A backup puts one back, never over another.
+        let raw = lib.recovered_raw(&k2).unwrap().unwrap();
+        let (n1, n2) = (
+            lib.recovered_name(&k1).unwrap(),
+            lib.recovered_name(&k2).unwrap(),
+        );
+        assert!(!lib.put_recovered(n2, "other").unwrap());
+        assert!(lib.put_recovered(n1, &raw).unwrap());
+        assert_eq!(lib.recovered().len(), 2);
+        assert!(lib.put_recovered("../x:1", &raw).is_err());
+    }
+
+    #[test]
+    fn tabs_know_who_else_has_a_draft_open() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        lib.mark_open("pm-a", "tab1", 1_000).unwrap();
+        assert!(!lib.others_have_open("pm-a", "tab1", 2_000, 40_000));
+        lib.mark_open("pm-a", "tab2", 1_500).unwrap();
+        assert!(lib.others_have_open("pm-a", "tab1", 2_000, 40_000));
+        assert!(!lib.others_have_open("pm-b", "tab1", 2_000, 40_000));
+        // A tab that crashed stops counting, and its mark goes.
+        assert!(!lib.others_have_open("pm-a", "tab1", 50_000, 40_000));
+        assert_eq!(lib.store.get("afterword:open:pm-a:tab2").unwrap(), None);
+        lib.mark_closed("pm-a", "tab1").unwrap();
+        assert!(lib
+            .store
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.contains(":open:")));
     }
 
     #[test]

@@ -84,6 +84,7 @@ impl PasteResult {
                 kind: e.kind_guess,
                 text: e.text.clone(),
                 starred: false,
+                extra: Default::default(),
             })
             .collect()
     }

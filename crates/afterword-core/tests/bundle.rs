@@ -164,3 +164,41 @@ fn trash_marks_travel_with_the_bundle() {
         "{err}"
     );
 }
+
+#[test]
+fn kept_versions_travel_with_a_backup() {
+    let kept = KeptVersion {
+        name: "pm-full:20261120T140200.000Z".into(),
+        draft: serde_json::to_value(full_doc()).unwrap(),
+    };
+    let bundle = bundle_of(vec![full_doc()]).with_kept_versions(vec![kept.clone()]);
+    let read = read_bundle(&to_bundle_json(&bundle)).unwrap();
+    assert_eq!(read.kept_versions, vec![kept]);
+    // Older backups have none.
+    let plain = read_bundle(&to_bundle_json(&bundle_of(vec![full_doc()]))).unwrap();
+    assert!(plain.kept_versions.is_empty());
+    let mut bad: Value = serde_json::from_str(&to_bundle_json(&bundle)).unwrap();
+    bad["kept_versions"][0]["name"] = 7.into();
+    let err = read_bundle(&bad.to_string()).unwrap_err().to_string();
+    assert!(err.starts_with("kept_versions[0]"), "{err}");
+}
+
+#[test]
+fn a_draft_over_the_limits_is_refused_alone_with_the_limit_named() {
+    let mut big = full_doc();
+    big.id = "pm-big".into();
+    let event = big.timeline[0].clone();
+    big.timeline = (0..2_001)
+        .map(|i| {
+            let mut e = event.clone();
+            e.id = format!("ev-{i}");
+            e
+        })
+        .collect();
+    let read = read_bundle(&to_bundle_json(&bundle_of(vec![full_doc(), big]))).unwrap();
+    assert_eq!(read.drafts.len(), 1);
+    assert_eq!(
+        read.unreadable[0].1,
+        "drafts[1].timeline: 2001 events; Afterword opens at most 2000"
+    );
+}

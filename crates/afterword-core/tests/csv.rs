@@ -56,6 +56,7 @@ fn header_and_one_row_per_action_item() {
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     });
     let rows = read_csv(&action_items_csv(&[&a, &b]));
     assert_eq!(rows[0], CSV_COLUMNS);

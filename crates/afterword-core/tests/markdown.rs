@@ -233,11 +233,13 @@ fn only_web_and_mail_links_become_links() {
             id: "l1".into(),
             label: "Logs".into(),
             url: "https://logs.example.com/q?a=(1)".into(),
+            extra: Default::default(),
         },
         Link {
             id: "l2".into(),
             label: "Bad".into(),
             url: "javascript:alert(1)".into(),
+            extra: Default::default(),
         },
     ];
     let out = md(&doc);

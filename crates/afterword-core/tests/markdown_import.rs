@@ -136,6 +136,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
             id: format!("p-{i}"),
             name: seen(&p.name),
             role: p.role,
+            extra: Default::default(),
         })
         .collect();
     out.reviewers = doc
@@ -167,6 +168,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
                 name: seen(&m.name),
                 value: seen(&m.value),
                 unit: seen(&m.unit),
+                extra: Default::default(),
             })
             .collect(),
         ..i.clone()
@@ -197,6 +199,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
                 .filter(|e| !e.trim().is_empty())
                 .map(|e| seen(e))
                 .collect(),
+            extra: Default::default(),
         })
         .collect();
     out.analysis = Analysis {
@@ -219,7 +222,9 @@ fn carried(doc: &Postmortem) -> Postmortem {
             actual: block(&a.four_questions.actual),
             why: block(&a.four_questions.why),
             prevention: block(&a.four_questions.prevention),
+            extra: Default::default(),
         },
+        extra: Default::default(),
     };
     out.action_items = doc
         .action_items
@@ -249,6 +254,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
                 id: format!("l-{n}"),
                 label,
                 url,
+                extra: Default::default(),
             }
         })
         .collect();

@@ -71,3 +71,41 @@ proptest! {
         prop_assert!(md.starts_with("# "));
     }
 }
+
+#[test]
+fn imports_over_the_limits_are_refused_with_the_limit_named() {
+    use afterword_core::restore::{MAX_ACTION_ITEMS, MAX_SECTIONS, MAX_TIMELINE_EVENTS};
+    let mut doc = full_doc();
+    let action = doc.action_items[0].clone();
+    doc.action_items = (0..MAX_ACTION_ITEMS)
+        .map(|i| {
+            let mut a = action.clone();
+            a.id = format!("a-{i}");
+            a
+        })
+        .collect();
+    for i in 0..MAX_SECTIONS - doc.sections.len() {
+        doc.sections.insert(format!("s{i}"), "text".into());
+    }
+    assert!(import_json(&to_json(&doc)).is_ok(), "at the limits is fine");
+    let mut over = doc.clone();
+    over.sections.insert("one_more".into(), "text".into());
+    assert_eq!(
+        import_json(&to_json(&over)).unwrap_err().to_string(),
+        format!(
+            "sections: {} sections; Afterword opens at most {MAX_SECTIONS}",
+            MAX_SECTIONS + 1
+        )
+    );
+    let mut over = doc;
+    let event = over.timeline[0].clone();
+    over.timeline = (0..=MAX_TIMELINE_EVENTS)
+        .map(|i| {
+            let mut e = event.clone();
+            e.id = format!("e-{i}");
+            e
+        })
+        .collect();
+    let err = import_json(&to_json(&over)).unwrap_err().to_string();
+    assert!(err.starts_with("timeline: 2001 events"), "{err}");
+}

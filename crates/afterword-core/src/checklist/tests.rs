@@ -22,6 +22,7 @@ fn event(id: &str, t: chrono::DateTime<Utc>, text: &str) -> TimelineEvent {
         kind: Default::default(),
         text: text.into(),
         starred: false,
+        extra: Default::default(),
     }
 }
 
@@ -37,6 +38,7 @@ fn action(id: &str, title: &str, owner: &str, due: Option<NaiveDate>) -> ActionI
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     }
 }
 
@@ -52,6 +54,7 @@ fn complete() -> Postmortem {
         id: "p-1".into(),
         name: "Sam Lee".into(),
         role: Role::IncidentLead,
+        extra: Default::default(),
     });
     d.reviewers.push("Kofi Mensah".into());
     d.classification.severity = Some(Severity::Sev2);
@@ -75,6 +78,7 @@ fn complete() -> Postmortem {
         name: "Orders lost".into(),
         value: "310".into(),
         unit: "orders".into(),
+        extra: Default::default(),
     });
     imp.data_lost = "None".into();
     imp.recovery_point = Some(at(13, 20));
@@ -96,12 +100,14 @@ fn complete() -> Postmortem {
             text: "The staging hostname was accepted by the production config loader.".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         },
         ContributingFactor {
             id: "cf-2".into(),
             text: "The canary stage checked latency but not error rate.".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         },
     ];
     an.trigger = "The 2.14 deploy.".into();
@@ -134,6 +140,7 @@ fn complete() -> Postmortem {
         id: "l-1".into(),
         label: "Dashboard".into(),
         url: "https://example.com/d".into(),
+        extra: Default::default(),
     });
     for t in builtin_templates() {
         for s in &t.sections {
@@ -244,6 +251,7 @@ fn blameless_findings_are_counted_and_dismissals_listed_with_reasons() {
             text: f.finding.text.clone(),
             reason: "Quoted from the chat log".into(),
             at: at(16, 0),
+            extra: Default::default(),
         });
     }
     let list = checklist(&d, &t, &LintConfig::default(), today());

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Id, Postmortem};
-use crate::restore::{plain_serde_message, restore_value, RestoreError};
+use crate::restore::{over_limits, plain_serde_message, restore_value, RestoreError};
 
 use super::ImportError;
 
@@ -38,6 +38,19 @@ pub struct Bundle {
     /// when restored. Left out when empty (and absent from older bundles).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub trashed: BTreeMap<Id, DateTime<Utc>>,
+    /// Versions that tabs kept when they closed with edits they could not
+    /// save, so a backup loses none of them. Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_versions: Vec<KeptVersion>,
+}
+
+/// One version a closing tab kept (the store's recovery keys).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeptVersion {
+    /// `{draft id}:{time}`, the recovery key without its namespace.
+    pub name: String,
+    /// The kept document, exactly as stored.
+    pub draft: Value,
 }
 
 impl Bundle {
@@ -55,7 +68,14 @@ impl Bundle {
             templates,
             settings,
             trashed: BTreeMap::new(),
+            kept_versions: Vec::new(),
         }
+    }
+
+    /// The same bundle, with the versions closing tabs kept.
+    pub fn with_kept_versions(mut self, kept: Vec<KeptVersion>) -> Self {
+        self.kept_versions = kept;
+        self
     }
 
     /// The same bundle, noting which of its drafts are in the trash.
@@ -84,6 +104,8 @@ pub struct BundleRead {
     pub trashed: BTreeMap<Id, DateTime<Utc>>,
     /// Drafts left out: their index in the bundle and why.
     pub unreadable: Vec<(usize, String)>,
+    /// Versions closing tabs kept, put back as they were.
+    pub kept_versions: Vec<KeptVersion>,
 }
 
 /// A draft named in a restore plan.
@@ -206,6 +228,23 @@ pub fn read_bundle(raw: &str) -> Result<BundleRead, ImportError> {
         }
     };
 
+    let kept_versions = match map.remove("kept_versions") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.into_iter().enumerate() {
+                let kept: KeptVersion = serde_json::from_value(item).map_err(|e| {
+                    invalid(
+                        &format!("kept_versions[{i}]"),
+                        &plain_serde_message(&e.to_string()),
+                    )
+                })?;
+                out.push(kept);
+            }
+            out
+        }
+        Some(_) => return Err(invalid("kept_versions", "expected a list of kept versions")),
+    };
     let mut read = BundleRead {
         exported_at,
         drafts: Vec::new(),
@@ -213,10 +252,14 @@ pub fn read_bundle(raw: &str) -> Result<BundleRead, ImportError> {
         settings,
         trashed,
         unreadable: Vec::new(),
+        kept_versions,
     };
     let mut seen: HashSet<Id> = HashSet::new();
     for (index, draft) in drafts.into_iter().enumerate() {
-        match restore_value(draft) {
+        match restore_value(draft).and_then(|doc| match over_limits(&doc) {
+            Some(e) => Err(e),
+            None => Ok(doc),
+        }) {
             Ok(doc) => {
                 if seen.insert(doc.id.clone()) {
                     read.drafts.push(doc);

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::ids::new_id;
 use crate::model::Postmortem;
-use crate::restore::{restore, MAX_DOCUMENT_BYTES};
+use crate::restore::{over_limits, restore, MAX_DOCUMENT_BYTES};
 
 use super::ImportError;
 
@@ -31,7 +31,11 @@ pub fn import_json(raw: &str) -> Result<Postmortem, ImportError> {
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    restore(raw).map_err(ImportError::Document)
+    let doc = restore(raw).map_err(ImportError::Document)?;
+    match over_limits(&doc) {
+        Some(e) => Err(ImportError::Document(e)),
+        None => Ok(doc),
+    }
 }
 
 /// A copy of an imported document under a new id, for "keep both" when the

@@ -123,22 +123,24 @@ pub fn section_ids(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
             || id == CHECKLIST_SECTION
             || doc.sections.contains_key(id)
     };
+    // A set beside the list: a document may hold thousands of sections.
     let mut order: Vec<String> = Vec::new();
-    let push = |id: &str, order: &mut Vec<String>| {
-        if known(id) && !order.iter().any(|o| o == id) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut push = |id: &str| {
+        if known(id) && seen.insert(id.to_owned()) {
             order.push(id.to_owned());
         }
     };
     for id in &opts.section_order {
-        push(id, &mut order);
+        push(id);
     }
     for id in DEFAULT_SECTION_ORDER {
-        push(id, &mut order);
+        push(id);
     }
     for id in doc.sections.keys() {
-        push(id, &mut order);
+        push(id);
     }
-    push(CHECKLIST_SECTION, &mut order);
+    push(CHECKLIST_SECTION);
     order
 }
 

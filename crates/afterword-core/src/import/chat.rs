@@ -816,6 +816,7 @@ pub fn to_events(
                 kind: guess_kind(&m.text),
                 text,
                 starred: m.starred,
+                extra: Default::default(),
             }
         })
         .collect()

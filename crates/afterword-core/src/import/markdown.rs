@@ -219,6 +219,7 @@ pub fn import_markdown(
         timeline: Vec::new(),
         used_keys: Vec::new(),
         own_export: false,
+        timeline_date: None,
     };
 
     // Place every other heading.
@@ -359,6 +360,8 @@ struct Builder {
     /// The file is Afterword's own export (its details table says when it
     /// was last updated).
     own_export: bool,
+    /// The date set by the last date heading or date line in the timeline.
+    timeline_date: Option<NaiveDate>,
 }
 
 impl Builder {
@@ -655,7 +658,12 @@ impl Builder {
             "participants" | "people" | "responders" | "attendees" | "people involved" => {
                 for (name, role) in values::people(&text) {
                     let id = format!("p-{}", d.participants.len());
-                    d.participants.push(Participant { id, name, role });
+                    d.participants.push(Participant {
+                        id,
+                        name,
+                        role,
+                        extra: Default::default(),
+                    });
                 }
             }
             "incident commander" | "incident lead" | "ic" => {
@@ -665,6 +673,7 @@ impl Builder {
                         id,
                         name,
                         role: crate::model::Role::IncidentLead,
+                        extra: Default::default(),
                     });
                 }
             }
@@ -793,6 +802,7 @@ impl Builder {
                 name: cell(0),
                 value: cell(1),
                 unit: cell(2),
+                extra: Default::default(),
             });
         }
         true
@@ -860,6 +870,7 @@ impl Builder {
             text,
             category,
             evidence,
+            extra: Default::default(),
         });
     }
 
@@ -991,7 +1002,12 @@ impl Builder {
                 },
             };
             let id = format!("l-{}", self.doc.links.len());
-            self.doc.links.push(Link { id, label, url });
+            self.doc.links.push(Link {
+                id,
+                label,
+                url,
+                extra: Default::default(),
+            });
         }
         true
     }
@@ -1021,7 +1037,12 @@ impl Builder {
         };
         for (name, role) in entries {
             let id = format!("p-{}", self.doc.participants.len());
-            self.doc.participants.push(Participant { id, name, role });
+            self.doc.participants.push(Participant {
+                id,
+                name,
+                role,
+                extra: Default::default(),
+            });
         }
         true
     }
@@ -1035,15 +1056,21 @@ impl Builder {
         default_date: Option<NaiveDate>,
         place: &mut HeadingPlacement,
     ) {
-        let _ = heading;
+        // "### 2024-03-02" under the timeline dates the lines below it.
+        if place.placement == Placement::Under {
+            if let Some(d) = date_in(heading) {
+                self.timeline_date = Some(d);
+            }
+        }
         for block in blocks {
             match &block.kind {
                 BlockKind::Table(rows) => self.timeline_table(block.line, rows),
                 BlockKind::List(items) => {
                     for item in items {
+                        let text = self.dated(&item.inline.readable());
                         self.timeline.push(PendingEvent::Line {
                             line: item.line,
-                            text: item.inline.readable(),
+                            text,
                             kind: None,
                             starred: false,
                         });
@@ -1058,14 +1085,20 @@ impl Builder {
                         assume_utc_offset_minutes: 0,
                     };
                     if parse_timeline(&text, ctx).events.is_empty() {
+                        // A date on its own ("**2024-07-09**") dates the
+                        // lines that follow.
+                        if let Some(d) = date_in(&text) {
+                            self.timeline_date = Some(d);
+                        }
                         self.keep_as_notes(block, "text with no time in the timeline", place);
                         continue;
                     }
                     for (n, line) in text.split('\n').enumerate() {
                         if !line.trim().is_empty() {
+                            let text = self.dated(line);
                             self.timeline.push(PendingEvent::Line {
                                 line: block.line + n,
-                                text: line.to_owned(),
+                                text,
                                 kind: None,
                                 starred: false,
                             });
@@ -1172,6 +1205,7 @@ impl Builder {
                     kind: kind.unwrap_or_default(),
                     text,
                     starred,
+                    extra: Default::default(),
                 }));
             } else if let Some(at) = values::exact_time(&time) {
                 self.timeline.push(PendingEvent::Ready(TimelineEvent {
@@ -1180,15 +1214,31 @@ impl Builder {
                     kind: kind.unwrap_or_else(|| guess_kind(&text)),
                     text,
                     starred,
+                    extra: Default::default(),
                 }));
             } else {
+                let text = self.dated(&format!("{} - {}", time.trim(), text.replace('\n', " ")));
                 self.timeline.push(PendingEvent::Line {
                     line,
-                    text: format!("{} - {}", time.trim(), text.replace('\n', " ")),
+                    text,
                     kind,
                     starred,
                 });
             }
+        }
+    }
+
+    /// A timeline line that starts with a bare time, with the date of the
+    /// last date heading or date line before it.
+    fn dated(&self, line: &str) -> String {
+        match self.timeline_date {
+            Some(d)
+                if line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && values::first_iso_date(line).is_none() =>
+            {
+                format!("{} {}", d.format("%Y-%m-%d"), line.trim_start())
+            }
+            _ => line.to_owned(),
         }
     }
 
@@ -1239,6 +1289,7 @@ impl Builder {
                         kind: kind.unwrap_or(e.kind_guess),
                         text: e.text.clone(),
                         starred,
+                        extra: Default::default(),
                     },
                     other => {
                         let reason = match other {
@@ -1255,6 +1306,7 @@ impl Builder {
                             kind: kind.unwrap_or_else(|| guess_kind(&text)),
                             text: text.trim().to_owned(),
                             starred,
+                            extra: Default::default(),
                         }
                     }
                 },
@@ -1289,6 +1341,13 @@ pub fn section_key(heading: &str) -> String {
     slug.trim_end_matches('_').to_owned()
 }
 
+/// A date written on its own: `2024-07-09`, `Day 2 — 2024-07-10`,
+/// `March 1, 2024`.
+fn date_in(text: &str) -> Option<NaiveDate> {
+    let t = text.trim().trim_matches(['*', '_', '#', ' ']);
+    values::first_iso_date(t).or_else(|| values::date(t))
+}
+
 fn blank_action() -> ActionItem {
     ActionItem {
         id: String::new(),
@@ -1301,6 +1360,7 @@ fn blank_action() -> ActionItem {
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     }
 }
 
@@ -1617,6 +1677,21 @@ mod tests {
                 .any(|n| n.line == 12 && n.message.contains("timeline")),
             "{:?}",
             out.notes
+        );
+    }
+
+    #[test]
+    fn date_lines_and_headings_date_the_times_below_them() {
+        let md = "# T\n\n## Timeline\n\n**2024-07-09**\n\n- 23:50 alert fired\n\n### 2024-07-10\n\n- 00:20 rolled back\n- 2024-07-11 09:00 review held\n";
+        let out = import_markdown(md, &opts()).unwrap();
+        let at: Vec<_> = out.doc.timeline.iter().map(|e| e.at).collect();
+        assert_eq!(
+            at,
+            vec![
+                values::exact_time("2024-07-09 23:50"),
+                values::exact_time("2024-07-10 00:20"),
+                values::exact_time("2024-07-11 09:00")
+            ]
         );
     }
 

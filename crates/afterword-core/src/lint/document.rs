@@ -245,6 +245,7 @@ mod tests {
             id: "p-1".into(),
             name: "Dana Ortiz".into(),
             role: Role::Responder,
+            extra: Default::default(),
         });
         d.owner = "Priya Nair".into();
         d
@@ -257,6 +258,7 @@ mod tests {
             kind: Default::default(),
             text: text.into(),
             starred: false,
+            extra: Default::default(),
         }
     }
 
@@ -272,6 +274,7 @@ mod tests {
             ticket: String::new(),
             needs_discussion: false,
             public: false,
+            extra: Default::default(),
         }
     }
 
@@ -282,6 +285,7 @@ mod tests {
             text: f.finding.text.clone(),
             reason: reason.into(),
             at: d.created_at,
+            extra: Default::default(),
         });
     }
 
@@ -296,6 +300,7 @@ mod tests {
             text: "Human error during the failover.".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         d.action_items
             .push(action("ai-1", "Be more careful with deploys", "Sam"));
@@ -446,6 +451,7 @@ mod tests {
             text: "x".into(),
             category: None,
             evidence: vec![],
+            extra: Default::default(),
         });
         d.sections.insert("what_happened".into(), "x".into());
         for f in text_fields(&d) {

@@ -15,6 +15,7 @@ impl TimelineEvent {
             kind: EventKind::default(),
             text: text.into(),
             starred: false,
+            extra: Default::default(),
         }
     }
 
@@ -44,6 +45,7 @@ impl ActionItem {
             ticket: String::new(),
             needs_discussion: false,
             public: false,
+            extra: Default::default(),
         }
     }
 
@@ -98,6 +100,7 @@ impl ContributingFactor {
             text: text.into(),
             category: None,
             evidence: Vec::new(),
+            extra: Default::default(),
         }
     }
 
@@ -118,6 +121,7 @@ impl Participant {
             id: id.into(),
             name: name.into(),
             role,
+            extra: Default::default(),
         }
     }
 }
@@ -128,6 +132,7 @@ impl Link {
             id: id.into(),
             label: label.into(),
             url: url.into(),
+            extra: Default::default(),
         }
     }
 }
@@ -144,6 +149,7 @@ impl BusinessMetric {
             name: name.into(),
             value: value.into(),
             unit: unit.into(),
+            extra: Default::default(),
         }
     }
 }

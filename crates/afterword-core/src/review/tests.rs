@@ -34,6 +34,7 @@ fn item(id: &str, status: ActionStatus, due: Option<NaiveDate>) -> ActionItem {
         ticket: String::new(),
         needs_discussion: false,
         public: false,
+        extra: Default::default(),
     }
 }
 

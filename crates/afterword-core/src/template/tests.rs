@@ -108,6 +108,7 @@ fn optional_sections_complete_once_touched() {
         id: "l".into(),
         label: String::new(),
         url: "https://example.org".into(),
+        extra: Default::default(),
     });
     assert!(section_complete(&d, &s));
 }
@@ -130,6 +131,7 @@ fn strict_order_opens_sections_one_after_another() {
         kind: EventKind::Observation,
         text: "First failures".into(),
         starred: false,
+        extra: Default::default(),
     });
     d.analysis.went_wrong = "Contact list out of date".into();
     assert_eq!(first_incomplete(&d, &t), Some(4));

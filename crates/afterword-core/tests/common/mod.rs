@@ -118,7 +118,7 @@ fn numbered<T: std::fmt::Debug>(
 
 prop_compose! {
     fn participant()(name in text(), role in pick(&Role::ALL)) -> Participant {
-        Participant { id: String::new(), name, role }
+        Participant { id: String::new(), name, role, extra: Default::default() }
     }
 }
 
@@ -130,7 +130,7 @@ prop_compose! {
         alert_source in opt_pick(AlertSource::ALL),
         reported_to in text(),
     ) -> Classification {
-        Classification { severity, kind, category, alert_source, reported_to }
+        Classification { severity, kind, category, alert_source, reported_to, extra: Default::default() }
     }
 }
 
@@ -139,13 +139,13 @@ prop_compose! {
         started in opt_time(), detected in opt_time(), acknowledged in opt_time(),
         mitigated in opt_time(), resolved in opt_time(),
     ) -> KeyTimes {
-        KeyTimes { started, detected, acknowledged, mitigated, resolved }
+        KeyTimes { started, detected, acknowledged, mitigated, resolved, extra: Default::default() }
     }
 }
 
 prop_compose! {
     fn metric()(name in text(), value in text(), unit in text()) -> BusinessMetric {
-        BusinessMetric { id: String::new(), name, value, unit }
+        BusinessMetric { id: String::new(), name, value, unit, extra: Default::default() }
     }
 }
 
@@ -165,13 +165,14 @@ prop_compose! {
             description, user_visible_minutes, customers_affected, customers_reported,
             functional_severity, business_metrics, data_lost, recovery_point,
             slo_budget_consumed_percent: slo,
+            extra: Default::default(),
         }
     }
 }
 
 prop_compose! {
     pub fn event()(at in opt_time(), kind in pick(EventKind::ALL), text in text(), starred in any::<bool>()) -> TimelineEvent {
-        TimelineEvent { id: String::new(), at, kind, text, starred }
+        TimelineEvent { id: String::new(), at, kind, text, starred, extra: Default::default() }
     }
 }
 
@@ -181,7 +182,7 @@ prop_compose! {
         category in opt_pick(Category::ALL),
         evidence in prop::collection::vec(text(), 0..3),
     ) -> ContributingFactor {
-        ContributingFactor { id: String::new(), text, category, evidence }
+        ContributingFactor { id: String::new(), text, category, evidence, extra: Default::default() }
     }
 }
 
@@ -196,7 +197,8 @@ prop_compose! {
             trigger: t(0), detection: t(1), resolution: t(2), went_well: t(3),
             went_wrong: t(4), got_lucky: t(5), gaps: t(6), lessons: t(7),
             single_factor_reason: t(8),
-            four_questions: FourQuestions { intended: t(9), actual: t(10), why: t(11), prevention: t(12) },
+            four_questions: FourQuestions { intended: t(9), actual: t(10), why: t(11), prevention: t(12), extra: Default::default() },
+            extra: Default::default(),
         }
     }
 }
@@ -207,13 +209,13 @@ prop_compose! {
         status in pick(ActionStatus::ALL), kind in opt_pick(ActionKind::ALL),
         priority in opt_pick(Priority::ALL), ticket in text(), needs_discussion in any::<bool>(), public in any::<bool>(),
     ) -> ActionItem {
-        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, public }
+        ActionItem { id: String::new(), title, owner, due, status, kind, priority, ticket, needs_discussion, public, extra: Default::default() }
     }
 }
 
 prop_compose! {
     fn link()(label in text(), url in text()) -> Link {
-        Link { id: String::new(), label, url }
+        Link { id: String::new(), label, url, extra: Default::default() }
     }
 }
 
@@ -224,14 +226,15 @@ prop_compose! {
     ) -> Workflow {
         Workflow {
             status,
-            history: history.into_iter().map(|(status, by, at)| StatusChange { status, by, at }).collect(),
+            history: history.into_iter().map(|(status, by, at)| StatusChange { status, by, at, extra: Default::default() }).collect(),
+            extra: Default::default(),
         }
     }
 }
 
 prop_compose! {
     fn dismissal()(fingerprint in text(), rule in text(), text in text(), reason in text(), at in time()) -> Dismissal {
-        Dismissal { fingerprint, rule, text, reason, at }
+        Dismissal { fingerprint, rule, text, reason, at, extra: Default::default() }
     }
 }
 
