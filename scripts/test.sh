@@ -34,5 +34,3 @@ scripts/size.sh
 step "End-to-end flows (Playwright in Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
-step "Fault suite (storage full or off, two tabs, crashes, forged keys, huge drafts)"
-node scripts/faults.mjs

@@ -11,7 +11,7 @@
 use std::time::Duration;
 
 use afterword_core::ids::new_id;
-use afterword_core::model::Postmortem;
+use afterword_core::model::{Postmortem, WorkflowStatus};
 use afterword_core::store::SaveError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -107,11 +107,32 @@ impl Session {
         self.dirty.try_get_value().unwrap_or(false)
     }
 
-    /// Applies an edit and schedules a save.
+    /// Applies an edit and schedules a save. A closed postmortem is
+    /// read-only: the edit is not applied (only [`Session::change_status`]
+    /// can reopen it).
     pub fn edit(&self, f: impl FnOnce(&mut Postmortem)) {
+        if self.is_locked() {
+            return;
+        }
         self.remember();
         self.doc.update(f);
         self.mark_dirty();
+    }
+
+    /// True while the postmortem is closed: it opens read-only.
+    pub fn is_locked(&self) -> bool {
+        self.doc
+            .with_untracked(|d| d.workflow.status == WorkflowStatus::Closed)
+    }
+
+    /// Moves the document through its workflow, also out of *closed*: an
+    /// undo step of its own.
+    pub fn change_status(&self, f: impl FnOnce(&mut Postmortem)) {
+        self.break_step();
+        self.remember();
+        self.doc.update(f);
+        self.mark_dirty();
+        self.break_step();
     }
 
     fn mark_dirty(&self) {
@@ -175,6 +196,9 @@ impl Session {
     }
 
     fn step(&self, back: bool) -> bool {
+        if self.is_locked() {
+            return false;
+        }
         let current = self.doc.get_untracked();
         let mut target = None;
         self.history.update_value(|h| {

@@ -12,7 +12,7 @@ use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice,
 use crate::components::prefs::{self, Mode};
 use crate::components::start::StartFlow;
 use crate::components::status::{NotKept, SaveIndicator, SaveProblem};
-use crate::components::workflow::WorkflowPanel;
+use crate::components::workflow::{ClosedBanner, WorkflowPanel};
 use crate::session::{OpenDraft, Session};
 use crate::state::{use_app, AppState, Route};
 
@@ -131,6 +131,11 @@ fn Editor(session: Session) -> impl IntoView {
         Memo::new(move |_| session.undo_depth.get().0),
         Memo::new(move |_| session.undo_depth.get().1),
     );
+    let locked = Memo::new(move |_| {
+        session
+            .doc
+            .with(|d| d.workflow.status == afterword_core::model::WorkflowStatus::Closed)
+    });
     // Document-level undo: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y), Cmd on a Mac.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if starting.get_untracked() || !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
@@ -145,6 +150,13 @@ fn Editor(session: Session) -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // Read-only is shown as the whole document: guided mode's steps are
+    // for writing.
+    Effect::new(move |_| {
+        if locked.get() {
+            mode.set(Mode::Full);
+        }
+    });
     let set_mode = move |m: Mode| {
         mode.set(m);
         if let Err(e) = prefs::set_mode(&app, &session.id(), m) {
@@ -166,11 +178,11 @@ fn Editor(session: Session) -> impl IntoView {
                 <SaveIndicator session=session />
                 <div class="editor-actions">
                     <Show when=move || !starting.get()>
-                        <button type="button" class="btn btn-small" disabled=move || undo_n.get() == 0
+                        <button type="button" class="btn btn-small" disabled=move || { undo_n.get() == 0 || locked.get() }
                             aria-keyshortcuts="Control+Z" on:click=move |_| step_back_or_forward(app, session, false)>
                             <span class="bar-icon" aria-hidden="true">"↶"</span><span class="bar-label">"Undo"</span>
                         </button>
-                        <button type="button" class="btn btn-small" disabled=move || redo_n.get() == 0
+                        <button type="button" class="btn btn-small" disabled=move || { redo_n.get() == 0 || locked.get() }
                             aria-keyshortcuts="Control+Shift+Z" on:click=move |_| step_back_or_forward(app, session, true)>
                             <span class="bar-icon" aria-hidden="true">"↷"</span><span class="bar-label">"Redo"</span>
                         </button>
@@ -178,9 +190,10 @@ fn Editor(session: Session) -> impl IntoView {
                     <ExportMenu session=session />
                 </div>
             </div>
-            <h1 id="editor-title" class="editor-title">{title}</h1>
+            <h1 id="editor-title" class="editor-title" tabindex="-1">{title}</h1>
             <NotKept session=session />
             <SaveProblem session=session />
+            <ClosedBanner session=session />
             {move || if starting.get() {
                 view! { <StartFlow session=session done=finish_start /> }.into_any()
             } else {
@@ -192,7 +205,10 @@ fn Editor(session: Session) -> impl IntoView {
                             <button type="button" class="btn btn-small" aria-pressed=move || (mode.get() == Mode::Full).to_string()
                                 on:click=move |_| set_mode(Mode::Full)>"Full document"</button>
                         </div>
-                        <TemplateSelect session=session template=template />
+                        <fieldset class="form-lock" disabled=move || locked.get()>
+                            <legend class="visually-hidden">"Template"</legend>
+                            <TemplateSelect session=session template=template />
+                        </fieldset>
                     </div>
                     <Progress session=session template=template />
                     <OutsideNotice session=session template=template />
@@ -200,9 +216,14 @@ fn Editor(session: Session) -> impl IntoView {
                         <div class="editor-main">
                             // Keyed by epoch: a document replaced from outside (another
                             // tab, a conflict choice, undo) gets fresh controls.
-                            <For each=move || [session.epoch.get()] key=|epoch| *epoch let:_epoch>
-                                <EditorForm session=session template=template mode=mode current=current />
-                            </For>
+                            // A closed postmortem is read-only: every control of the
+                            // form is disabled at once.
+                            <fieldset class="form-lock" disabled=move || locked.get()>
+                                <legend class="visually-hidden">"The postmortem"</legend>
+                                <For each=move || [session.epoch.get()] key=|epoch| *epoch let:_epoch>
+                                    <EditorForm session=session template=template mode=mode current=current />
+                                </For>
+                            </fieldset>
                         </div>
                         <div class="editor-side">
                             <crate::components::lint_panel::LintPanel session=session />

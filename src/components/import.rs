@@ -293,6 +293,19 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
     };
     let replace = move |_| {
         if let ImportState::ConfirmReplace { doc, .. } = state.get_untracked() {
+            let closed = matches!(
+                app.library().open(&doc.id),
+                Ok(Some(d)) if d.workflow.status == afterword_core::model::WorkflowStatus::Closed
+            );
+            if closed {
+                state.set(ImportState::Refused {
+                    file: doc.display_title().to_owned(),
+                    problems: vec![
+                        "The draft it would replace is closed, so it is read-only. Reopen it first, or import the file as a separate draft (Keep both).".to_owned(),
+                    ],
+                });
+                return;
+            }
             state.set(store(
                 app,
                 *doc,

@@ -489,6 +489,11 @@ fn save_status(
         return Err("That postmortem is no longer in this review.".into());
     };
     let title = doc.display_title().to_owned();
+    if doc.workflow.status == afterword_core::model::WorkflowStatus::Closed {
+        return Err(format!(
+            "\u{201c}{title}\u{201d} is closed, so its action items are read-only. Reopen it to change them."
+        ));
+    }
     let Some(item) = doc.action_items.iter_mut().find(|i| i.id == item_id) else {
         return Err(format!(
             "That action item is no longer in \u{201c}{title}\u{201d}."
@@ -582,7 +587,8 @@ fn ActionRowView(
                 <label class="visually-hidden" for=select_id.clone()>
                     {format!("Status of {}", dash(&item.title))}
                 </label>
-                <select id=select_id class="status-select" on:change=on_change>
+                <select id=select_id class="status-select" on:change=on_change disabled=row.closed
+                    title=row.closed.then_some("The postmortem is closed: reopen it to change its action items")>
                     {ActionStatus::ALL
                         .iter()
                         .map(|s| view! { <option value=s.key() selected=*s == old>{s.label()}</option> })

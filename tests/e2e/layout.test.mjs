@@ -121,3 +121,62 @@ test("the home list is searched and sorted with the keyboard", async () => {
     await context.close();
   }
 });
+
+test("publishing and closing show what is still open; a closed postmortem is read-only until reopened", async () => {
+  const context = await newContext(browser, server);
+  try {
+    const page = await openApp(context, server);
+    await newDraft(page);
+    await page.getByLabel("Title", { exact: true }).fill("Queue backlog after the broker upgrade");
+    await page.getByRole("button", { name: "Add action item" }).click();
+    await page.getByLabel("Action", { exact: true }).fill("Alert on consumer lag");
+    await page.getByText(/^Status: Draft/).click();
+    for (const to of ["In review", "Reviewed"]) {
+      await page.getByRole("button", { name: `Move to ${to}` }).click();
+      await page.getByText(new RegExp(`^Status: ${to}`)).waitFor();
+    }
+    // Publishing with work pending asks first, and Cancel changes nothing.
+    await page.getByRole("button", { name: "Move to Published" }).click();
+    const ask = page.getByRole("group", { name: "Move to Published?" });
+    await ask.getByText("1 action item is not done yet.").waitFor();
+    await ask.getByText("No reviewer is named.").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "status-confirm-title");
+    await ask.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/^Status: Reviewed/).waitFor();
+    await page.getByRole("button", { name: "Move to Published" }).click();
+    await page.getByRole("button", { name: "Move to Published anyway" }).click();
+    await page.getByText(/^Status: Published/).waitFor();
+    await page.getByRole("button", { name: "Move to Closed" }).click();
+    await page.getByText("A closed postmortem opens read-only; Reopen makes it editable again.").waitFor();
+    await expectNoAxeViolations(page, "closing asks first");
+    await page.getByRole("button", { name: "Move to Closed anyway" }).click();
+    await page.getByText("This postmortem is closed.").waitFor();
+    await waitSaved(page);
+
+    // Read-only: the fields, undo and the keyboard shortcut change nothing.
+    const title = page.getByLabel("Title", { exact: true });
+    assert.equal(await title.isDisabled(), true);
+    assert.equal(await page.getByRole("button", { name: "Undo" }).isDisabled(), true);
+    await page.keyboard.press("Control+z");
+    await page.waitForTimeout(300);
+    const stored = () => page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("afterword:draft:"));
+      return JSON.parse(localStorage.getItem(key));
+    });
+    assert.equal((await stored()).workflow.status, "closed");
+    // It opens read-only again after a reload.
+    await page.reload();
+    await page.getByText("This postmortem is closed.").waitFor();
+    assert.equal(await page.getByLabel("Title", { exact: true }).isDisabled(), true);
+    await page.getByRole("button", { name: "Reopen" }).click();
+    await page.getByText("This postmortem is closed.").waitFor({ state: "detached" });
+    await page.getByLabel("Title", { exact: true }).fill("Queue backlog after the broker upgrade (revised)");
+    await waitSaved(page);
+    const after = await stored();
+    assert.equal(after.workflow.status, "published");
+    assert.equal(after.title, "Queue backlog after the broker upgrade (revised)");
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,7 +1,8 @@
 //! Finding a draft in a long home list: the search over what the index keeps
 //! of each draft (title, owner, participants, the start of the summary) and
-//! the orders the list can be shown in. Works on the index alone, so a big
-//! library is searched without reading a single draft.
+//! the orders the list can be shown in. Works on the draft list the app
+//! holds (taken from each draft as it is read or saved), so searching reads
+//! nothing from storage.
 
 use std::cmp::Ordering;
 

@@ -143,6 +143,52 @@ pub fn set_status(
     Ok(())
 }
 
+/// What is still open in `doc` before it moves to `to`: asked before
+/// publishing or closing, so nobody closes a postmortem with work pending
+/// by accident. Empty for the other moves, and when nothing is open.
+/// `checklist` is the document's pre-share checklist.
+pub fn still_open(
+    doc: &Postmortem,
+    checklist: &crate::checklist::Checklist,
+    to: WorkflowStatus,
+    today: NaiveDate,
+) -> Vec<String> {
+    if !matches!(to, WorkflowStatus::Published | WorkflowStatus::Closed) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let open: Vec<&str> = checklist
+        .items
+        .iter()
+        .filter(|i| i.status == crate::checklist::CheckStatus::Open)
+        .map(|i| i.label.as_str())
+        .collect();
+    match open.len() {
+        0 => {}
+        1 => out.push(format!("1 checklist item is open: {}.", open[0])),
+        n => out.push(format!(
+            "{n} checklist items are open: {}.",
+            open.join("; ")
+        )),
+    }
+    let f = follow_up(doc, today);
+    if f.pending() > 0 {
+        let head = match f.pending() {
+            1 => "1 action item is".to_owned(),
+            n => format!("{n} action items are"),
+        };
+        let overdue = match f.overdue {
+            0 => String::new(),
+            n => format!(" ({n} overdue)"),
+        };
+        out.push(format!("{head} not done yet{overdue}."));
+    }
+    if doc.reviewers.iter().all(|r| r.trim().is_empty()) {
+        out.push("No reviewer is named.".to_owned());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +304,63 @@ mod tests {
             ]
         );
         assert_eq!(d.workflow.history[3].at, t(13));
+    }
+
+    #[test]
+    fn closing_lists_what_is_still_open() {
+        use crate::checklist::{CheckItem, CheckStatus, Checklist};
+        let mut doc = Postmortem::new(
+            "pm-1".into(),
+            Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+        );
+        doc.action_items = vec![
+            item(1, ActionStatus::Open, Some(day(2))),
+            item(2, ActionStatus::InProgress, None),
+            item(3, ActionStatus::Done, Some(day(2))),
+        ];
+        let list = Checklist {
+            items: vec![
+                CheckItem {
+                    id: "section.impact".into(),
+                    group: "Completeness",
+                    label: "Impact is empty".into(),
+                    status: CheckStatus::Open,
+                    detail: String::new(),
+                    target: None,
+                },
+                CheckItem {
+                    id: "blameless.open".into(),
+                    group: "Blameless language",
+                    label: "No blameless-language findings open".into(),
+                    status: CheckStatus::Done,
+                    detail: String::new(),
+                    target: None,
+                },
+            ],
+        };
+        let open = still_open(&doc, &list, WorkflowStatus::Closed, day(10));
+        assert_eq!(
+            open,
+            [
+                "1 checklist item is open: Impact is empty.",
+                "2 action items are not done yet (1 overdue).",
+                "No reviewer is named.",
+            ]
+        );
+        assert!(
+            still_open(&doc, &list, WorkflowStatus::Reviewed, day(10)).is_empty(),
+            "only publishing and closing ask"
+        );
+
+        doc.reviewers = vec!["Amara Okafor".into()];
+        doc.action_items.truncate(1);
+        doc.action_items[0].status = ActionStatus::Done;
+        let done = Checklist { items: vec![] };
+        assert!(still_open(&doc, &done, WorkflowStatus::Published, day(10)).is_empty());
+        doc.action_items[0].status = ActionStatus::Open;
+        assert_eq!(
+            still_open(&doc, &done, WorkflowStatus::Published, day(1)),
+            ["1 action item is not done yet."]
+        );
     }
 }

@@ -181,18 +181,34 @@ pub struct DraftMeta {
     /// Set while the draft is in the trash.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,
-    /// For the home list's sort by incident date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// For the home list's sort by incident date. Taken from the draft when
+    /// it is read or saved; not stored in the index, which stays as it was.
+    #[serde(skip)]
     pub incident_date: Option<chrono::NaiveDate>,
     /// What the home list's search looks through besides the title: the
-    /// owner, the participants' names and the start of the summary.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// owner, the participants' names and the start of the summary. Like
+    /// `incident_date`, kept in memory only.
+    #[serde(skip)]
     pub search_text: String,
 }
 
-/// How much of the summary the index keeps for searching: enough to find a
-/// draft by what it is about, little enough to keep the index small.
+/// How much of the summary the search keeps: enough to find a draft by what
+/// it is about, little enough to keep the list light.
 const SUMMARY_CHARS: usize = 160;
+
+/// True when two draft lists would be stored the same (the in-memory search
+/// fields aside): the index is rewritten only when it is out of date.
+fn same_stored_index(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.id == y.id
+                && x.title == y.title
+                && x.severity == y.severity
+                && x.status == y.status
+                && x.updated_at == y.updated_at
+                && x.trashed_at == y.trashed_at
+        })
+}
 
 impl DraftMeta {
     fn of(doc: &Postmortem, trashed_at: Option<DateTime<Utc>>) -> Self {
@@ -443,7 +459,7 @@ impl<S: KeyValueStore> Library<S> {
                 .then(a.0.id.cmp(&b.0.id))
         });
         let metas: Vec<DraftMeta> = out.drafts.iter().map(|(m, _)| m.clone()).collect();
-        if metas != index.drafts {
+        if !same_stored_index(&metas, &index.drafts) {
             if let Err(e) = self.write_index(metas) {
                 out.notices
                     .push(format!("The draft list could not be updated: {e}."));

@@ -37,6 +37,8 @@ pub struct ActionRow {
     pub item: ActionItem,
     /// Open or in progress, with a due date before the review day.
     pub overdue: bool,
+    /// The postmortem is closed: its items are read-only.
+    pub closed: bool,
 }
 
 /// Whether an item with this status and due date is overdue on `today`:
@@ -67,6 +69,7 @@ where
             incident_date: doc.incident_date,
             item: item.clone(),
             overdue: is_overdue(item, today),
+            closed: doc.workflow.status == crate::model::WorkflowStatus::Closed,
         }));
     }
     rows

@@ -51,6 +51,7 @@ fn row(draft: &str, it: ActionItem) -> ActionRow {
         severity: None,
         incident_date: None,
         overdue: is_overdue(&it, today()),
+        closed: false,
         item: it,
     }
 }
