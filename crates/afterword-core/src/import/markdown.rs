@@ -8,7 +8,7 @@
 //! dropped: text that cannot be read into a field stays as text, and every
 //! such case is listed with its line number.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -217,7 +217,8 @@ pub fn import_markdown(
         doc,
         notes: Vec::new(),
         timeline: Vec::new(),
-        used_keys: Vec::new(),
+        used_keys: HashSet::new(),
+        next_suffix: HashMap::new(),
         own_export: false,
         timeline_date: None,
     };
@@ -356,7 +357,10 @@ struct Builder {
     doc: Postmortem,
     notes: Vec<ImportNote>,
     timeline: Vec<PendingEvent>,
-    used_keys: Vec<String>,
+    used_keys: HashSet<String>,
+    /// The next number to try per slug, so a document with thousands of
+    /// same-named headings is read in linear time.
+    next_suffix: HashMap<String, usize>,
     /// The file is Afterword's own export (its details table says when it
     /// was last updated).
     own_export: bool,
@@ -376,12 +380,13 @@ impl Builder {
     fn new_key(&mut self, heading: &str, suffix: &str) -> String {
         let slug = section_key(&format!("{heading}{suffix}"));
         let mut key = slug.clone();
-        let mut n = 2;
+        let mut n = self.next_suffix.get(&slug).copied().unwrap_or(2);
         while self.used_keys.contains(&key) || self.doc.sections.contains_key(&key) {
             key = format!("{slug}_{n}");
             n += 1;
         }
-        self.used_keys.push(key.clone());
+        self.next_suffix.insert(slug, n);
+        self.used_keys.insert(key.clone());
         key
     }
 
@@ -1623,6 +1628,21 @@ mod tests {
         assert_eq!(a[1].status, ActionStatus::Done);
         assert_eq!(a[2].due, NaiveDate::from_ymd_opt(2024, 4, 1));
         assert_eq!(a[2].ticket, "https://tracker.example.com/OPS-7");
+    }
+
+    #[test]
+    fn many_headings_of_one_name_each_keep_their_text() {
+        // A fuzzed file with thousands of same-named headings once took
+        // seconds: each new key rescanned every key before it.
+        let md: String = std::iter::once("# T\n".to_owned())
+            .chain((0..3000).map(|i| format!("\n## Leadup\n\nPart {i}.\n")))
+            .collect();
+        let out = import_markdown(&md, &opts()).unwrap();
+        let s = &out.doc.sections;
+        assert_eq!(s.get("leadup").map(String::as_str), Some("Part 0."));
+        assert_eq!(s.get("leadup_2").map(String::as_str), Some("Part 1."));
+        assert_eq!(s.get("leadup_3000").map(String::as_str), Some("Part 2999."));
+        assert_eq!(s.keys().filter(|k| k.starts_with("leadup")).count(), 3000);
     }
 
     #[test]
