@@ -4,11 +4,11 @@
 use std::io::Write;
 
 use afterword_core::export::csv::action_items_csv;
-use afterword_core::export::json::{import_json, to_json};
+use afterword_core::export::json::to_json;
 use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
 use afterword_core::template::{standard, template_by_id, template_from_json, Template};
 
-use crate::input::read_input;
+use crate::input::{read_input, read_postmortem};
 use crate::USAGE_ERROR;
 
 pub(crate) const HELP: &str = "\
@@ -95,19 +95,9 @@ pub(crate) fn run(args: &[String]) -> u8 {
     let Some(file) = file else {
         return usage("give the postmortem file to export");
     };
-    let raw = match read_input(file) {
-        Ok(raw) => raw,
-        Err(msg) => {
-            eprintln!("afterword export: {msg}");
-            return USAGE_ERROR;
-        }
-    };
-    let doc = match import_json(&raw) {
+    let doc = match read_postmortem("export", file) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let template = match template_file {
         Some(path) => match read_template(path) {

@@ -11,7 +11,7 @@ use afterword_core::export::markdown::to_markdown;
 use afterword_core::ids::new_id;
 use afterword_core::import::{import_markdown, MarkdownImportOptions, SectionTarget};
 
-use crate::input::read_input;
+use crate::input::read_text;
 use crate::USAGE_ERROR;
 
 pub(crate) const HELP: &str = "\
@@ -89,12 +89,9 @@ pub(crate) fn run(args: &[String]) -> u8 {
     let Some(file) = file else {
         return usage("give the Markdown file to import");
     };
-    let raw = match read_input(file) {
+    let raw = match read_text("import", file) {
         Ok(raw) => raw,
-        Err(msg) => {
-            eprintln!("afterword import: {msg}");
-            return USAGE_ERROR;
-        }
+        Err(code) => return code,
     };
     let now = chrono::Utc::now();
     let entropy = u64::from(std::process::id()) ^ now.timestamp_subsec_nanos() as u64;

@@ -4,10 +4,9 @@
 
 use std::io::Write;
 
-use afterword_core::export::json::import_json;
 use afterword_core::public::{public_html, public_markdown, redaction_check};
 
-use crate::input::read_input;
+use crate::input::read_postmortem;
 use crate::USAGE_ERROR;
 
 pub(crate) const HELP: &str = "\
@@ -67,19 +66,9 @@ pub(crate) fn run(args: &[String]) -> u8 {
     let Some(file) = file else {
         return usage("give the postmortem file");
     };
-    let raw = match read_input(file) {
-        Ok(raw) => raw,
-        Err(msg) => {
-            eprintln!("afterword public: {msg}");
-            return USAGE_ERROR;
-        }
-    };
-    let doc = match import_json(&raw) {
+    let doc = match read_postmortem("public", file) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let md = public_markdown(&doc);
     let findings = redaction_check(&md, &doc);
