@@ -236,6 +236,7 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
             </Show>
             <div class="draft-meta">
                 {is_sample(&meta.id).then(|| view! { <span class="badge badge-sample">"Sample"</span> })}
+                <crate::components::team::TeamMark id=meta.id.clone() />
                 {severity_badge(&meta)}
                 <span class="status">{meta.status.label()}</span>
                 <span class="edited">"Edited " {local_when(meta.updated_at)}</span>
