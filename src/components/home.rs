@@ -53,6 +53,7 @@ pub fn Home() -> impl IntoView {
                 <button class="btn btn-primary" on:click=move |_| app.create_draft()>
                     "New postmortem"
                 </button>
+                <a class="btn" href="#/team" on:click=move |_| app.route.set(Route::Team)>"Team library"</a>
             </div>
             <Show
                 when=move || !live.with(|l| l.is_empty())
