@@ -1,7 +1,8 @@
-// validate_doc_update of the design document _design/afterword.
-// Installed with couchdb/install.sh, which copies this function into
-// afterword.json. Keeps anything that is not an Afterword postmortem out of
-// the team's database, and lets only the writer role (and admins) write.
+// validate_doc_update of the design document _design/afterword
+// (afterword.json carries this function as text; a native test checks that
+// the two agree). Keeps anything that is not an Afterword postmortem or
+// custom template out of the team's database, and lets only the writer
+// role (and admins) write.
 function (newDoc, oldDoc, userCtx, secObj) {
   var roles = userCtx.roles || [];
   var admin = roles.indexOf("_admin") !== -1;
@@ -15,6 +16,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (newDoc._deleted) return;
   function need(ok, why) {
     if (!ok) throw { forbidden: "Not an Afterword postmortem: " + why + "." };
+  }
+  if (newDoc.type === "template") {
+    need(typeof newDoc.id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(newDoc.id), "a template's \"id\" must be an id");
+    need(newDoc._id === "template:" + newDoc.id, "\"_id\" must be \"template:\" followed by \"id\"");
+    need(typeof newDoc.name === "string", "a template's \"name\" must be text");
+    need(Array.isArray(newDoc.sections), "a template's \"sections\" must be a list");
+    return;
   }
   need(newDoc.type === "postmortem", "\"type\" must be \"postmortem\"");
   need(typeof newDoc.id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(newDoc.id), "\"id\" must be a draft id");

@@ -296,6 +296,14 @@ impl Team {
             s.flush();
         }
         let who = self.user.get_untracked().unwrap_or_default();
+        let templates = sync::outgoing_templates(&lib, &lib.team_state(), &who);
+        if !templates.is_empty() {
+            let docs: Vec<Value> = templates.iter().map(|o| o.body.clone()).collect();
+            let answers = self.bulk_docs(db, docs).await?;
+            let mut state = lib.team_state();
+            sync::pushed_templates(&mut state, &templates, &answers);
+            self.save_state(&state);
+        }
         let loaded = lib.load();
         let out = sync::outgoing(&lib, &lib.team_state(), &loaded.drafts, &who);
         if out.is_empty() {
@@ -303,18 +311,7 @@ impl Team {
         }
         for chunk in out.chunks(BATCH) {
             let docs: Vec<Value> = chunk.iter().map(|o| o.body.clone()).collect();
-            let body = serde_json::json!({ "docs": docs }).to_string();
-            let (status, answer) = fetch_json("POST", &db.at("_bulk_docs"), Some(body)).await?;
-            if status == 401 {
-                return Err(NetError::SignedOut);
-            }
-            if !(200..300).contains(&status) {
-                return Err(NetError::Server(status, reason(&answer)));
-            }
-            let answers: Vec<Pushed> = answer
-                .as_array()
-                .map(|rows| rows.iter().map(read_answer).collect())
-                .unwrap_or_default();
+            let answers = self.bulk_docs(db, docs).await?;
             // Read again: the feed may have changed the state meanwhile.
             let mut state = lib.team_state();
             let refused = sync::pushed(&mut state, chunk, &answers);
@@ -324,6 +321,22 @@ impl Team {
             }
         }
         Ok(())
+    }
+
+    /// One `_bulk_docs` write; the server's answer for each document.
+    async fn bulk_docs(&self, db: &Database, docs: Vec<Value>) -> Result<Vec<Pushed>, NetError> {
+        let body = serde_json::json!({ "docs": docs }).to_string();
+        let (status, answer) = fetch_json("POST", &db.at("_bulk_docs"), Some(body)).await?;
+        if status == 401 {
+            return Err(NetError::SignedOut);
+        }
+        if !(200..300).contains(&status) {
+            return Err(NetError::Server(status, reason(&answer)));
+        }
+        Ok(answer
+            .as_array()
+            .map(|rows| rows.iter().map(read_answer).collect())
+            .unwrap_or_default())
     }
 
     fn save_state(&self, state: &SyncState) {
@@ -428,6 +441,8 @@ impl Team {
         self.save_state(&state);
         if !touched.is_empty() {
             self.app.reload();
+            // Screens that keep their own copy (templates, review) read again.
+            self.app.foreign_writes.update(|n| *n += 1);
             if let Some(Some(s)) = self.app.guard.open.0.try_get_untracked() {
                 if touched.contains(&s.id()) {
                     s.external_change();

@@ -15,6 +15,9 @@
 //! on the server of a draft edited here become a [`Conflict`] that waits
 //! for the person's choice ([`resolve`]): nothing is overwritten silently.
 //!
+//! Custom templates travel the same way, one document each
+//! (`template:{id}`, see [`outgoing_templates`]).
+//!
 //! The adapter that talks to the server (fetch, `_bulk_docs`, the
 //! `_changes` feed) calls these functions and saves the state after each
 //! step; after a reload it resumes from [`SyncState::since`].
@@ -30,6 +33,12 @@ use crate::model::Postmortem;
 use crate::restore::restore_value;
 use crate::store::{DraftMeta, KeyValueStore, Library, StoreError};
 
+pub use templates::{
+    incoming_template, outgoing_templates, pushed_templates, OutgoingTemplate, TrackedTemplate,
+    TEMPLATE_PREFIX, TEMPLATE_TYPE,
+};
+
+mod templates;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -115,6 +124,9 @@ pub struct SyncState {
     /// Server revisions to delete (conflicting copies the person resolved).
     #[serde(default)]
     pub drop: Vec<(String, String)>,
+    /// What was last exchanged for each custom template.
+    #[serde(default)]
+    pub templates: templates::TrackedTemplates,
     /// When the last full exchange finished.
     #[serde(default)]
     pub synced_at: Option<DateTime<Utc>>,
@@ -405,7 +417,11 @@ pub fn incoming<S: KeyValueStore>(
     state: &mut SyncState,
     row: &Value,
 ) -> Result<Incoming, StoreError> {
-    let Some(id) = row.get("id").and_then(Value::as_str).and_then(draft_id) else {
+    let server_id = row.get("id").and_then(Value::as_str).unwrap_or_default();
+    if let Some(id) = server_id.strip_prefix(TEMPLATE_PREFIX) {
+        return incoming_template(lib, state, id, row);
+    }
+    let Some(id) = draft_id(server_id) else {
         return Ok(Incoming::Unchanged);
     };
     let id = id.to_owned();
@@ -553,7 +569,9 @@ fn store_remote<S: KeyValueStore>(
     } else {
         lib.put_imported(&remote.doc, remote.trashed_at)?;
     }
-    lib.set_trashed(&remote.doc.id, remote.trashed_at)?;
+    if lib.trashed_at(&remote.doc.id) != remote.trashed_at {
+        lib.set_trashed(&remote.doc.id, remote.trashed_at)?;
+    }
     Ok(lib
         .revision_of(&remote.doc.id)
         .unwrap_or(remote.doc.revision))

@@ -455,3 +455,82 @@ fn the_shipped_design_document_carries_the_validation_function_as_written() {
         function.trim()
     );
 }
+
+impl Browser {
+    fn push_templates(&self, twin: &mut Twin) {
+        let lib = self.lib();
+        let mut state = lib.team_state();
+        let out = outgoing_templates(&lib, &state, self.who);
+        let bodies: Vec<Value> = out.iter().map(|o| o.body.clone()).collect();
+        let answers = twin.bulk_docs(&bodies);
+        pushed_templates(&mut state, &out, &answers);
+        lib.save_team_state(&state).unwrap();
+    }
+
+    fn template_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .lib()
+            .usable_templates()
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+fn custom_template(id: &str, name: &str) -> crate::template::Template {
+    let mut t = crate::template::standard();
+    t.id = id.into();
+    t.name = name.into();
+    t.builtin = false;
+    t
+}
+
+#[test]
+fn custom_templates_travel_and_an_edit_on_both_sides_keeps_both() {
+    let mut twin = Twin::new();
+    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
+    dana.lib()
+        .save_template(&custom_template("ops-review", "Ops review"))
+        .unwrap();
+    dana.push_templates(&mut twin);
+    sam.pull(&mut twin).unwrap();
+    assert_eq!(sam.template_names(), vec!["Ops review"]);
+
+    // Sam renames it: it comes back to Dana, and is not sent again.
+    sam.lib()
+        .save_template(&custom_template("ops-review", "Ops review (short)"))
+        .unwrap();
+    sam.push_templates(&mut twin);
+    dana.pull(&mut twin).unwrap();
+    assert_eq!(dana.template_names(), vec!["Ops review (short)"]);
+    let lib = dana.lib();
+    assert!(outgoing_templates(&lib, &lib.team_state(), "dana").is_empty());
+
+    // Both change it: Dana keeps hers and gets Sam's beside it.
+    dana.lib()
+        .save_template(&custom_template("ops-review", "Dana's review"))
+        .unwrap();
+    sam.lib()
+        .save_template(&custom_template("ops-review", "Sam's review"))
+        .unwrap();
+    sam.push_templates(&mut twin);
+    dana.pull(&mut twin).unwrap();
+    assert_eq!(
+        dana.template_names(),
+        vec!["Dana's review", "Sam's review (from sam)"]
+    );
+    dana.push_templates(&mut twin);
+    assert_eq!(
+        twin.get("template:ops-review").unwrap()["name"],
+        "Dana's review"
+    );
+
+    // Deleted by Sam (unchanged since at Sam's): gone at Dana's too.
+    sam.pull(&mut twin).unwrap();
+    sam.lib().delete_template("ops-review").unwrap();
+    sam.push_templates(&mut twin);
+    dana.pull(&mut twin).unwrap();
+    assert!(!dana.template_names().contains(&"Dana's review".to_owned()));
+}
