@@ -1,6 +1,6 @@
 // Measures the team library with many postmortems on the server.
 //
-//   node scripts/bench-team.mjs [COUNT]     (default 5000; needs dist/)
+//   node scripts/bench-team.mjs [COUNT] [small]     (default 5000; needs dist/)
 //
 // Starts PouchDB Server in memory on 127.0.0.1, stores COUNT generated
 // postmortems (the core's sample generator) in a database, then in a fresh
@@ -16,12 +16,21 @@ import http from "node:http";
 import { launch, startServer, newContext } from "../tests/e2e/helpers.mjs";
 
 const count = Number(process.argv[2] ?? 5000);
-const docs = JSON.parse(
+// "small": each postmortem cut to its title, summary and classification, so
+// that thousands fit in the browser's local storage (about 5 million
+// characters per site); the generator's full documents are about 5 KB each.
+const small = process.argv[3] === "small";
+const generated = JSON.parse(
   execFileSync("cargo", ["run", "-q", "-p", "afterword-core", "--example", "sample_drafts", "--", String(count), "7", "bench"], {
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
   }),
 );
+const docs = small
+  ? generated.map(({ schema_version, id, revision, created_at, updated_at, title, summary, classification }) => ({
+      schema_version, id, revision, created_at, updated_at, title, summary: summary.slice(0, 200), classification,
+    }))
+  : generated;
 
 const port = await new Promise((resolve) => {
   const s = http.createServer();
@@ -109,7 +118,7 @@ const down = performance.now() - t2;
 const downBytes = [bytesIn, bytesOut];
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log(`team library with ${count} postmortems on the server (${info.doc_count} documents, ${kb(jsonBytes)} of JSON)`);
+console.log(`team library with ${count} ${small ? "small " : ""}postmortems on the server (${info.doc_count} documents, ${kb(jsonBytes)} of JSON)`);
 console.log(`  first sync into an empty browser: ${(firstSync / 1000).toFixed(1)} s, received ${kb(firstIn)}, sent ${kb(firstOut)}; ${stored} drafts stored (${kb(storedUnits * 2)} of localStorage)`);
 if (problem.length) console.log(`  messages shown: ${problem.join(" | ").slice(0, 400)}`);
 console.log(`  one change, browser to server: ${up.toFixed(0)} ms (from the keystroke; autosave waits ${600} ms), received ${kb(upBytes[0])}, sent ${kb(upBytes[1])}`);

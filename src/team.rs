@@ -304,8 +304,8 @@ impl Team {
             sync::pushed_templates(&mut state, &templates, &answers);
             self.save_state(&state);
         }
-        let loaded = lib.load();
-        let out = sync::outgoing(&lib, &lib.team_state(), &loaded.drafts, &who);
+        let drafts = self.app.drafts.get_untracked();
+        let out = sync::outgoing(&lib, &lib.team_state(), &drafts, &who);
         if out.is_empty() {
             return Ok(());
         }
@@ -356,7 +356,7 @@ impl Team {
         let live = matches!(self.link.get_untracked(), Link::Live);
         let feed = if live { "longpoll" } else { "normal" };
         let url = db.at(&format!(
-            "_changes?feed={feed}&include_docs=true&conflicts=true&limit={BATCH}&timeout={LONGPOLL_MS}&heartbeat=false&since={}",
+            "_changes?feed={feed}&include_docs=true&conflicts=true&limit={BATCH}&timeout={LONGPOLL_MS}&since={}",
             encode(if first { "0" } else { &since })
         ));
         let (status, answer) = fetch_json("GET", &url, None).await?;

@@ -142,7 +142,9 @@ fn ConnectForm() -> impl IntoView {
                 <label for="team-url">"Database address"</label>
                 <input
                     id="team-url"
-                    type="url"
+                    type="text"
+                    inputmode="url"
+                    autocomplete="url"
                     placeholder="https://couch.example.com/postmortems"
                     readonly=preset
                     prop:value=move || url.get()

@@ -4,6 +4,8 @@
 //! ever stored: the server's session cookie is the browser's business.
 
 use super::{KeyValueStore, Library, StoreError};
+use crate::ids::is_valid_id;
+use crate::model::Postmortem;
 use crate::sync::{SyncState, TeamConfig};
 
 impl<S: KeyValueStore> Library<S> {
@@ -57,6 +59,29 @@ impl<S: KeyValueStore> Library<S> {
         let key = self.unused_quarantine_key(id);
         self.store.set(&key, raw)?;
         Ok(key)
+    }
+
+    /// Stores a draft received from the team library. Over a stored copy
+    /// its revision moves past the stored one (so an open editor notices);
+    /// returns the revision it was stored with. The draft list is not
+    /// rewritten for each one: it is rebuilt by the next load, which the
+    /// app does after each batch.
+    pub fn put_pulled(&self, doc: &Postmortem, over: bool) -> Result<u64, StoreError> {
+        if !is_valid_id(&doc.id) {
+            return Err(StoreError::Other(format!(
+                "\"{}\" is not a usable draft id",
+                doc.id
+            )));
+        }
+        let mut doc = doc.clone();
+        if over {
+            if let Some(stored) = self.stored_revision(&doc.id)? {
+                doc.revision = doc.revision.max(stored) + 1;
+            }
+        }
+        let raw = serde_json::to_string(&doc).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.draft_key(&doc.id), &raw)?;
+        Ok(doc.revision)
     }
 
     /// The revision stored for draft `id` now, when it can be read.

@@ -271,38 +271,44 @@ pub struct Outgoing {
 /// exchange, the deletion of shared drafts deleted here for good, and the
 /// removal of conflicting copies the person resolved. Drafts waiting for a
 /// conflict choice are held back.
+///
+/// `drafts` is the draft list (every stored draft, trashed ones included);
+/// only the drafts that changed are read in full.
 pub fn outgoing<S: KeyValueStore>(
     lib: &Library<S>,
     state: &SyncState,
-    drafts: &[(DraftMeta, Postmortem)],
+    drafts: &[DraftMeta],
     edited_by: &str,
 ) -> Vec<Outgoing> {
     let mut out = Vec::new();
-    for (meta, doc) in drafts {
-        if state.conflicts.contains_key(&doc.id) {
+    for meta in drafts {
+        if state.conflicts.contains_key(&meta.id) {
             continue;
         }
-        let tracked = state.drafts.get(&doc.id);
+        let tracked = state.drafts.get(&meta.id);
         if tracked.is_some_and(|t| t.local_only) {
             continue;
         }
-        let changed =
-            tracked.is_none_or(|t| t.revision != doc.revision || t.trashed_at != meta.trashed_at);
-        if changed {
-            let rev = tracked.and_then(|t| t.rev.as_deref());
-            out.push(Outgoing {
-                id: doc.id.clone(),
-                body: server_doc(doc, meta.trashed_at, rev, edited_by),
-                revision: Some((doc.revision, meta.trashed_at)),
-            });
+        let unchanged = tracked.is_some_and(|t| {
+            t.trashed_at == meta.trashed_at && lib.revision_of(&meta.id) == Some(t.revision)
+        });
+        if unchanged {
+            continue;
         }
+        let Ok(Some(doc)) = lib.open(&meta.id) else {
+            continue;
+        };
+        let rev = tracked.and_then(|t| t.rev.as_deref());
+        out.push(Outgoing {
+            id: doc.id.clone(),
+            body: server_doc(&doc, meta.trashed_at, rev, edited_by),
+            revision: Some((doc.revision, meta.trashed_at)),
+        });
     }
+    let listed: std::collections::BTreeSet<&str> = drafts.iter().map(|m| m.id.as_str()).collect();
     for (id, t) in &state.drafts {
         let Some(rev) = &t.rev else { continue };
-        if t.local_only
-            || state.conflicts.contains_key(id)
-            || drafts.iter().any(|(m, _)| &m.id == id)
-        {
+        if t.local_only || state.conflicts.contains_key(id) || listed.contains(id.as_str()) {
             continue;
         }
         // Only a draft deleted for good: one set aside as unreadable is
@@ -564,17 +570,11 @@ fn store_remote<S: KeyValueStore>(
     remote: &Remote,
     over: bool,
 ) -> Result<u64, StoreError> {
-    if over {
-        lib.put_imported_over(&remote.doc, remote.trashed_at)?;
-    } else {
-        lib.put_imported(&remote.doc, remote.trashed_at)?;
-    }
+    let revision = lib.put_pulled(&remote.doc, over)?;
     if lib.trashed_at(&remote.doc.id) != remote.trashed_at {
         lib.set_trashed(&remote.doc.id, remote.trashed_at)?;
     }
-    Ok(lib
-        .revision_of(&remote.doc.id)
-        .unwrap_or(remote.doc.revision))
+    Ok(revision)
 }
 
 /// Two copies of a draft that differ only in their local bookkeeping.

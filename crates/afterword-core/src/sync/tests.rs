@@ -57,7 +57,7 @@ impl Browser {
         let lib = self.lib();
         let mut state = lib.team_state();
         let loaded = lib.load();
-        let out = outgoing(&lib, &state, &loaded.drafts, self.who);
+        let out = outgoing(&lib, &state, &metas(&loaded), self.who);
         let bodies: Vec<Value> = out.iter().map(|o| o.body.clone()).collect();
         let answers = twin.bulk_docs(&bodies);
         let refused = pushed(&mut state, &out, &answers);
@@ -81,7 +81,8 @@ impl Browser {
                 Ok(other) => done.push(other),
                 Err(e) => {
                     // The sequence stays where it was: nothing is skipped.
-                    lib.save_team_state(&state).unwrap();
+                    // (Noting it may fail too when storage is full.)
+                    let _ = lib.save_team_state(&state);
                     return Err(e);
                 }
             }
@@ -107,8 +108,12 @@ impl Browser {
     fn waiting(&self) -> usize {
         let lib = self.lib();
         let loaded = lib.load();
-        outgoing(&lib, &lib.team_state(), &loaded.drafts, self.who).len()
+        outgoing(&lib, &lib.team_state(), &metas(&loaded), self.who).len()
     }
+}
+
+fn metas(loaded: &crate::store::Loaded) -> Vec<DraftMeta> {
+    loaded.drafts.iter().map(|(m, _)| m.clone()).collect()
 }
 
 fn server_title(twin: &Twin, id: &str) -> Option<String> {
