@@ -67,6 +67,14 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
         "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
         "overlooked" | "overlooks" => (Verb::Missed, i),
+        // "skipped the canary stage", "bypassed change control"; not
+        // "skipped lunch" or "skipped ahead".
+        "skipped" | "skips" | "bypassed" | "bypasses" | "circumvented"
+            if doc.is_any(i + 1, &["the", "a", "an", "our", "their", "his", "her", "two", "both"])
+                && !doc.is_any(i + 2, &["line", "queue", "lunch", "meeting"]) =>
+        {
+            (Verb::Missed, i)
+        }
         "missed" | "misses" => {
             let limit = super::damage::clause_limit(doc, i + 1, 5);
             if doc.word(i + 1).is_none() || (i + 1..limit).any(|j| doc.is_any(j, MISS_BENIGN)) {
@@ -183,6 +191,10 @@ impl Rule for PersonAsCause {
                 }
                 continue;
             }
+            if let Some(f) = because_of_person(cx, i) {
+                out.push(f);
+                continue;
+            }
             let (verb, verb_end, human) = if let Some(d) = damage_at(doc, i) {
                 (Verb::Damage(d.class), d.end, d.human)
             } else if let Some((v, end)) = omission_at(doc, i) {
@@ -248,7 +260,10 @@ fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
     while p > 0 && doc.is_any(p, ADVERBS) {
         p -= 1;
     }
-    if !doc.is_any(p, PASSIVE_DAMAGE) {
+    // "Mistakes were made by Joanna".
+    let mistakes_made = doc.is(p, "made")
+        && (p.saturating_sub(4)..p).any(|k| doc.is_any(k, &["mistake", "mistakes", "errors"]));
+    if !doc.is_any(p, PASSIVE_DAMAGE) && !mistakes_made {
         return None;
     }
     let be = (p.saturating_sub(3)..p).any(|k| {
@@ -303,6 +318,39 @@ fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
         }
     }
     None
+}
+
+/// "Because of Ravi, the release slipped", "the delay was due to the
+/// vendor's technician": a person alone as the reason, with nothing they
+/// did or went through named after them ("because of Ravi's leave" is not
+/// about Ravi).
+fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    let opens = doc.is(i, "of") && doc.is(i - 1, "because")
+        || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"]);
+    if !opens {
+        return None;
+    }
+    let actor = cx.people.actor_starting_at(doc, i + 1)?;
+    if !actor.sure || doc.is_any(actor.start, &["us", "me", "it", "them", "this", "that"]) {
+        return None;
+    }
+    let after = actor.end + 1;
+    let alone = doc.word(after).is_none() || doc.is_any(after, &["and", "alone", "again"]);
+    if !alone || doc.word(actor.end)?.ends_with("'s") {
+        return None;
+    }
+    let who = doc.slice(actor.start, actor.end);
+    Some(finding(
+        doc,
+        &INFO,
+        i - 1,
+        actor.end,
+        format!(
+            "Names “{who}” as the reason; say what happened and what in the system allowed it."
+        ),
+        vec![],
+    ))
 }
 
 /// Nouns after a role that make it a system: "by the on-call script".
@@ -435,6 +483,46 @@ mod tests {
             "Priya was responsible for the outage.",
             "Priya was responsible for",
         );
+    }
+
+    #[test]
+    fn a_person_as_the_reason_skipping_a_step_or_rushing_it() {
+        use crate::lint::testing::only_no_people;
+        let missed = [
+            "Because of Thabo, the rollout slipped by a week.",
+            "The two-hour delay was due to the release manager.",
+            "The outage happened because Mirela skipped the smoke tests.",
+            "- 09:40 Tuan bypassed the change freeze",
+            "Halvard rushed the schema change out on Friday evening.",
+            "Mistakes were made by Chiamaka during the cutover.",
+            "- 14:32 Olga mistakenly dropped the sessions table",
+            "Somebody left verbose tracing on and filled the log volume.",
+            "Rafaela caused the 502s on checkout.",
+        ]
+        .into_iter()
+        .filter(|t| only_no_people(ID, t).is_empty())
+        .collect::<Vec<_>>();
+        assert!(missed.is_empty(), "{missed:#?}");
+    }
+
+    #[test]
+    fn reasons_steps_and_haste_that_are_not_blame() {
+        use crate::lint::testing::only_no_people;
+        let flagged = [
+            "Because of Ravi's leave, the review moved to Tuesday.",
+            "The retry was due to the network partition.",
+            "The pipeline skipped the canary stage because it was marked optional.",
+            "Sam skipped ahead to the rollback section of the runbook.",
+            "Everyone rushed to the incident channel.",
+            "Mikko rushed back from lunch to help.",
+            "Olga dropped the test table after the drill, as planned.",
+            "Sam left the feature flag on for the beta group.",
+            "Thanks to Ines, we caught it early.",
+        ]
+        .into_iter()
+        .filter(|t| !only_no_people(ID, t).is_empty())
+        .collect::<Vec<_>>();
+        assert!(flagged.is_empty(), "{flagged:#?}");
     }
 
     #[test]

@@ -58,6 +58,12 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
     match doc.word(i)? {
         "root-cause" | "rootcause" => Some(i),
         "cause" if i > 0 && doc.is_any(i - 1, SINGLE) => Some(i - 1),
+        // "| Cause | Anil's script …", "Cause: Nadia".
+        "cause" | "causes" | "reason"
+            if (i == 0 || doc.word(i - 1).is_none()) && doc.word(i + 1).is_none() =>
+        {
+            Some(i)
+        }
         // "The cause was Lakshmi."
         "cause" if i > 0 && doc.is(i - 1, "the") && (i == 1 || doc.word(i - 2).is_none()) => {
             Some(i - 1)
