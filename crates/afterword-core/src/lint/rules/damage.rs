@@ -158,6 +158,12 @@ pub(crate) const FLAWED: &[&str] = &[
     "dodgy",
     "risky",
     "bogus",
+    "hasty",
+    "hurried",
+    "reckless",
+    "half-baked",
+    "unvetted",
+    "unchecked",
 ];
 
 /// What made an ordinary action damage: the wrong target, an accident, or
@@ -305,6 +311,16 @@ const BY_ACCIDENT: &[&str] = &[
     "wrongly",
     "carelessly",
 ];
+
+/// A word of [`MATTERED`] in `from..to`, other than a place named after
+/// one ("near the data centre").
+fn mattered_within(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|j| {
+        doc.is_any(j, MATTERED)
+            && !(doc.is(j, "data")
+                && doc.is_any(j + 1, &["centre", "center", "centres", "centers"]))
+    })
+}
 
 fn word_within(doc: &Doc, from: usize, to: usize, list: &[&str]) -> bool {
     (from..to).any(|j| doc.is_any(j, list))
@@ -461,7 +477,10 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         // not "rushed to restore service" or "rushed back".
         "rushed" | "hurried" => {
             if doc.word(i + 1).is_none()
-                || doc.is_any(i + 1, &["to", "in", "back", "over", "home", "off", "through"])
+                || doc.is_any(
+                    i + 1,
+                    &["to", "in", "back", "over", "home", "off", "through"],
+                )
             {
                 return None;
             }
@@ -517,7 +536,7 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         return d(Class::Broke, i, human);
     }
     let mattered = || {
-        word_within(doc, i + 1, limit, MATTERED)
+        mattered_within(doc, i + 1, limit)
             || word_within(doc, i.saturating_sub(2), i, BY_ACCIDENT)
             || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
             || consequence_after(doc, limit)
@@ -546,9 +565,8 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     }
     // "left debug logging on and filled the disk".
     if w == "left" && !benign() {
-        let state = (i + 2..limit).find(|&j| {
-            doc.is_any(j, &["on", "running", "enabled", "unlocked", "unattended"])
-        });
+        let state = (i + 2..limit)
+            .find(|&j| doc.is_any(j, &["on", "running", "enabled", "unlocked", "unattended"]));
         if let Some(state) = state {
             if doc.is(state + 1, "and") && consequence_after(doc, state + 1)
                 || consequence_after(doc, limit)
@@ -627,9 +645,24 @@ fn consequence_after(doc: &Doc, limit: usize) -> bool {
         j + 1,
         (j + 8).min(doc.len()),
         &[
-            "lost", "tripled", "doubled", "bounced", "failed", "stopped", "down", "offline",
-            "broke", "crashed", "errors", "outage", "went", "filled", "exhausted", "flooded",
-            "overflowed", "maxed",
+            "lost",
+            "tripled",
+            "doubled",
+            "bounced",
+            "failed",
+            "stopped",
+            "down",
+            "offline",
+            "broke",
+            "crashed",
+            "errors",
+            "outage",
+            "went",
+            "filled",
+            "exhausted",
+            "flooded",
+            "overflowed",
+            "maxed",
         ],
     )
 }

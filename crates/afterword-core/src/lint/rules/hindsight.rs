@@ -536,8 +536,16 @@ mod tests {
 
     #[test]
     fn hunting_for_who_did_it_and_obviousness_before_the_act() {
-        assert_flags(ID, "Who approved this? Farzana did, without reading it.", "Who approved");
-        assert_flags(ID, "- who merged the hotfix to main on a Friday?", "who merged");
+        assert_flags(
+            ID,
+            "Who approved this? Farzana did, without reading it.",
+            "Who approved",
+        );
+        assert_flags(
+            ID,
+            "- who merged the hotfix to main on a Friday?",
+            "who merged",
+        );
         assert_flags(
             ID,
             "It was obvious that the flag would flip every tenant, yet Ramón enabled it.",

@@ -380,6 +380,15 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         "didn't" | "doesn't" if doc.is(i + 1, "even") && doc.word(i + 2).is_some() => {
             person_subject_before(cx, i).then_some(i + 2)
         }
+        // "Hiroshi thought it was fine to skip the canary".
+        "thought" | "figured" | "assumed" | "decided"
+            if doc.seq(i + 1, &["it", "was"])
+                && doc.is_any(i + 3, &["fine", "ok", "okay", "safe", "smart"])
+                && doc.is(i + 4, "to")
+                && person_subject_before(cx, i) =>
+        {
+            Some(i + 4)
+        }
         // "… but Sven ran it anyway": going ahead against what was known.
         "anyway" | "regardless"
             if doc.word(i + 1).is_none() && i >= 2 && person_subject_before(cx, i - 1) =>
@@ -428,7 +437,7 @@ impl Rule for Judgement {
                     "dropped" | "drops" => format!(
                         "“{said}” says a person let the work fall; describe what it competed with and what would have caught it."
                     ),
-                    "anyway" | "regardless" => format!(
+                    "anyway" | "regardless" | "thought" | "figured" | "assumed" | "decided" => format!(
                         "“{said}” says a person went ahead against what they knew; describe what they saw and why going ahead made sense then."
                     ),
                     "clearly" | "obviously" | "evidently" | "apparently" | "simply" | "didn't"
@@ -571,7 +580,10 @@ mod tests {
                 "| Notes | Sven acted like a cowboy on the console |",
                 "cowboy",
             ),
-            ("Support dropped the ball on the renewal.", "dropped the ball"),
+            (
+                "Support dropped the ball on the renewal.",
+                "dropped the ball",
+            ),
             (
                 "- The vendor dropped our ticket on the floor for a week",
                 "dropped our ticket on the floor",
@@ -584,6 +596,10 @@ mod tests {
             (
                 "The checks were red, but Kalani merged it anyway.",
                 "anyway",
+            ),
+            (
+                "Apparently Hiroshi thought it was fine to skip the canary.",
+                "thought it was fine to",
             ),
         ] {
             let found = crate::lint::testing::only_no_people(ID, text);

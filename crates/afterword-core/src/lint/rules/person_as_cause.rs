@@ -70,8 +70,12 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         // "skipped the canary stage", "bypassed change control"; not
         // "skipped lunch" or "skipped ahead".
         "skipped" | "skips" | "bypassed" | "bypasses" | "circumvented"
-            if doc.is_any(i + 1, &["the", "a", "an", "our", "their", "his", "her", "two", "both"])
-                && !doc.is_any(i + 2, &["line", "queue", "lunch", "meeting"]) =>
+            if doc.is_any(
+                i + 1,
+                &[
+                    "the", "a", "an", "our", "their", "his", "her", "two", "both",
+                ],
+            ) && !doc.is_any(i + 2, &["line", "queue", "lunch", "meeting"]) =>
         {
             (Verb::Missed, i)
         }
@@ -191,7 +195,11 @@ impl Rule for PersonAsCause {
                 }
                 continue;
             }
-            if let Some(f) = because_of_person(cx, i) {
+            if let Some(f) = because_of_person(cx, i).or_else(|| on_person(cx, i)) {
+                out.push(f);
+                continue;
+            }
+            if let Some(f) = without_checking(cx, i) {
                 out.push(f);
                 continue;
             }
@@ -353,6 +361,108 @@ fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     ))
 }
 
+/// "This outage is on Felipe", "it's on Takeshi that the backups were never
+/// tested": the failure laid at a person's door.
+fn on_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    if !doc.is(i, "on") || !doc.is_any(i - 1, &["is", "was", "it's", "that's", "all"]) {
+        return None;
+    }
+    let actor = cx.people.actor_starting_at(doc, i + 1)?;
+    if !actor.sure || actor.kind == ActorKind::Pronoun && !doc.is_any(actor.start, &["him", "them"])
+    {
+        return None;
+    }
+    let after = actor.end + 1;
+    if !(doc.word(after).is_none() || doc.is_any(after, &["that", "alone", "entirely"])) {
+        return None;
+    }
+    // "The first page is on Dana" (a rota) is not blame: the clause must
+    // speak of a failure or start with "it"/"this".
+    let from = i.saturating_sub(6);
+    let failure = (from..i).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "outage", "incident", "this", "it's", "it", "failure", "mess", "one", "blame",
+                "that's", "loss",
+            ],
+        )
+    });
+    if !failure {
+        return None;
+    }
+    let who = doc.slice(actor.start, actor.end);
+    Some(finding(
+        doc,
+        &INFO,
+        i - 1,
+        actor.end,
+        format!("Lays the failure on “{who}”; say what happened and what allowed it."),
+        vec![],
+    ))
+}
+
+/// "Nadia approved the change without looking at the diff": a person said
+/// to have acted without a check. Needs a person as the subject of the
+/// clause.
+fn without_checking(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    if !doc.is(i, "without")
+        || !doc.is_any(
+            i + 1,
+            &[
+                "looking",
+                "reading",
+                "checking",
+                "testing",
+                "asking",
+                "reviewing",
+                "telling",
+                "verifying",
+                "thinking",
+                "waiting",
+                "consulting",
+                "confirming",
+            ],
+        )
+    {
+        return None;
+    }
+    // The nearest person before it in the same sentence.
+    let from = i.saturating_sub(12);
+    let mut found = None;
+    let mut k = i;
+    while k > from {
+        k -= 1;
+        if doc.word(k).is_none() {
+            break;
+        }
+        if let Some(a) = cx.people.actor_ending_at(doc, k) {
+            found = Some(a);
+            break;
+        }
+        if doc.tokens[k].sentence_start {
+            break;
+        }
+    }
+    let actor = found?;
+    if !actor.sure || actor.kind == ActorKind::Pronoun && doc.is_any(actor.start, &["we", "i"]) {
+        return None;
+    }
+    let who = doc.slice(actor.start, actor.end);
+    Some(finding(
+        doc,
+        &INFO,
+        actor.start,
+        i + 1,
+        format!(
+            "Says “{who}” acted without a check; describe what made the check easy to miss or hard to do."
+        ),
+        vec![],
+    ))
+}
+
 /// Nouns after a role that make it a system: "by the on-call script".
 const NOT_PEOPLE_AFTER: &[&str] = &["script", "bot", "automation", "tool", "job", "process"];
 
@@ -498,6 +608,10 @@ mod tests {
             "- 14:32 Olga mistakenly dropped the sessions table",
             "Somebody left verbose tracing on and filled the log volume.",
             "Rafaela caused the 502s on checkout.",
+            "This outage is on Felipe.",
+            "Honestly? It's on Takeshi that the backups were never tested.",
+            "Nadia approved the change without looking at the diff.",
+            "- 16:20 the release manager merged it without asking anyone",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
@@ -518,6 +632,10 @@ mod tests {
             "Olga dropped the test table after the drill, as planned.",
             "Sam left the feature flag on for the beta group.",
             "Thanks to Ines, we caught it early.",
+            "The first page of the night is on Dana.",
+            "We shipped the fix without waiting for the nightly build, as agreed.",
+            "The job retried without waiting for the lock.",
+            "A construction crew cut the fibre near the data centre.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())

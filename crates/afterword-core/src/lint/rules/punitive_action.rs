@@ -175,7 +175,7 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
         // "Kairat has to get sign-off for every change".
         "get" | "gets" | "need" | "needs"
-            if doc.is_any(i + 1, &["sign-off", "signoff", "permission"])
+            if doc.is_any(i + 1, &["sign-off", "signoff", "permission", "approval"])
                 && doc.is_any(i + 2, &["for", "before", "from"])
                 && (i.saturating_sub(3)..i)
                     .any(|k| doc.is_any(k, &["has", "have", "must", "will"]))

@@ -67,6 +67,7 @@ const WORK: &[&str] = &[
     "experiment",
     "tweak",
     "failover",
+    "rollback",
     "rebuild",
     "restart",
     "error",
@@ -279,6 +280,7 @@ mod tests {
             "The DBA's index rebuild froze writes for an hour.",
             "Staging went down after Ahmed's bad merge.",
             "- 03:10 paged again, this time for Ilse's untested patch",
+            "Omar's hasty rollback made things worse.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
