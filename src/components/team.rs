@@ -86,9 +86,11 @@ pub fn TeamStatus() -> impl IntoView {
         lines
     };
     view! {
-        <ul class="team-status" role="status" data-testid="team-status">
-            {move || text().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-        </ul>
+        <div role="status" data-testid="team-status">
+            <ul class="team-status">
+                {move || text().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+        </div>
         {move || team.message.get().map(|m| view! {
             <div class="panel panel-warn" role="alert">
                 <p>{m}</p>

@@ -169,6 +169,7 @@ test("two teammates share drafts, edit offline, resolve, and survive a server re
 
     // Written on one side, on the other without a reload.
     await goHome(b);
+    await goHome(a);
     await newDraft(a);
     await fillField(a, "title", "Checkout outage");
     await waitSaved(a);
