@@ -221,7 +221,15 @@ impl Rule for PersonAsCause {
             let Some(actor) = subject_at(cx, j) else {
                 continue;
             };
-            if !actor.sure && !human {
+            // "Kamala pushed the wrong Docker tag": a listed given name that
+            // is also a rare word acts like a person on a system.
+            let named_act = actor.start == actor.end
+                && cx.people.listed_given_word(doc, actor.start)
+                && matches!(
+                    verb,
+                    Verb::Damage(Class::Shipped | Class::Deleted | Class::TookDown)
+                );
+            if !actor.sure && !human && !named_act {
                 continue;
             }
             // "No one lost data": a negated subject clears people.
@@ -612,6 +620,9 @@ mod tests {
             "Honestly? It's on Takeshi that the backups were never tested.",
             "Nadia approved the change without looking at the diff.",
             "- 16:20 the release manager merged it without asking anyone",
+            "Kamala pushed the wrong Docker tag to the registry.",
+            "Anil ran the cleanup job against production.",
+            "Our vendor's engineer cut the wrong cable.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
