@@ -67,6 +67,51 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
         "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
         "overlooked" | "overlooks" => (Verb::Missed, i),
+        // "Chioma never sent the build to QA".
+        "never"
+            if doc.is_any(
+                i + 1,
+                &[
+                    "sent",
+                    "tested",
+                    "checked",
+                    "ran",
+                    "reviewed",
+                    "updated",
+                    "told",
+                    "read",
+                    "renewed",
+                    "rotated",
+                    "followed",
+                    "escalated",
+                    "replied",
+                    "responded",
+                    "looked",
+                    "paged",
+                    "filed",
+                    "merged",
+                    "applied",
+                    "verified",
+                    "confirmed",
+                ],
+            ) =>
+        {
+            (Verb::Missed, i + 1)
+        }
+        // "Kirsten was supposed to renew the domain and didn't".
+        "supposed"
+            if doc.is(i + 1, "to")
+                && i > 0
+                && doc.is_any(i - 1, &["was", "were"])
+                && (i + 2..(i + 14).min(doc.len()))
+                    .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                    .any(|k| {
+                        doc.is_any(k, &["didn't", "never", "hadn't", "wasn't"])
+                            && doc.is_any(k - 1, &["and", "but"])
+                    }) =>
+        {
+            (Verb::ForgotTo, i + 1)
+        }
         // "skipped the canary stage", "bypassed change control"; not
         // "skipped lunch" or "skipped ahead".
         "skipped" | "skips" | "bypassed" | "bypasses" | "circumvented"
@@ -95,6 +140,9 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
 /// "managed to", "went and", "then".
 fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     let mut j = verb.checked_sub(1)?;
+    if doc.is(verb, "supposed") && doc.is_any(j, &["was", "were"]) && j > 0 {
+        j -= 1;
+    }
     loop {
         if doc.is_any(j, ADVERBS) && j > 0 {
             j -= 1;
@@ -199,6 +247,10 @@ impl Rule for PersonAsCause {
                 out.push(f);
                 continue;
             }
+            if let Some(f) = pinned_on(cx, i) {
+                out.push(f);
+                continue;
+            }
             if let Some(f) = without_checking(cx, i) {
                 out.push(f);
                 continue;
@@ -221,7 +273,15 @@ impl Rule for PersonAsCause {
             let Some(actor) = subject_at(cx, j) else {
                 continue;
             };
-            if !actor.sure && !human {
+            // "Kamala pushed the wrong Docker tag": a listed given name that
+            // is also a rare word acts like a person on a system.
+            let named_act = actor.start == actor.end
+                && cx.people.listed_given_word(doc, actor.start)
+                && matches!(
+                    verb,
+                    Verb::Damage(Class::Shipped | Class::Deleted | Class::TookDown)
+                );
+            if !actor.sure && !human && !named_act {
                 continue;
             }
             // "No one lost data": a negated subject clears people.
@@ -334,8 +394,13 @@ fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
 /// about Ravi).
 fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     let doc = cx.doc;
+    let down_to = doc.is(i, "to")
+        && doc.is(i - 1, "down")
+        && i >= 2
+        && doc.is_any(i - 2, &["comes", "came", "come", "boils", "boiled", "boil"]);
     let opens = doc.is(i, "of") && doc.is(i - 1, "because")
-        || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"]);
+        || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"])
+        || down_to;
     if !opens {
         return None;
     }
@@ -344,7 +409,10 @@ fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         return None;
     }
     let after = actor.end + 1;
-    let alone = doc.word(after).is_none() || doc.is_any(after, &["and", "alone", "again"]);
+    // "comes down to Thulani not reading the alert".
+    let alone = doc.word(after).is_none()
+        || doc.is_any(after, &["and", "alone", "again"])
+        || doc.is(after, "not") && doc.word(after + 1).is_some_and(|w| w.ends_with("ing"));
     if !alone || doc.word(actor.end)?.ends_with("'s") {
         return None;
     }
@@ -397,6 +465,41 @@ fn on_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         doc,
         &INFO,
         i - 1,
+        actor.end,
+        format!("Lays the failure on “{who}”; say what happened and what allowed it."),
+        vec![],
+    ))
+}
+
+/// "Management pinned the outage on the junior developer", "the review
+/// blamed Sam": blame laid on a person, even when reported.
+fn pinned_on(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    let w = doc.word(i)?;
+    let target = match w {
+        "pinned" | "pinning" | "pins" | "pin" => {
+            let on = (i + 1..(i + 6).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is(k, "on"))?;
+            on + 1
+        }
+        "blamed" | "blaming" | "blames" | "scapegoated" if !doc.is(i + 1, "on") => i + 1,
+        _ => return None,
+    };
+    let actor = cx.people.actor_starting_at(doc, target)?;
+    if !actor.sure || doc.is_any(actor.start, &["it", "us", "nobody", "no"]) {
+        return None;
+    }
+    // "We never blamed anyone", "nobody blamed Sam" are not blame.
+    if (i.saturating_sub(3)..i).any(|k| doc.is_any(k, &["never", "not", "nobody", "didn't", "no"]))
+    {
+        return None;
+    }
+    let who = doc.slice(actor.start, actor.end);
+    Some(finding(
+        doc,
+        &INFO,
+        i,
         actor.end,
         format!("Lays the failure on “{who}”; say what happened and what allowed it."),
         vec![],
@@ -612,6 +715,15 @@ mod tests {
             "Honestly? It's on Takeshi that the backups were never tested.",
             "Nadia approved the change without looking at the diff.",
             "- 16:20 the release manager merged it without asking anyone",
+            "Kamala pushed the wrong Docker tag to the registry.",
+            "Anil ran the cleanup job against production.",
+            "Our vendor's engineer cut the wrong cable.",
+            "In the end it came down to Sizwe not checking the replica.",
+            "The failure boils down to the on-call engineer.",
+            "Kofi was supposed to rotate the keys and didn't.",
+            "The release slipped because Mthunzi never sent the build to QA.",
+            "The directors pinned the outage on the junior developer.",
+            "The first review blamed Ileana for the data loss.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
@@ -636,6 +748,11 @@ mod tests {
             "We shipped the fix without waiting for the nightly build, as agreed.",
             "The job retried without waiting for the lock.",
             "A construction crew cut the fibre near the data centre.",
+            "The alert never fired because the threshold was too high.",
+            "Nobody blamed Sam, and the review says why.",
+            "It comes down to the retry policy.",
+            "Sam was supposed to be off that week, so Dana covered.",
+            "We pinned the dependency on version 2.3.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())

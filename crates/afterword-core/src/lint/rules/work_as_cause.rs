@@ -281,6 +281,7 @@ mod tests {
             "Staging went down after Ahmed's bad merge.",
             "- 03:10 paged again, this time for Ilse's untested patch",
             "Omar's hasty rollback made things worse.",
+            "The intern's script deleted every invoice from March.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
