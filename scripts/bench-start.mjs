@@ -3,6 +3,8 @@
 //
 //   node scripts/bench-start.mjs [RUNS] [--only=NAME,...] [--drafts=N]
 //
+// DIST=path serves another build (default dist/).
+//
 // Each figure is the median of RUNS runs (default 5), once at full speed and
 // once with the CPU throttled 4x and a slow-3G-like network (150 ms latency,
 // 200 kB/s each way) through the DevTools protocol. The server sends files
@@ -15,6 +17,7 @@
 //   open     a click on a draft of that library until its editor shows
 //   save     one autosave in that library (the save's own time, as the page
 //            measured it), and what it read and wrote in localStorage
+//   quota    how many characters this browser's localStorage takes per origin
 //   typing   keydown to the next frame in a short field of a 10,000-word
 //            draft: median, 95th percentile and worst of 50 keys 60 ms apart
 import { launch, startServer, newContext, newDraft, field } from "../tests/e2e/helpers.mjs";
@@ -89,9 +92,9 @@ async function cold(browser, server, slow) {
     const page = await context.newPage();
     await throttle(context, page, slow);
     let bytes = 0;
-    page.on("response", async (r) => {
-      const len = Number((await r.allHeaders())["content-length"] ?? 0);
-      bytes += len;
+    page.on("requestfinished", async (r) => {
+      const sizes = await r.sizes().catch(() => null);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     });
     await page.goto(server.url, { waitUntil: "commit" });
     const t = await homeInteractive(page, 0);
@@ -253,12 +256,42 @@ async function typing(browser, server, slow, base) {
 }
 
 const browser = await launch();
-const server = await startServer({ compress: true });
+const server = await startServer({ compress: true, root: process.env.DIST ?? "dist" });
 try {
   const cpus = (await import("node:os")).cpus();
   console.log(`machine: ${cpus.length} x ${cpus[0]?.model ?? "cpu"}, Chromium ${browser.version()}; ${RUNS} runs each`);
   const base = await baseDraft(browser, server);
   const lib = want("home") || want("open") || want("save") ? library(base, DRAFTS) : null;
+  if (want("quota")) {
+    const context = await newContext(browser, server, { serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(server.url + "blank.txt").catch(() => {});
+    const chars = await page.evaluate(() => {
+      localStorage.clear();
+      const chunk = "x".repeat(100000);
+      let n = 0;
+      let step = chunk;
+      for (;;) {
+        try {
+          localStorage.setItem(`q${n}`, step);
+          n++;
+        } catch {
+          if (step.length <= 100) break;
+          step = step.slice(0, step.length / 10);
+        }
+      }
+      let total = 0;
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        total += k.length + localStorage.getItem(k).length;
+      }
+      localStorage.clear();
+      return total;
+    });
+    const per = lib ? Object.entries(lib).reduce((a, [k, v]) => a + k.length + v.length, 0) / DRAFTS : 4800;
+    console.log(`localStorage quota: ${(chars / 1e6).toFixed(2)} M characters per origin, about ${Math.floor(chars / per)} drafts of ${(per / 1000).toFixed(1)} k characters`);
+    await context.close();
+  }
   for (const slow of [false, true]) {
     const label = slow ? "CPU 4x + slow 3G" : "full speed";
     if (want("cold")) {

@@ -116,6 +116,7 @@ function demangle(name) {
   if (parts.length && /^h[0-9a-f]{16}$/.test(parts[parts.length - 1])) parts.pop();
   return parts
     .join("::")
+    .replace(/^_\$/, "$")
     .replace(/\$LT\$/g, "<")
     .replace(/\$GT\$/g, ">")
     .replace(/\$u20\$/g, " ")
@@ -130,18 +131,24 @@ function demangle(name) {
     .replace(/\$u27\$/g, "'");
 }
 
-// The crate a function belongs to: for `<T as Trait>::f` and generic
-// impls, the crate of the implementing type (where the code was written
-// or instantiated for), else the path's first segment.
-function owner(path) {
-  const m = path.match(/^<+&?(?:mut )?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)/);
-  const first = m ? m[1] : path.split("::")[0];
-  return first;
+// The crate a function belongs to: the first crate path in its name, so
+// `<afterword::X as core::fmt::Debug>::fmt` counts for afterword and
+// `<T as tachys::view::Render>::build` for tachys.
+// Rust's v0 mangling (`_R...`): the crates appear as `Cs<hash>_<len><name>`.
+function v0(path) {
+  const m = path.match(/^_R.*?C[A-Za-z0-9]*_(\d+)([a-z_][a-z0-9_]*)/);
+  return m ? `${m[2].slice(0, Number(m[1]))}::(v0)` : path;
 }
+function owner(path) {
+  const m = v0(path).match(/([a-z_][a-z0-9_]*)::/);
+  return m ? m[1] : path;
+}
+// Two segments (`tachys::view`), three for the app's own crates
+// (`afterword::components::home`).
 function module(path) {
-  const clean = path.replace(/^<+&?(?:mut )?(?:dyn )?/, "");
-  const segs = clean.split(/::|<| as /).filter(Boolean);
-  return segs.slice(0, 2).join("::");
+  const m = v0(path).match(/([a-z_][a-z0-9_]*)::([A-Za-z_][A-Za-z0-9_]*)(?:::([A-Za-z_][A-Za-z0-9_]*))?/);
+  if (!m) return path;
+  return m[1].startsWith("afterword") && m[3] ? `${m[1]}::${m[2]}::${m[3]}` : `${m[1]}::${m[2]}`;
 }
 
 const byCrate = new Map();

@@ -792,14 +792,17 @@ impl<S: KeyValueStore> Library<S> {
         *doc = next;
         // A library from before the trash had its own key: the marks move
         // over with this first write, so losing the index never empties it.
-        if matches!(self.store.get(&self.trash_key()), Ok(None)) {
-            if let Ok(marks) = self.stored_trash() {
+        // One read of the marks serves both that and this draft's row.
+        let marks = match self.store.get(&self.trash_key()) {
+            Ok(Some(raw)) => serde_json::from_str::<TrashMarks>(&raw).ok(),
+            Ok(None) => self.stored_trash().ok().inspect(|marks| {
                 if !marks.is_empty() {
-                    let _ = self.write_trash(&marks);
+                    let _ = self.write_trash(marks);
                 }
-            }
-        }
-        let trashed_at = self.trashed_at(&doc.id);
+            }),
+            Err(_) => None,
+        };
+        let trashed_at = marks.and_then(|m| m.get(&doc.id).copied());
         let meta = DraftMeta::of(doc, trashed_at);
         let row = meta.clone();
         // The draft itself is safe; a stale index is repaired on next load.
