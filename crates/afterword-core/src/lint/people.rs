@@ -175,7 +175,20 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if systems.contains(base) {
         return Level::No;
     }
-    let kind = names::lookup(base);
+    let mut kind = names::lookup(base);
+    if kind.is_none() {
+        // "Jun-seo", "Jean-Luc", "Ji-ho": a hyphenated given name whose first
+        // part the lists know as a name and not as a word.
+        if let Some((first, rest)) = base.split_once('-') {
+            if !rest.is_empty()
+                && rest.chars().all(char::is_alphabetic)
+                && names::lookup(first) == Some(NameKind::Given)
+                && !super::roles::is_common_word(first)
+            {
+                kind = Some(NameKind::Given);
+            }
+        }
+    }
     if is_system(base) {
         // "Travis" the build service, "Jordan" the country: only context can
         // make these people.
@@ -265,6 +278,16 @@ impl People {
     /// How sure the linter is that token `i` is (part of) a person's name.
     pub(crate) fn level(&self, i: usize) -> Level {
         self.levels.get(i).copied().unwrap_or(Level::No)
+    }
+
+    /// Whether token `i` is a given name from the shipped lists that is
+    /// also a rare English word ("Kamala", "Anil"): a person when it does
+    /// something to a system, though the linter does not count it as sure.
+    pub(crate) fn listed_given_word(&self, doc: &Doc, i: usize) -> bool {
+        self.level(i) == Level::Maybe
+            && doc
+                .word(i)
+                .is_some_and(|w| names::lookup(strip_possessive(w)) == Some(NameKind::GivenWord))
     }
 
     fn name_at(&self, i: usize) -> bool {
