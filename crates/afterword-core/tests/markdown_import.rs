@@ -191,7 +191,8 @@ fn carried(doc: &Postmortem) -> Postmortem {
         .enumerate()
         .map(|(n, f)| ContributingFactor {
             id: format!("f-{n}"),
-            text: seen(&f.text),
+            // Blank text (only spaces or line breaks) reads back as none.
+            text: line(&f.text),
             category: f.category,
             evidence: f
                 .evidence
