@@ -191,8 +191,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
         .enumerate()
         .map(|(n, f)| ContributingFactor {
             id: format!("f-{n}"),
-            // Blank text (only spaces or line breaks) reads back as none.
-            text: line(&f.text),
+            text: seen(&f.text),
             category: f.category,
             evidence: f
                 .evidence
@@ -273,6 +272,11 @@ fn carried(doc: &Postmortem) -> Postmortem {
 /// `, `: an item that itself holds `, ` reads back as two.
 fn evidence_as_shown(doc: &mut Postmortem) {
     for f in &mut doc.analysis.contributing_factors {
+        // A factor kept for its category or evidence may have blank text
+        // (spaces, a line break); blank reads back as some blank.
+        if f.text.trim().is_empty() {
+            f.text.clear();
+        }
         let joined = f.evidence.join(", ");
         f.evidence = if joined.is_empty() {
             vec![]
