@@ -237,7 +237,11 @@ impl Team {
                     if !self.current(run) {
                         return;
                     }
-                    self.link.set(Link::Unreachable(e.to_string()));
+                    // A full storage is said by its own message, not as
+                    // a server that cannot be reached.
+                    if !matches!(e, NetError::Storage(_)) {
+                        self.link.set(Link::Unreachable(e.to_string()));
+                    }
                     sleep(backoff).await;
                     backoff = (backoff * 2).min(BACKOFF_MAX);
                 }
