@@ -462,8 +462,7 @@ impl Session {
     pub fn adopt(&self, kept: Postmortem, key: String, stored: Option<Postmortem>) {
         let mut doc = kept;
         // A version held in memory (no key) has nothing stored to remove.
-        self.kept
-            .set_value((!key.is_empty()).then_some((key, 0)));
+        self.kept.set_value((!key.is_empty()).then_some((key, 0)));
         match stored {
             Some(theirs) if theirs.revision != doc.revision => {
                 self.doc.set(doc);
