@@ -673,7 +673,7 @@ async function importDoc(page, doc, name = "huge.json") {
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
 }
 
-scenario("the largest accepted document opens in under a second and stays quick to type in", async ({ browser, server }) => {
+scenario("the largest accepted document opens without freezing, exports, and keeps every keystroke typed into it", async ({ browser, server }) => {
   const context = await newContext(browser, server);
   try {
     const page = await openApp(context, server);
