@@ -184,6 +184,13 @@ const PERSON_NOUNS: &[&str] = &[
     "programmer",
     "reviewer",
     "grad",
+    "manager",
+    "lead",
+    "tester",
+    "analyst",
+    "architect",
+    "administrator",
+    "sysadmin",
 ];
 
 /// Qualities that set a bar someone failed: "any competent engineer".
@@ -240,6 +247,11 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                     barred |= BAR.contains(&word);
                 } else if BAR.contains(&word) {
                     barred = true;
+                } else if noun.is_none()
+                    && barred
+                    && doc.word(k + 1).is_some_and(|n| PERSON_NOUNS.contains(&n))
+                {
+                    // "any competent project manager": a modifier before the noun.
                 } else if noun.is_some() {
                     break;
                 } else {
@@ -378,6 +390,36 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         "didn't" | "doesn't" if doc.is(i + 1, "even") && doc.word(i + 2).is_some() => {
             person_subject_before(cx, i).then_some(i + 2)
         }
+        // "Despite two warnings, Ji-ho deployed on Friday", "deployed despite
+        // the warnings".
+        "despite" | "ignoring" => {
+            let warn = (i + 1..(i + 5).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| {
+                    doc.is_any(
+                        k,
+                        &[
+                            "warning",
+                            "warnings",
+                            "alert",
+                            "alerts",
+                            "objections",
+                            "concerns",
+                            "advice",
+                            "pushback",
+                        ],
+                    )
+                })?;
+            let mut next = warn + 1;
+            if doc.is_punct(next, ',') {
+                next += 1;
+            }
+            let after = cx.people.actor_starting_at(doc, next).is_some_and(|a| {
+                a.sure && a.kind != crate::lint::people::ActorKind::Pronoun
+                    || doc.is_any(a.start, &["he", "she", "they"])
+            });
+            (after || person_subject_before(cx, i)).then_some(warn)
+        }
         // "Hiroshi thought it was fine to skip the canary".
         "thought" | "figured" | "assumed" | "decided"
             if doc.seq(i + 1, &["it", "was"])
@@ -409,6 +451,9 @@ fn person_subject_before(cx: &Cx<'_>, i: usize) -> bool {
         if doc.word(k).is_none() {
             return false;
         }
+        if doc.is(k, "whoever") {
+            return true;
+        }
         if let Some(a) = cx.people.actor_ending_at(doc, k) {
             let pronoun = a.kind == crate::lint::people::ActorKind::Pronoun;
             return a.sure && (!pronoun || doc.is_any(a.start, &["he", "she", "they"]));
@@ -435,7 +480,8 @@ impl Rule for Judgement {
                     "dropped" | "drops" => format!(
                         "“{said}” says a person let the work fall; describe what it competed with and what would have caught it."
                     ),
-                    "anyway" | "regardless" | "thought" | "figured" | "assumed" | "decided" => format!(
+                    "anyway" | "regardless" | "thought" | "figured" | "assumed" | "decided"
+                    | "despite" | "ignoring" => format!(
                         "“{said}” says a person went ahead against what they knew; describe what they saw and why going ahead made sense then."
                     ),
                     "clearly" | "obviously" | "evidently" | "apparently" | "simply" | "didn't"
@@ -595,6 +641,18 @@ mod tests {
                 "Apparently Hiroshi thought it was fine to skip the canary.",
                 "thought it was fine to",
             ),
+            (
+                "Any competent project manager would have spotted the missing owner.",
+                "Any competent project manager would",
+            ),
+            (
+                "Despite two warnings, Thabiso deployed on Friday evening.",
+                "Despite two warnings",
+            ),
+            (
+                "Whoever approved that pull request clearly didn't read it.",
+                "clearly didn't read",
+            ),
         ] {
             let found = crate::lint::testing::only_no_people(ID, text);
             assert!(
@@ -610,6 +668,7 @@ mod tests {
             "The load balancer dropped the connections on the floor during the reload.",
             "The parser clearly didn't understand the new header format.",
             "The deploy went out anyway.",
+            "Despite the warnings in the log, the job kept running.",
             "We rolled back anyway, as a precaution.",
             "Sam didn't understand the alert because it had no description.",
             "The ball was in the vendor's court until Monday.",

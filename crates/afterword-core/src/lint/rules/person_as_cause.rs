@@ -67,6 +67,51 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
         "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
         "overlooked" | "overlooks" => (Verb::Missed, i),
+        // "Chioma never sent the build to QA".
+        "never"
+            if doc.is_any(
+                i + 1,
+                &[
+                    "sent",
+                    "tested",
+                    "checked",
+                    "ran",
+                    "reviewed",
+                    "updated",
+                    "told",
+                    "read",
+                    "renewed",
+                    "rotated",
+                    "followed",
+                    "escalated",
+                    "replied",
+                    "responded",
+                    "looked",
+                    "paged",
+                    "filed",
+                    "merged",
+                    "applied",
+                    "verified",
+                    "confirmed",
+                ],
+            ) =>
+        {
+            (Verb::Missed, i + 1)
+        }
+        // "Kirsten was supposed to renew the domain and didn't".
+        "supposed"
+            if doc.is(i + 1, "to")
+                && i > 0
+                && doc.is_any(i - 1, &["was", "were"])
+                && (i + 2..(i + 14).min(doc.len()))
+                    .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                    .any(|k| {
+                        doc.is_any(k, &["didn't", "never", "hadn't", "wasn't"])
+                            && doc.is_any(k - 1, &["and", "but"])
+                    }) =>
+        {
+            (Verb::ForgotTo, i + 1)
+        }
         // "skipped the canary stage", "bypassed change control"; not
         // "skipped lunch" or "skipped ahead".
         "skipped" | "skips" | "bypassed" | "bypasses" | "circumvented"
@@ -95,6 +140,9 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
 /// "managed to", "went and", "then".
 fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     let mut j = verb.checked_sub(1)?;
+    if doc.is(verb, "supposed") && doc.is_any(j, &["was", "were"]) && j > 0 {
+        j -= 1;
+    }
     loop {
         if doc.is_any(j, ADVERBS) && j > 0 {
             j -= 1;
@@ -155,7 +203,21 @@ fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
 /// Whether token `i` starts a clause: the text, a sentence, a cell, or
 /// right after punctuation.
 fn opens_clause(doc: &Doc, i: usize) -> bool {
-    i == 0 || doc.word(i - 1).is_none() || doc.tokens[i].sentence_start
+    i == 0 || doc.word(i - 1).is_none() || doc.tokens[i].sentence_start || after_clock(doc, i)
+}
+
+/// Whether token `i` follows the time that opens a timeline line: "- 10:12
+/// Somebody on the platform team …".
+fn after_clock(doc: &Doc, i: usize) -> bool {
+    let digits = |k: usize| {
+        doc.word(k)
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+    };
+    let mut k = i;
+    while k > 0 && (digits(k - 1) || doc.is_punct(k - 1, ':')) {
+        k -= 1;
+    }
+    k < i && (k == 0 || doc.word(k - 1).is_none())
 }
 
 /// Verbs before "to" that lead into the damage: "managed to break".
@@ -196,6 +258,10 @@ impl Rule for PersonAsCause {
                 continue;
             }
             if let Some(f) = because_of_person(cx, i).or_else(|| on_person(cx, i)) {
+                out.push(f);
+                continue;
+            }
+            if let Some(f) = pinned_on(cx, i) {
                 out.push(f);
                 continue;
             }
@@ -342,8 +408,13 @@ fn passive_by_person(cx: &Cx<'_>, by: usize) -> Option<Finding> {
 /// about Ravi).
 fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     let doc = cx.doc;
+    let down_to = doc.is(i, "to")
+        && doc.is(i - 1, "down")
+        && i >= 2
+        && doc.is_any(i - 2, &["comes", "came", "come", "boils", "boiled", "boil"]);
     let opens = doc.is(i, "of") && doc.is(i - 1, "because")
-        || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"]);
+        || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"])
+        || down_to;
     if !opens {
         return None;
     }
@@ -352,7 +423,10 @@ fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         return None;
     }
     let after = actor.end + 1;
-    let alone = doc.word(after).is_none() || doc.is_any(after, &["and", "alone", "again"]);
+    // "comes down to Thulani not reading the alert".
+    let alone = doc.word(after).is_none()
+        || doc.is_any(after, &["and", "alone", "again"])
+        || doc.is(after, "not") && doc.word(after + 1).is_some_and(|w| w.ends_with("ing"));
     if !alone || doc.word(actor.end)?.ends_with("'s") {
         return None;
     }
@@ -411,30 +485,72 @@ fn on_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     ))
 }
 
+/// "Management pinned the outage on the junior developer", "the review
+/// blamed Sam": blame laid on a person, even when reported.
+fn pinned_on(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    let w = doc.word(i)?;
+    let target = match w {
+        "pinned" | "pinning" | "pins" | "pin" => {
+            let on = (i + 1..(i + 6).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is(k, "on"))?;
+            on + 1
+        }
+        "blamed" | "blaming" | "blames" | "scapegoated" if !doc.is(i + 1, "on") => i + 1,
+        _ => return None,
+    };
+    let actor = cx.people.actor_starting_at(doc, target)?;
+    if !actor.sure || doc.is_any(actor.start, &["it", "us", "nobody", "no"]) {
+        return None;
+    }
+    // "We never blamed anyone", "nobody blamed Sam" are not blame.
+    if (i.saturating_sub(3)..i).any(|k| doc.is_any(k, &["never", "not", "nobody", "didn't", "no"]))
+    {
+        return None;
+    }
+    let who = doc.slice(actor.start, actor.end);
+    Some(finding(
+        doc,
+        &INFO,
+        i,
+        actor.end,
+        format!("Lays the failure on “{who}”; say what happened and what allowed it."),
+        vec![],
+    ))
+}
+
 /// "Nadia approved the change without looking at the diff": a person said
 /// to have acted without a check. Needs a person as the subject of the
 /// clause.
 fn without_checking(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     let doc = cx.doc;
-    if !doc.is(i, "without")
-        || !doc.is_any(
-            i + 1,
+    // "without looking at the diff", "without a review", "without any tests".
+    let check = doc.is_any(
+        i + 1,
+        &[
+            "looking",
+            "reading",
+            "checking",
+            "testing",
+            "asking",
+            "reviewing",
+            "telling",
+            "verifying",
+            "thinking",
+            "waiting",
+            "consulting",
+            "confirming",
+        ],
+    ) || doc.is_any(i + 1, &["a", "any", "an"])
+        && doc.is_any(
+            i + 2,
             &[
-                "looking",
-                "reading",
-                "checking",
-                "testing",
-                "asking",
-                "reviewing",
-                "telling",
-                "verifying",
-                "thinking",
-                "waiting",
-                "consulting",
-                "confirming",
+                "review", "reviewer", "approval", "test", "tests", "sign-off", "check", "ticket",
+                "backup", "second",
             ],
-        )
-    {
+        );
+    if !doc.is(i, "without") || !check {
         return None;
     }
     // The nearest person before it in the same sentence.
@@ -455,7 +571,22 @@ fn without_checking(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         }
     }
     let actor = found?;
-    if !actor.sure || actor.kind == ActorKind::Pronoun && doc.is_any(actor.start, &["we", "i"]) {
+    // "we" own the decision; "the tool lets anyone push without a review"
+    // describes the tool.
+    let generic = doc.is_any(
+        actor.start,
+        &[
+            "we",
+            "i",
+            "anyone",
+            "anybody",
+            "everyone",
+            "everybody",
+            "you",
+            "people",
+        ],
+    );
+    if !actor.sure || actor.kind == ActorKind::Pronoun && generic {
         return None;
     }
     let who = doc.slice(actor.start, actor.end);
@@ -623,6 +754,15 @@ mod tests {
             "Kamala pushed the wrong Docker tag to the registry.",
             "Anil ran the cleanup job against production.",
             "Our vendor's engineer cut the wrong cable.",
+            "In the end it came down to Sizwe not checking the replica.",
+            "The failure boils down to the on-call engineer.",
+            "Kofi was supposed to rotate the keys and didn't.",
+            "- 10:12 Somebody on the platform team restarted the wrong cluster.",
+            "- 09:31 Margit pushed the retry change straight to main without a review.",
+            "Hyun-woo is the reason this took three hours to spot.",
+            "The release slipped because Mthunzi never sent the build to QA.",
+            "The directors pinned the outage on the junior developer.",
+            "The first review blamed Ileana for the data loss.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
@@ -647,6 +787,14 @@ mod tests {
             "We shipped the fix without waiting for the nightly build, as agreed.",
             "The job retried without waiting for the lock.",
             "A construction crew cut the fibre near the data centre.",
+            "The alert never fired because the threshold was too high.",
+            "Nobody blamed Sam, and the review says why.",
+            "It comes down to the retry policy.",
+            "Sam was supposed to be off that week, so Dana covered.",
+            "We pinned the dependency on version 2.3.",
+            "The job shipped without a review step, which the pipeline allowed.",
+            "The deploy tool lets anyone push to production without a second approval.",
+            "Cross-region replication is the reason the data survived.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())

@@ -136,6 +136,14 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(k)
         }
         "disciplinary" | "punitive" => Some(i),
+        // "Dariusz will need a buddy for every production change".
+        "buddy" | "chaperone" | "babysitter" | "minder" | "supervisor" | "handler"
+            if (i.saturating_sub(3)..i)
+                .any(|k| doc.is_any(k, &["need", "needs", "get", "gets", "assigned", "given"]))
+                && person_subject_near(doc, i) =>
+        {
+            Some(i)
+        }
         // "We will write up Björn", "write the on-call up".
         "write" | "writes" | "writing" => {
             let person = |j: usize| {
@@ -277,6 +285,7 @@ mod tests {
             "Disciplinary action will follow.",
             "We will write up Björn for bypassing change control.",
             "HR is going to write the on-call up.",
+            "Going forward, Dariusz will need a buddy for every production change.",
             "Sven received a formal warning.",
             "The contractor will no longer be allowed to touch DNS.",
             "Whoever pushed the change should be identified.",
@@ -306,6 +315,7 @@ mod tests {
         );
         assert_clean(ID, "The doc was written by the incident lead.");
         assert_clean(ID, "We will write up the timeline tonight.");
+        assert_clean(ID, "New joiners get a buddy for their first month.");
         assert_clean(ID, "Priya will write up the findings for the review.");
     }
 }
