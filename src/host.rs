@@ -22,7 +22,9 @@ pub struct Host {
 /// What the app does when the page removes it, run by the embedding entry
 /// point just before the app is taken down, while it can still save.
 #[derive(Clone, Default)]
-pub struct Removal(Rc<RefCell<Option<Box<dyn Fn()>>>>);
+pub struct Removal(Rc<RefCell<Option<RemovalStep>>>);
+
+type RemovalStep = Box<dyn Fn()>;
 
 impl Removal {
     pub fn set(&self, f: impl Fn() + 'static) {
