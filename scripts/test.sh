@@ -34,6 +34,3 @@ scripts/size.sh
 step "End-to-end flows (Playwright in Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
-step "Fault suite (storage, tabs, crashes, huge documents; one Chromium)"
-node scripts/faults.mjs
-
