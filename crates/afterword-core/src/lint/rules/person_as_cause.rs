@@ -165,6 +165,14 @@ fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
     if let Some(a) = cx.people.actor_ending_at(doc, j) {
         return Some(a);
     }
+    // "It was Samir who deleted the DNS zone".
+    if doc.is(j, "who") && j > 0 {
+        if let Some(a) = cx.people.mention_ending_at(doc, j - 1) {
+            if a.kind != ActorKind::Pronoun {
+                return Some(a);
+            }
+        }
+    }
     for k in j.saturating_sub(4)..j {
         if k > 0 && doc.is_any(k, &["on", "from", "in", "at", "of", "with"]) {
             if let Some(a) = cx.people.actor_ending_at(doc, k - 1) {
@@ -273,6 +281,15 @@ impl Rule for PersonAsCause {
                 (Verb::Damage(d.class), d.end, d.human)
             } else if let Some((v, end)) = omission_at(doc, i) {
                 (v, end, true)
+            } else if doc.is(i - 1, "to")
+                && i >= 2
+                && doc.is_any(i - 2, &["chose", "decided", "opted"])
+                && doc.is_any(
+                    i,
+                    &["ignore", "skip", "bypass", "disable", "silence", "overrule"],
+                )
+            {
+                (Verb::Ignored, i, true)
             } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
                 match base_damage(doc, i) {
                     Some(c) => (Verb::Damage(c), i, true),
@@ -757,6 +774,12 @@ mod tests {
             "In the end it came down to Sizwe not checking the replica.",
             "The failure boils down to the on-call engineer.",
             "Kofi was supposed to rotate the keys and didn't.",
+            "- 04:15 Bashir silenced the disk alert and went back to sleep",
+            "Ezra dropped the index while the migration was still running.",
+            "The ops lead chose to ignore the capacity forecast.",
+            "Zhao Lei approved his own pull request and merged it at midnight.",
+            "We lost a day of data because Ingrid disabled the backup job.",
+            "It was Samir who deleted the DNS zone.",
             "- 10:12 Somebody on the platform team restarted the wrong cluster.",
             "- 09:31 Margit pushed the retry change straight to main without a review.",
             "Hyun-woo is the reason this took three hours to spot.",
@@ -794,6 +817,9 @@ mod tests {
             "We pinned the dependency on version 2.3.",
             "The job shipped without a review step, which the pipeline allowed.",
             "The deploy tool lets anyone push to production without a second approval.",
+            "The health check disabled the node, as designed.",
+            "Sam deleted the test bucket after the drill.",
+            "It was Sam who found the stuck consumer.",
             "Cross-region replication is the reason the data survived.",
         ]
         .into_iter()
