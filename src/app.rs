@@ -46,6 +46,10 @@ pub fn App(
     let open = app.guard.open;
     provide_context(open);
     app.reload();
+    if embedded {
+        app.on_removal(move || app.before_removal());
+        app.reopen_held();
+    }
     if !embedded {
         if let Some(window) = web_sys::window() {
             let hash = window.location().hash().unwrap_or_default();
@@ -273,13 +277,16 @@ fn install_listeners(app: AppState, open: OpenDraft) {
     };
     let mut listeners = PageListeners(Vec::new());
     // The page may be going away: save, or keep what cannot be saved.
+    // False when the edits are neither saved nor kept.
     let keep = move |closing: bool| {
-        if let Some(Some(s)) = open.0.try_get_untracked() {
-            s.keep_if_closing(closing);
-            if closing {
-                s.withdraw_presence();
-            }
+        let Some(Some(s)) = open.0.try_get_untracked() else {
+            return true;
+        };
+        let kept = s.keep_if_closing(closing);
+        if closing {
+            s.withdraw_presence();
         }
+        kept
     };
     // In-app links are checked before their own handlers (which switch the
     // screen at once): a draft that cannot be saved is not left.
@@ -361,7 +368,9 @@ fn install_listeners(app: AppState, open: OpenDraft) {
             });
         }
     });
-    listeners.listen(&window, "pagehide", move |_| keep(true));
+    listeners.listen(&window, "pagehide", move |_| {
+        keep(true);
+    });
     if let Some(document) = window.document() {
         let doc = document.clone();
         listeners.listen(&document, "visibilitychange", move |_| {
@@ -372,15 +381,12 @@ fn install_listeners(app: AppState, open: OpenDraft) {
             }
         });
     }
-    // Unsaved edits (a failed write) make the browser ask before closing.
+    // Edits neither saved nor kept (storage refuses every write) make the
+    // browser ask before closing. Kept edits do not: a tab that stayed
+    // because of the question would save again, and two tabs closing at
+    // once would then write over each other.
     listeners.listen(&window, "beforeunload", move |ev| {
-        keep(true);
-        if open
-            .0
-            .try_get_untracked()
-            .flatten()
-            .is_some_and(|s| s.is_dirty())
-        {
+        if !keep(true) {
             ev.prevent_default();
             if let Ok(ev) = ev.dyn_into::<web_sys::BeforeUnloadEvent>() {
                 ev.set_return_value("Your latest edits are not saved.");

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::App;
 use crate::browser::WebStore;
-use crate::host::Host;
+use crate::host::{Host, Removal};
 use crate::state::{AppOptions, Theme};
 
 /// What the embedding page asked for, checked.
@@ -140,13 +140,18 @@ pub fn read_options(options: &JsValue) -> Result<(EmbedOptions, Host), String> {
 #[wasm_bindgen]
 pub struct Mounted {
     handle: Option<Box<dyn Any>>,
+    removal: Removal,
 }
 
 #[wasm_bindgen]
 impl Mounted {
     pub fn unmount(&mut self) {
-        // Dropping the handle disposes the app (the open draft is saved by
-        // the editor's cleanup) and removes its DOM and page listeners.
+        // The open draft is saved (or kept) while the app is still whole;
+        // dropping the handle then disposes the app and removes its DOM and
+        // page listeners.
+        if self.handle.is_some() {
+            self.removal.run();
+        }
         self.handle.take();
     }
 }
@@ -162,10 +167,12 @@ pub fn mount_app(container: web_sys::HtmlElement, options: JsValue) -> Result<Mo
     let (checked, host) = read_options(&options)
         .map_err(|m| JsValue::from(js_sys::Error::new(&format!("Afterword: {m}."))))?;
     let EmbedOptions { namespace, app } = checked;
+    let removal = host.removal();
     let handle = leptos::mount::mount_to(container, move || {
         view! { <App namespace=namespace options=app host=host /> }
     });
     Ok(Mounted {
         handle: Some(Box::new(handle)),
+        removal,
     })
 }

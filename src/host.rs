@@ -4,6 +4,9 @@
 //! [`crate::browser`]: the app's state holds one, the embedding entry point
 //! ([`crate::embed`]) makes it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use afterword_core::model::Postmortem;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -13,6 +16,26 @@ pub struct Host {
     element: web_sys::EventTarget,
     on_save: Option<Function>,
     on_export: Option<Function>,
+    removal: Removal,
+}
+
+/// What the app does when the page removes it, run by the embedding entry
+/// point just before the app is taken down, while it can still save.
+#[derive(Clone, Default)]
+pub struct Removal(Rc<RefCell<Option<RemovalStep>>>);
+
+type RemovalStep = Box<dyn Fn()>;
+
+impl Removal {
+    pub fn set(&self, f: impl Fn() + 'static) {
+        *self.0.borrow_mut() = Some(Box::new(f));
+    }
+
+    pub fn run(&self) {
+        if let Some(f) = self.0.borrow_mut().take() {
+            f()
+        }
+    }
 }
 
 impl Host {
@@ -25,7 +48,27 @@ impl Host {
             element,
             on_save,
             on_export,
+            removal: Removal::default(),
         }
+    }
+
+    /// The step the app registers for its removal (see [`Removal`]).
+    pub fn removal(&self) -> Removal {
+        self.removal.clone()
+    }
+
+    /// `afterword-unsaved`, detail `{id, title, namespace, json}`: the page
+    /// removed the editor while edits could not be stored anywhere, so the
+    /// page is handed the draft to keep.
+    pub fn unsaved(&self, namespace: &str, doc: &Postmortem) {
+        let json = serde_json::to_string_pretty(doc).unwrap_or_default();
+        let detail = detail(&[
+            ("id", &doc.id),
+            ("title", &doc.title),
+            ("namespace", namespace),
+            ("json", &json),
+        ]);
+        self.announce("afterword-unsaved", &detail, None);
     }
 
     /// `afterword-saved`, detail `{id, title, namespace, json}`.

@@ -10,7 +10,11 @@
 //!
 //! A draft that could never be stored (storage disabled or refusing every
 //! write) lives here too, in memory, so it can still be written and then
-//! downloaded.
+//! downloaded. So does a draft whose editor an embedding page removed while
+//! nothing could be stored: the next editor of the same namespace on the
+//! page opens it again ([`AppState::reopen_held`]).
+
+use std::cell::RefCell;
 
 use afterword_core::model::Postmortem;
 use afterword_core::store::{Library, Recovered};
@@ -130,7 +134,53 @@ impl Safeguard {
     }
 }
 
+thread_local! {
+    /// Drafts of removed editors that could be stored nowhere, by namespace.
+    /// One WebAssembly instance serves every editor of a page, so they live
+    /// as long as the page.
+    static HELD: RefCell<Vec<(String, Postmortem)>> = const { RefCell::new(Vec::new()) };
+}
+
 impl AppState {
+    /// The embedding page is removing this editor, and nobody can be asked:
+    /// the open draft is saved, or else kept under a recovery key; when
+    /// storage refuses even that, it is held in this page's memory for the
+    /// next editor of the namespace, and handed to the page
+    /// (`afterword-unsaved`) so it can keep it too.
+    pub fn before_removal(&self) {
+        let Some(Some(session)) = self.guard.open.0.try_get_untracked() else {
+            return;
+        };
+        if session.keep_if_closing(false) {
+            return;
+        }
+        let doc = session.doc.get_untracked();
+        let ns = self.library().namespace().to_owned();
+        HELD.with(|held| held.borrow_mut().push((ns, doc.clone())));
+        self.emit_unsaved(&doc);
+    }
+
+    /// Opens the draft a removed editor of this namespace could not store,
+    /// if there is one, with its unsaved edits.
+    pub fn reopen_held(&self) {
+        let ns = self.library().namespace().to_owned();
+        let doc = HELD.with(|held| {
+            let mut held = held.borrow_mut();
+            let at = held.iter().rposition(|(n, _)| *n == ns)?;
+            Some(held.remove(at).1)
+        });
+        let Some(doc) = doc else {
+            return;
+        };
+        let id = doc.id.clone();
+        if self.library().is_stored(&id) {
+            self.guard.open_kept(String::new(), doc);
+        } else {
+            self.guard.hold_unstored(doc);
+        }
+        self.route.set(Route::Draft(id));
+    }
+
     /// True when the open draft (if any) is saved, so the person may go
     /// `to`. Otherwise the choice is shown and nothing moves.
     pub fn may_leave(&self, to: Leave) -> bool {

@@ -259,10 +259,7 @@ impl Session {
         if !self.alive() {
             return;
         }
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-            self.timer.set_value(None);
-        }
+        self.stop_timer();
         if !self.dirty.get_value() || matches!(self.status.get_untracked(), SaveStatus::Conflict(_))
         {
             return;
@@ -359,12 +356,16 @@ impl Session {
         !self.is_dirty()
     }
 
-    /// The person chose to leave and lose the unsaved edits.
-    pub fn abandon(&self) {
+    fn stop_timer(&self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
             self.timer.set_value(None);
         }
+    }
+
+    /// The person chose to leave and lose the unsaved edits.
+    pub fn abandon(&self) {
+        self.stop_timer();
         self.dirty.set_value(false);
         self.unsaved_since.set_value(None);
     }
@@ -388,7 +389,11 @@ impl Session {
                 clock_ms() as u64,
                 PRESENCE_MAX_AGE_MS,
             );
-        if !shared {
+        if shared {
+            // No autosave between now and the page going: it would write
+            // the draft after all, and cross with the other tab's write.
+            self.stop_timer();
+        } else {
             self.flush();
         }
         if !self.is_dirty() {
@@ -409,7 +414,7 @@ impl Session {
                     false
                 }
             }
-            None => match lib.keep_recovered(&self.doc.get_untracked(), now()) {
+            None => match lib.keep_recovered(&self.doc.get_untracked(), now(), &tab_id()) {
                 Ok(key) => {
                     self.app.guard.own(&key, true);
                     self.kept.set_value(Some((key, edits)));
@@ -452,12 +457,14 @@ impl Session {
         }
     }
 
-    /// Opens a version kept by a closed tab in place of the stored one: the
+    /// Opens a version kept by a closed tab (or held in memory, with an
+    /// empty `key`) in place of the stored one: the
     /// person then saves it, or chooses against the stored version when it
     /// changed since. The kept copy goes once the person has chosen.
     pub fn adopt(&self, kept: Postmortem, key: String, stored: Option<Postmortem>) {
         let mut doc = kept;
-        self.kept.set_value(Some((key, 0)));
+        // A version held in memory (no key) has nothing stored to remove.
+        self.kept.set_value((!key.is_empty()).then_some((key, 0)));
         match stored {
             Some(theirs) if theirs.revision != doc.revision => {
                 self.doc.set(doc);

@@ -221,6 +221,27 @@ impl AppState {
         });
     }
 
+    /// Hands the embedding page a draft whose edits could not be stored
+    /// when the page removed the editor (no-op when standalone).
+    pub fn emit_unsaved(&self, doc: &Postmortem) {
+        let ns = self.library().namespace().to_owned();
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                h.unsaved(&ns, doc)
+            }
+        });
+    }
+
+    /// Runs `f` when the embedding page removes this app (no-op when
+    /// standalone).
+    pub fn on_removal(&self, f: impl Fn() + 'static) {
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                h.removal().set(f)
+            }
+        });
+    }
+
     /// Attach to the app's outermost element (`node_ref=app.root()`).
     pub fn root(&self) -> NodeRef<leptos::html::Div> {
         self.root

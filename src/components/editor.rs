@@ -46,6 +46,11 @@ pub fn EditorPage(id: String) -> impl IntoView {
     }
     let opened = app.library().open(&id);
     let adopting = app.guard.take_adopting(&id);
+    // A kept version opened here is this tab's to settle: no longer offered
+    // on the panel of versions closed tabs kept.
+    if let Some((key, _)) = adopting.as_ref().filter(|(k, _)| !k.is_empty()) {
+        app.guard.own(key, true);
+    }
     match opened {
         Ok(Some(doc)) => {
             let session = open_session(app, doc.clone());

@@ -939,11 +939,14 @@ impl<S: KeyValueStore> Library<S> {
 
     /// Keeps `doc` under a recovery key of its own, for a tab that is closing
     /// and cannot ask the person what to do with edits it could not save.
-    /// Returns the key.
+    /// `tab` (letters and digits) names the tab in the key: tabs closing in
+    /// the same millisecond may not see each other's writes yet, and must
+    /// still not pick the same key. Returns the key.
     pub fn keep_recovered(
         &self,
         doc: &Postmortem,
         now: DateTime<Utc>,
+        tab: &str,
     ) -> Result<String, StoreError> {
         if !is_valid_id(&doc.id) {
             return Err(StoreError::Other(format!(
@@ -951,8 +954,9 @@ impl<S: KeyValueStore> Library<S> {
                 doc.id
             )));
         }
+        let tab: String = tab.chars().filter(char::is_ascii_alphanumeric).collect();
         let base = format!(
-            "{}{}:{}",
+            "{}{}:{}-{tab}",
             self.recovered_prefix(),
             doc.id,
             now.format(RECOVERY_TIME)
@@ -1457,13 +1461,18 @@ mod tests {
         let mut mine = doc("pm-a", "Mine");
         lib.save(&mut mine, t(1)).unwrap();
         mine.title = "Mine, unsaved".into();
-        let k1 = lib.keep_recovered(&mine, t(2)).unwrap();
-        let k2 = lib.keep_recovered(&mine, t(2)).unwrap();
+        let k1 = lib.keep_recovered(&mine, t(2), "ta").unwrap();
+        let k2 = lib.keep_recovered(&mine, t(2), "ta").unwrap();
         assert!(
             k1.starts_with("afterword:recovered:pm-a:20261120T140200"),
             "{k1}"
         );
-        assert_ne!(k1, k2, "two tabs closing at once keep two versions");
+        assert_ne!(k1, k2, "one tab keeping twice at once keeps two versions");
+        // Two tabs that do not see each other's writes yet (each browser tab
+        // reads its own copy of local storage) still pick different keys.
+        let other_tab = Library::new(MemoryStore::new(), "afterword");
+        let k3 = other_tab.keep_recovered(&mine, t(2), "tb").unwrap();
+        assert!(k3 != k1 && k3 != k2, "{k3}");
         // Loads, saves and other drafts leave them alone.
         lib.load();
         lib.save(&mut mine, t(3)).unwrap();

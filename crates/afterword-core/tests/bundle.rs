@@ -188,7 +188,7 @@ fn a_draft_over_the_limits_is_refused_alone_with_the_limit_named() {
     let mut big = full_doc();
     big.id = "pm-big".into();
     let event = big.timeline[0].clone();
-    big.timeline = (0..2_001)
+    big.timeline = (0..1_001)
         .map(|i| {
             let mut e = event.clone();
             e.id = format!("ev-{i}");
@@ -199,6 +199,6 @@ fn a_draft_over_the_limits_is_refused_alone_with_the_limit_named() {
     assert_eq!(read.drafts.len(), 1);
     assert_eq!(
         read.unreadable[0].1,
-        "drafts[1].timeline: 2001 events; Afterword opens at most 2000"
+        "drafts[1].timeline: 1001 events; Afterword opens at most 1000"
     );
 }

@@ -107,5 +107,5 @@ fn imports_over_the_limits_are_refused_with_the_limit_named() {
         })
         .collect();
     let err = import_json(&to_json(&over)).unwrap_err().to_string();
-    assert!(err.starts_with("timeline: 2001 events"), "{err}");
+    assert!(err.starts_with("timeline: 1001 events"), "{err}");
 }
