@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::{dom_id, row_text_field, spec_field};
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 #[component]
@@ -33,8 +34,7 @@ pub fn Factors(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Contributing factors"</h3> })}
-            <p class="hint">"Complex systems rarely fail for one reason. List each condition that made this incident possible or worse. Start a factor with \"?\" to raise it as an open question in the meeting."</p>
+            {list_heading("analysis.contributing_factors", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <FactorRow session=session id=id />

@@ -46,7 +46,7 @@ pub struct GoTo(pub RwSignal<Option<String>>);
 
 /// Focuses the control of the field with this key (`data-field`): the
 /// control itself, or for a list or a group, its first control.
-fn focus_field(app: &AppState, key: &str) -> bool {
+pub fn focus_field(app: &AppState, key: &str) -> bool {
     let Some(el) = app.find(&format!("[data-field=\"{}\"]", css_string(key))) else {
         return false;
     };

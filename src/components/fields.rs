@@ -26,7 +26,8 @@ pub fn dom_id(stem: &str) -> String {
 /// the linter and the undo history find it again. Lists have editors of
 /// their own (see `sections::field_view`).
 pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
-    let (key, label) = (spec.key, spec.label);
+    let words = crate::components::sections::words();
+    let (key, label, hint) = (spec.key, spec.label_in(words), spec.hint_in(words));
     match &spec.value {
         FieldValue::Text {
             slot,
@@ -43,7 +44,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             text_control(
                 session,
                 label.to_owned(),
-                spec.hint,
+                hint,
                 target,
                 move |d| get(d).clone(),
                 move |d, v| *get_mut(d) = v,
@@ -77,7 +78,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::whole_number(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -87,7 +88,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::percent(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -100,7 +101,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             select_field(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 options,
                 move |d| get(d).unwrap_or(""),
                 set,

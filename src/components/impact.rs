@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 /// Reads a count: digits only (spaces and thousands separators allowed).
@@ -156,8 +157,7 @@ pub fn BusinessMetrics(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Business figures"</h3> })}
-            <p class="hint">"Failed requests, orders lost, notifications delayed…"</p>
+            {list_heading("impact.business_metrics", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <MetricRow session=session id=id />

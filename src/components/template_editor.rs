@@ -10,6 +10,7 @@ use afterword_core::template::{
 use leptos::prelude::*;
 
 use crate::browser::{download, entropy, now};
+use crate::components::file_button::FileButton;
 use crate::components::prefs;
 use crate::components::transfer::{read_text, wrong_kind_message};
 use crate::state::{use_app, AppState};
@@ -483,7 +484,6 @@ fn ImportTemplate(
     clash: RwSignal<Option<Clash>>,
 ) -> impl IntoView {
     let app = use_app();
-    let input_ref = NodeRef::<leptos::html::Input>::new();
     let store = move |t: Template, replace: bool| {
         let mut list = customs.get_untracked();
         if replace {
@@ -499,13 +499,10 @@ fn ImportTemplate(
             Err(e) => note.set(Some(Note::Problem(e))),
         }
     };
-    let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
+    let on_files = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else {
             return;
         };
-        let file = input.files().and_then(|l| l.item(0));
-        input.set_value("");
-        let Some(file) = file else { return };
         let name = file.name();
         if let Some(why) = wrong_kind_message(&name, &file.type_(), "templates") {
             note.set(Some(Note::Problem(why)));
@@ -551,12 +548,7 @@ fn ImportTemplate(
                 }
             }
         });
-    };
-    let choose = move |_| {
-        if let Some(input) = input_ref.get_untracked() {
-            input.click();
-        }
-    };
+    });
     let keep_both = move |_| {
         let Some(c) = clash.get_untracked() else {
             return;
@@ -580,9 +572,13 @@ fn ImportTemplate(
     };
     view! {
         <div class="tpl-import">
-            <label class="visually-hidden" for="tpl-import-file">"Template file to import"</label>
-            <input id="tpl-import-file" class="visually-hidden" type="file" accept=".json,application/json" tabindex="-1" node_ref=input_ref on:change=on_change />
-            <button type="button" class="btn" on:click=choose aria-describedby="tpl-import-help">"Import a template"</button>
+            <FileButton
+                text="Import a template"
+                label="Template file to import"
+                accept=".json,application/json"
+                described_by="tpl-import-help"
+                on_files=on_files
+            />
             <p class="hint" id="tpl-import-help">"A .json file exported from Afterword's Templates screen."</p>
             {move || clash.get().map(|c| view! {
                 <div class="tpl-confirm" role="alert">

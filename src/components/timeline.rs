@@ -14,6 +14,7 @@ use crate::components::chat_import::ChatImport;
 use crate::components::fields::{dom_id, parse_utc_input, row_text_field, utc_input_value};
 use crate::components::prefs;
 use crate::components::rows::{ids_of, move_by, structural, MoreRows, Window};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 use crate::state::use_app;
 
@@ -47,14 +48,8 @@ pub fn TimelineEditor(
             .doc
             .with_untracked(|d| d.timeline.last().and_then(|e| e.at).or(d.times.started));
         structural(session, |d| {
-            d.timeline.push(TimelineEvent {
-                id: new_id("ev", now(), entropy()),
-                at,
-                kind: EventKind::default(),
-                text: String::new(),
-                starred: false,
-                extra: Default::default(),
-            })
+            d.timeline
+                .push(TimelineEvent::new(new_id("ev", now(), entropy()), at, ""))
         });
     };
     let sort = move |_| {
@@ -72,8 +67,7 @@ pub fn TimelineEditor(
     let zone_name2 = zone_name.clone();
     view! {
         <div class="subsection timeline">
-            {(!untitled).then(|| view! { <h3>"Timeline"</h3> })}
-            <p class="hint">"What happened, in order, in UTC. State what happened here; the why belongs in the analysis. Star the events the short timeline of the report should show."</p>
+            {list_heading("timeline", untitled)}
             <fieldset class="zone-switch">
                 <legend>"Show times in"</legend>
                 <label><input type="radio" name=zone_name checked=move || !local.get() on:change=move |_| set_zone(false) />" UTC"</label>

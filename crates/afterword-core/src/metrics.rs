@@ -95,6 +95,30 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// The label in a template with these `words` ("Time until noticed"
+    /// rather than "Time to detect" in plain words).
+    pub fn label_in(&self, words: crate::field::Words) -> &'static str {
+        self.plain(words).map_or(self.label, |p| p.0)
+    }
+
+    /// The formula in a template with these `words`.
+    pub fn formula_in(&self, words: crate::field::Words) -> &'static str {
+        self.plain(words).map_or(self.formula, |p| p.1)
+    }
+
+    fn plain(&self, words: crate::field::Words) -> Option<(&'static str, &'static str)> {
+        if words != crate::field::Words::Plain {
+            return None;
+        }
+        Some(match self.id {
+            "time_to_detect" => ("Time until noticed", "noticed − began"),
+            "time_to_acknowledge" => ("Time until someone took charge", "took charge − noticed"),
+            "time_to_mitigate" => ("Time until effects contained", "contained − began"),
+            "time_to_resolve" => ("Time until back to normal", "back to normal − began"),
+            _ => return None,
+        })
+    }
+
     /// The value for display: a duration or the reason there is none.
     pub fn display_value(&self) -> String {
         match &self.value {
