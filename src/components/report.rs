@@ -350,7 +350,7 @@ fn times(doc: &Postmortem, w: Words) -> Option<AnyView> {
         .map(|m| {
             vec![
                 text(m.label_in(w)),
-                text(m.display_value()),
+                text(m.display_value_in(w)),
                 text(m.formula_in(w)),
             ]
         })

@@ -23,12 +23,35 @@ pub fn words() -> Words {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// False while a section whose own help says what to write builds its
+    /// one field: the field's hint would say it again.
+    static HINTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// `hint`, or nothing inside [`without_hints`].
+pub fn field_hint(hint: &'static str) -> &'static str {
+    if HINTS.with(std::cell::Cell::get) {
+        hint
+    } else {
+        ""
+    }
+}
+
+/// Builds `f` with field hints left out (see [`field_hint`]).
+pub fn without_hints<T>(f: impl FnOnce() -> T) -> T {
+    let was = HINTS.with(|h| h.replace(false));
+    let out = f();
+    HINTS.with(|h| h.set(was));
+    out
+}
+
 /// A list's heading (left out when the section around it has the same
 /// one) and its hint, both from the field table in the template's words.
 pub fn list_heading(key: &str, untitled: bool) -> impl IntoView {
     let words = words();
     let (label, hint) = afterword_core::field::spec(key)
-        .map(|s| (s.label_in(words), s.hint_in(words)))
+        .map(|s| (s.label_in(words), field_hint(s.hint_in(words))))
         .unwrap_or_default();
     view! {
         {(!untitled).then(|| view! { <h3>{label}</h3> })}

@@ -64,7 +64,10 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
         if n == 0 {
             "Nothing ticked yet. If none of these apply, a postmortem may not be needed (minor problems and scheduled work that caused nothing usually are not), but you can still write one.".to_owned()
         } else {
-            format!("{n} reason(s) ticked: a postmortem is worth writing.")
+            format!(
+                "{} ticked: a postmortem is worth writing.",
+                afterword_core::words::count(n, "reason", "reasons")
+            )
         }
     };
     view! {
@@ -106,7 +109,7 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
                             {templates.get_value().into_iter().map(|t| {
                                 let id = t.id.clone();
                                 let strict = t.strict_order.then_some(" Sections are filled in strict order.");
-                                let count = format!("{} section{}", t.sections.len(), if t.sections.len() == 1 { "" } else { "s" });
+                                let count = afterword_core::words::count(t.sections.len(), "section", "sections");
                                 view! {
                                     <li>
                                         <button type="button" class="template-card" on:click=move |_| start(Some(id.clone()), Mode::Guided)>

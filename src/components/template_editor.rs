@@ -106,7 +106,7 @@ pub fn TemplatesPage() -> impl IntoView {
     let builtin_list = builtin_templates()
         .into_iter()
         .map(|t| {
-            let count = format!("{} sections", t.sections.len());
+            let count = afterword_core::words::count(t.sections.len(), "section", "sections");
             let label = format!("New from {}", t.name);
             let base = t.clone();
             view! {
@@ -138,7 +138,7 @@ pub fn TemplatesPage() -> impl IntoView {
                         <li class="tpl-item">
                             <div class="tpl-item-text">
                                 <span class="tpl-item-name">{t.name.clone()}</span>
-                                <span class="hint">{format!("{} sections", t.sections.len())}</span>
+                                <span class="hint">{afterword_core::words::count(t.sections.len(), "section", "sections")}</span>
                             </div>
                             <div class="tpl-item-actions">
                                 <button type="button" class="btn btn-small" on:click=move |_| open(t1.clone())>"Edit"<span class="visually-hidden">" "{name.clone()}</span></button>
@@ -234,8 +234,8 @@ fn Editor(
                 format!("“{}”", t.name.trim())
             };
             save_note.set(Some(Note::Problem(format!(
-                "{what} was not saved: fix the {} problem(s) listed above first.",
-                problems.len()
+                "{what} was not saved: fix the {} listed above first.",
+                afterword_core::words::count(problems.len(), "problem", "problems")
             ))));
             return;
         }

@@ -51,6 +51,18 @@ impl TimePoint {
         }
     }
 
+    /// The label of this moment's field in a template with these `words`.
+    pub fn label_in(self, words: crate::field::Words) -> &'static str {
+        let key = match self {
+            TimePoint::Started => "times.started",
+            TimePoint::Detected => "times.detected",
+            TimePoint::Acknowledged => "times.acknowledged",
+            TimePoint::Mitigated => "times.mitigated",
+            TimePoint::Resolved => "times.resolved",
+        };
+        crate::field::spec(key).map_or(self.label(), |s| s.label_in(words))
+    }
+
     pub fn get(self, t: &KeyTimes) -> Option<DateTime<Utc>> {
         match self {
             TimePoint::Started => t.started,
@@ -117,6 +129,17 @@ impl Metric {
             "time_to_resolve" => ("Time until back to normal", "back to normal − began"),
             _ => return None,
         })
+    }
+
+    /// [`Metric::display_value`] with the moments named in these `words`.
+    pub fn display_value_in(&self, words: crate::field::Words) -> String {
+        match &self.value {
+            Err(MetricProblem::Missing(which)) => {
+                let names: Vec<&str> = which.iter().map(|p| p.label_in(words)).collect();
+                format!("needs {}", names.join(" and "))
+            }
+            _ => self.display_value(),
+        }
     }
 
     /// The value for display: a duration or the reason there is none.
