@@ -555,13 +555,25 @@ fn ActionRowView(
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("tr").ok().flatten());
+        // The nearest rows after it, then before it, that can take the
+        // keyboard (a closed postmortem's rows are read-only).
+        let usable = |r: &web_sys::Element| {
+            r.query_selector(".status-select:not([disabled])")
+                .ok()
+                .flatten()
+                .map(|s| s.id())
+        };
         let neighbours: Vec<String> = row_el
             .map(|tr| {
-                [tr.next_element_sibling(), tr.previous_element_sibling()]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|r| r.query_selector(".status-select").ok().flatten())
-                    .map(|s| s.id())
+                let after =
+                    std::iter::successors(tr.next_element_sibling(), |r| r.next_element_sibling());
+                let before = std::iter::successors(tr.previous_element_sibling(), |r| {
+                    r.previous_element_sibling()
+                });
+                after
+                    .filter_map(|r| usable(&r))
+                    .take(1)
+                    .chain(before.filter_map(|r| usable(&r)).take(1))
                     .collect()
             })
             .unwrap_or_default();

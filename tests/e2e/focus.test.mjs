@@ -107,10 +107,12 @@ test("the review keeps the keyboard on the next row when a row leaves the filter
     await pressOn(page, page.getByLabel("Overdue only"), "Space");
     const rows = page.getByTestId("review-table").locator("tbody tr");
     const before = await rows.count();
-    assert.ok(before >= 2, `${before} overdue rows`);
-    const select = rows.first().locator("select.status-select");
+    // Rows of closed postmortems are read-only; the keyboard skips them.
+    const open = rows.filter({ has: page.locator("select.status-select:not([disabled])") });
+    assert.ok((await open.count()) >= 2, `${await open.count()} overdue rows that can change`);
+    const select = open.first().locator("select.status-select");
     const own = await select.getAttribute("id");
-    const nextId = await rows.nth(1).locator("select.status-select").getAttribute("id");
+    const nextId = await open.nth(1).locator("select.status-select").getAttribute("id");
     await select.focus();
     // Down the list of statuses until the item is done and leaves the table.
     for (let i = 0; i < 3 && (await page.locator(`[id="${own}"]`).count()) > 0; i++) {
@@ -123,7 +125,7 @@ test("the review keeps the keyboard on the next row when a row leaves the filter
     assert.equal(await rows.count(), before - 1);
 
     // The item's own link opens its postmortem with the keyboard on the item.
-    const link = rows.first().locator("th a");
+    const link = open.first().locator("th a");
     const title = (await link.textContent()).trim();
     await pressOn(page, link);
     const f = await waitForFocus(page, (f) => /^action_items\[.+\]\.title$/.test(f.field ?? ""), "the action item");

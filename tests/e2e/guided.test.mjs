@@ -36,6 +36,10 @@ async function fillSection(page) {
   const sec = page.locator(".guided-section");
   const adders = sec.getByRole("button", { name: /^Add (event|contributing factor|action item|participant|link|business figure)$/ });
   for (const b of await adders.all()) await b.click();
+  // Times first: they are typed in text fields too.
+  for (const el of await sec.locator(".field-time input").all()) {
+    if ((await el.inputValue()) === "") await el.fill("2026-11-20 14:02");
+  }
   for (const el of await sec.locator("input[type=text], input[type=url], textarea").all()) {
     if (!(await el.isVisible()) || (await el.inputValue()) !== "") continue;
     const numeric = (await el.getAttribute("inputmode")) === "decimal";
@@ -43,9 +47,6 @@ async function fillSection(page) {
   }
   for (const el of await sec.locator("input[type=date]").all()) {
     if ((await el.inputValue()) === "") await el.fill("2026-11-20");
-  }
-  for (const el of await sec.locator(".field-time input").all()) {
-    if ((await el.inputValue()) === "") await el.fill("2026-11-20T14:02");
   }
   for (const el of await sec.locator("select").all()) {
     if ((await el.inputValue()) === "") await el.selectOption({ index: 1 });
