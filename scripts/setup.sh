@@ -35,10 +35,12 @@ if ! have wasm-bindgen || ! wasm-bindgen --version | grep -qF "$WASM_BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages: wasm-opt (binaryen) always; Playwright and axe for tests.
+# npm packages: wasm-opt (binaryen) always; Playwright and axe for tests,
+# PouchDB Server (a CouchDB-compatible server) and Ajv for the team library's.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ] \
+   || [ ! -x node_modules/.bin/pouchdb-server ] || [ ! -d node_modules/ajv ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (wasm-opt, Playwright, axe)"
+  say "Installing npm packages (wasm-opt, Playwright, axe, PouchDB Server, Ajv)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

@@ -16,6 +16,7 @@ use crate::components::kept_versions::KeptVersions;
 use crate::components::leave_choice::LeaveChoice;
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
+use crate::components::team::TeamPage;
 use crate::components::template_editor::TemplatesPage;
 use crate::host::Host;
 use crate::safeguard::Leave;
@@ -37,6 +38,7 @@ pub fn App(
     let show_drafts = options.show_drafts;
     let theme = options.theme.key();
     let icon = format!("{}icons/icon.svg", options.asset_base);
+    let team_library = options.team_library.clone();
     let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
     // The open draft's slot lives with the guard, which checks it before
@@ -51,6 +53,7 @@ pub fn App(
         }
     }
     install_listeners(app, open);
+    provide_context(crate::team::Team::new(app, team_library));
 
     // Embedded, the page's address belongs to the host: in-app links
     // ("#/draft/<id>", "#main") are followed here instead of changing it.
@@ -95,6 +98,7 @@ pub fn App(
         Route::Review => view! { <ReviewPage /> }.into_any(),
         Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
         Route::Templates => view! { <TemplatesPage /> }.into_any(),
+        Route::Team => view! { <TeamPage /> }.into_any(),
     };
 
     // Unique per editor: a host page has navigation of its own, and may hold
@@ -134,6 +138,13 @@ pub fn App(
                         on:click=move |_| app.route.set(Route::Templates)
                     >
                         "Templates"
+                    </a>
+                    <a
+                        href="#/team"
+                        aria-current=move || (app.route.get() == Route::Team).then_some("page")
+                        on:click=move |_| app.route.set(Route::Team)
+                    >
+                        "Team library"
                     </a>
                 </nav>
             </header>

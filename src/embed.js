@@ -43,6 +43,8 @@ function addStyles(root) {
  * Mounts an editor in `element` (in an open shadow root it creates or
  * reuses). Options: namespace, defaultTemplate, lockedTemplate, theme
  * ("light" | "dark" | "system"), drafts (false: one draft, no list),
+ * teamLibrary (the address of the team's CouchDB database, offered on the
+ * editor's Team library screen; kept per namespace),
  * onSave(detail), onExport(detail). Resolves to `{ unmount() }`; rejects with
  * an Error that says which option is wrong.
  */
@@ -82,6 +84,7 @@ const ATTRIBUTES = {
   "locked-template": "lockedTemplate",
   theme: "theme",
   drafts: "drafts",
+  "team-library": "teamLibrary",
 };
 
 export class AfterwordEditor extends HTMLElement {

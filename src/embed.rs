@@ -123,6 +123,7 @@ pub fn read_options(options: &JsValue) -> Result<(EmbedOptions, Host), String> {
         function_option(options, "onSave")?,
         function_option(options, "onExport")?,
     );
+    let team_library = string_option(options, "teamLibrary")?;
     let app = AppOptions {
         embedded: true,
         default_template,
@@ -130,6 +131,7 @@ pub fn read_options(options: &JsValue) -> Result<(EmbedOptions, Host), String> {
         theme,
         show_drafts: drafts_option(options)?,
         asset_base,
+        team_library,
     };
     Ok((EmbedOptions { namespace, app }, host))
 }
@@ -151,6 +153,7 @@ impl Mounted {
 
 /// Mounts the app into `container` (inside the page's shadow root).
 /// Options: `namespace`, `defaultTemplate`, `lockedTemplate`, `theme`,
+/// `teamLibrary`,
 /// `drafts`, `onSave`, `onExport`, `assetBase`, and `host` (the element
 /// events are dispatched from).
 #[wasm_bindgen(js_name = mountApp)]

@@ -17,6 +17,7 @@ pub mod host;
 pub mod safeguard;
 pub mod session;
 pub mod state;
+pub mod team;
 
 /// Starts the standalone app on the page's `<body>`, if the page asks for
 /// it (`<body data-afterword-app>`, as index.html does). A page embedding the

@@ -55,6 +55,8 @@ pub struct AppOptions {
     pub show_drafts: bool,
     /// Where the app's files are served from (ends with `/`), for images.
     pub asset_base: String,
+    /// The team library's database address an embedding page offers.
+    pub team_library: Option<String>,
 }
 
 impl Default for AppOptions {
@@ -66,6 +68,7 @@ impl Default for AppOptions {
             theme: Theme::System,
             show_drafts: true,
             asset_base: String::new(),
+            team_library: None,
         }
     }
 }
@@ -89,6 +92,8 @@ pub enum Route {
     Report(String),
     /// Built-in and custom templates, and the template editor (`#/templates`).
     Templates,
+    /// Connecting to the team's shared library (`#/team`).
+    Team,
 }
 
 impl Route {
@@ -99,6 +104,9 @@ impl Route {
         }
         if h == "templates" {
             return Route::Templates;
+        }
+        if h == "team" {
+            return Route::Team;
         }
         let report = h
             .strip_prefix("draft/")
@@ -119,6 +127,7 @@ impl Route {
             Route::Review => "#/review".into(),
             Route::Report(id) => format!("#/draft/{id}/report"),
             Route::Templates => "#/templates".into(),
+            Route::Team => "#/team".into(),
         }
     }
 }

@@ -219,6 +219,7 @@ fn Editor(session: Session) -> impl IntoView {
             <h1 id="editor-title" class="editor-title" tabindex="-1">{title}</h1>
             <NotKept session=session />
             <SaveProblem session=session />
+            <crate::components::team::TeamConflict session=session />
             <ClosedBanner session=session />
             {move || if starting.get() {
                 view! { <StartFlow session=session done=finish_start /> }.into_any()

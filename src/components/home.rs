@@ -53,6 +53,7 @@ pub fn Home() -> impl IntoView {
                 <button class="btn btn-primary" on:click=move |_| app.create_draft()>
                     "New postmortem"
                 </button>
+                <a class="btn" href="#/team" on:click=move |_| app.route.set(Route::Team)>"Team library"</a>
             </div>
             <Show
                 when=move || !live.with(|l| l.is_empty())
@@ -236,6 +237,7 @@ fn DraftRow(meta: DraftMeta) -> impl IntoView {
             </Show>
             <div class="draft-meta">
                 {is_sample(&meta.id).then(|| view! { <span class="badge badge-sample">"Sample"</span> })}
+                <crate::components::team::TeamMark id=meta.id.clone() />
                 {severity_badge(&meta)}
                 <span class="status">{meta.status.label()}</span>
                 <span class="edited">"Edited " {local_when(meta.updated_at)}</span>

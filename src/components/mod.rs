@@ -31,6 +31,7 @@ pub mod samples;
 pub mod sections;
 pub mod start;
 pub mod status;
+pub mod team;
 pub mod template_editor;
 pub mod timeline;
 pub mod times;

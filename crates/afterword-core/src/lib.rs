@@ -21,6 +21,7 @@ pub mod restore;
 pub mod review;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod template;
 pub mod timeline_paste;
 pub mod unknown;

@@ -25,7 +25,9 @@
 //!   [`Library::others_have_open`]);
 //! - `{ns}:templates`: the custom templates ([`templates`]);
 //! - `{ns}:settings`: the app-wide settings, the linter's included
-//!   ([`settings`]).
+//!   ([`settings`]);
+//! - `{ns}:team` and `{ns}:team:state`: the team library this namespace
+//!   syncs with, and what was last exchanged with it ([`team`]).
 //!
 //! The key is the truth about which draft an entry is: a document stored
 //! under `{ns}:draft:pm-x` that says it is `pm-b` is set aside like any
@@ -47,6 +49,7 @@ use crate::model::{Postmortem, Severity, WorkflowStatus};
 use crate::restore::{restore, RestoreError};
 
 mod settings;
+mod team;
 mod templates;
 
 pub use settings::{EditorMode, Settings, SettingsError, MAX_EDITOR_MODES};

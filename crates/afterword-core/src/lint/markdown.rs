@@ -677,10 +677,17 @@ pub(crate) fn looks_like_log(line: &str) -> bool {
     if has_level && (head.contains('[') || head.contains(':') || head.contains('=')) {
         return true;
     }
-    if !line.contains('=') {
+    // Pairs are counted near the start, where a log line has them: a long
+    // paragraph that mentions `offset=8812` and `range=7d` is still prose.
+    let mut cut = line.len().min(160);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let start = &line[..cut];
+    if !start.contains('=') {
         return false;
     }
-    let pairs = line
+    let pairs = start
         .split_whitespace()
         .filter(|w| {
             w.split_once('=').is_some_and(|(k, v)| {
@@ -803,5 +810,10 @@ mod tests {
         ));
         assert!(!looks_like_log("14:05 Sam paged the database team"));
         assert!(looks_like_log("ts=2024 level=error msg=boom"));
+        let paragraph = format!(
+            "{} The consumer logged offset=88120311 and the dashboard used range=7d.",
+            "The queue grew while the consumers restarted. ".repeat(20)
+        );
+        assert!(!looks_like_log(&paragraph));
     }
 }

@@ -267,6 +267,16 @@ impl People {
         self.levels.get(i).copied().unwrap_or(Level::No)
     }
 
+    /// Whether token `i` is a given name from the shipped lists that is
+    /// also a rare English word ("Kamala", "Anil"): a person when it does
+    /// something to a system, though the linter does not count it as sure.
+    pub(crate) fn listed_given_word(&self, doc: &Doc, i: usize) -> bool {
+        self.level(i) == Level::Maybe
+            && doc
+                .word(i)
+                .is_some_and(|w| names::lookup(strip_possessive(w)) == Some(NameKind::GivenWord))
+    }
+
     fn name_at(&self, i: usize) -> bool {
         self.level(i) >= Level::Maybe
     }

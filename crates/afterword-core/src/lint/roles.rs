@@ -188,6 +188,12 @@ const NOT_A_PERSON_AFTER: &[&str] = &[
     "bot", "bots", "script", "job", "tool", "account", "accounts", "process", "pipeline", "service",
 ];
 
+/// Organisations whose people are named by role: "the vendor's engineer".
+const OWNERS: &[&str] = &[
+    "vendor", "partner", "customer", "client", "supplier", "provider", "carrier", "agency",
+    "company",
+];
+
 pub(crate) fn is_role_word(w: &str) -> bool {
     ROLES.contains(&w) || DEPARTMENTS.contains(&w)
 }
@@ -195,8 +201,10 @@ pub(crate) fn is_role_word(w: &str) -> bool {
 /// Where a role mention ending at `end` starts: at its determiner, or at
 /// the role itself when the role stands alone ("QA", "ops", "Finance").
 pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
-    let word = super::people::strip_possessive(doc.word(end)?);
-    if doc.is_any(end + 1, NOT_A_PERSON_AFTER) {
+    let full = doc.word(end)?;
+    let word = super::people::strip_possessive(full);
+    // "the deploy bot" is a system; "the DBA's script" is the DBA's work.
+    if doc.is_any(end + 1, NOT_A_PERSON_AFTER) && word == full {
         return None;
     }
     let raw = doc.slice(end, end);
@@ -230,7 +238,19 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
         if DETERMINERS.contains(&w) {
             return Some(j - 1);
         }
-        if NOT_MODIFIERS.contains(&w) || w.ends_with("'s") {
+        if w.ends_with("'s") {
+            // "our vendor's engineer", "the customer's admin": a person who
+            // belongs to someone else is still a person.
+            let owner = super::people::strip_possessive(w);
+            if !is_role_word(owner) && !OWNERS.contains(&owner) {
+                break;
+            }
+            if j >= 2 && doc.word(j - 2).is_some_and(|d| DETERMINERS.contains(&d)) {
+                return Some(j - 2);
+            }
+            return Some(j - 1);
+        }
+        if NOT_MODIFIERS.contains(&w) {
             break;
         }
         j -= 1;

@@ -158,6 +158,12 @@ pub(crate) const FLAWED: &[&str] = &[
     "dodgy",
     "risky",
     "bogus",
+    "hasty",
+    "hurried",
+    "reckless",
+    "half-baked",
+    "unvetted",
+    "unchecked",
 ];
 
 /// What made an ordinary action damage: the wrong target, an accident, or
@@ -281,7 +287,40 @@ pub(crate) const OUTCOMES: &[&str] = &[
     "blackhole",
     "mess",
     "spike",
+    "timeouts",
+    "slowdown",
+    "degradation",
+    "corruption",
+    "chaos",
+    "fallout",
+    "5xx",
+    "500s",
+    "502s",
+    "503s",
+    "504s",
 ];
+
+/// Adverbs that make an ordinary act on something a mistake: "mistakenly
+/// dropped the sessions table".
+const BY_ACCIDENT: &[&str] = &[
+    "mistakenly",
+    "accidentally",
+    "inadvertently",
+    "unintentionally",
+    "erroneously",
+    "wrongly",
+    "carelessly",
+];
+
+/// A word of [`MATTERED`] in `from..to`, other than a place named after
+/// one ("near the data centre").
+fn mattered_within(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|j| {
+        doc.is_any(j, MATTERED)
+            && !(doc.is(j, "data")
+                && doc.is_any(j + 1, &["centre", "center", "centres", "centers"]))
+    })
+}
 
 fn word_within(doc: &Doc, from: usize, to: usize, list: &[&str]) -> bool {
     (from..to).any(|j| doc.is_any(j, list))
@@ -322,6 +361,8 @@ fn candidate(w: &str) -> bool {
 /// The other words a damage phrase can start with.
 const OTHER_VERBS: &[&str] = &[
     "fat",
+    "rushed",
+    "hurried",
     "broke",
     "breaks",
     "broken",
@@ -432,6 +473,19 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         "messed" | "screwed" | "fucked" | "effed" | "mucked" | "cocked" if doc.is(i + 1, "up") => {
             return d(Class::Broke, i + 1, true);
         }
+        // "rushed the migration out", "rushed the fix into production";
+        // not "rushed to restore service" or "rushed back".
+        "rushed" | "hurried" => {
+            if doc.word(i + 1).is_none()
+                || doc.is_any(
+                    i + 1,
+                    &["to", "in", "back", "over", "home", "off", "through"],
+                )
+            {
+                return None;
+            }
+            return d(Class::Shipped, i, true);
+        }
         "let" | "lets" | "allowed" | "waved" => {
             let end = (i + 1..limit.min(i + 7))
                 .find(|&j| doc.is_any(j, &["through", "slip", "slide", "past"]))?;
@@ -482,7 +536,8 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         return d(Class::Broke, i, human);
     }
     let mattered = || {
-        word_within(doc, i + 1, limit, MATTERED)
+        mattered_within(doc, i + 1, limit)
+            || word_within(doc, i.saturating_sub(2), i, BY_ACCIDENT)
             || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
             || consequence_after(doc, limit)
     };
@@ -507,6 +562,18 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         })
     {
         return d(Class::Deleted, i, false);
+    }
+    // "left debug logging on and filled the disk".
+    if w == "left" && !benign() {
+        let state = (i + 2..limit)
+            .find(|&j| doc.is_any(j, &["on", "running", "enabled", "unlocked", "unattended"]));
+        if let Some(state) = state {
+            if doc.is(state + 1, "and") && consequence_after(doc, state + 1)
+                || consequence_after(doc, limit)
+            {
+                return d(Class::Deleted, state, false);
+            }
+        }
     }
     if DELETE.contains(&w) {
         if benign() || !mattered() {
@@ -578,8 +645,24 @@ fn consequence_after(doc: &Doc, limit: usize) -> bool {
         j + 1,
         (j + 8).min(doc.len()),
         &[
-            "lost", "tripled", "doubled", "bounced", "failed", "stopped", "down", "offline",
-            "broke", "crashed", "errors", "outage", "went",
+            "lost",
+            "tripled",
+            "doubled",
+            "bounced",
+            "failed",
+            "stopped",
+            "down",
+            "offline",
+            "broke",
+            "crashed",
+            "errors",
+            "outage",
+            "went",
+            "filled",
+            "exhausted",
+            "flooded",
+            "overflowed",
+            "maxed",
         ],
     )
 }

@@ -239,6 +239,29 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
     None
 }
 
+const WHO_MESSAGE: &str =
+    "Asks who did it; ask what made the change possible and what would have caught it.";
+
+/// "Who approved this?", "Who broke staging?": a question that hunts for the
+/// person behind a change. The index of the verb.
+fn who_did_it(doc: &Doc, i: usize) -> Option<usize> {
+    let verb = i + 1;
+    if !doc.is_any(
+        verb,
+        &[
+            "approved", "broke", "merged", "pushed", "deployed", "deleted", "dropped", "wiped",
+            "nuked", "touched", "shipped", "allowed", "let", "signed", "messed", "screwed",
+            "disabled", "removed", "killed", "forgot",
+        ],
+    ) {
+        return None;
+    }
+    let question = (verb + 1..(verb + 12).min(doc.len()))
+        .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, '?') || doc.is_punct(k, '\''))
+        .any(|k| doc.is_punct(k, '?'));
+    question.then_some(verb)
+}
+
 /// "Had the release manager read the changelog, …": an inverted
 /// counterfactual with a person as the subject. The person's last token.
 fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
@@ -310,6 +333,30 @@ fn obvious_to_person(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 }
             }
         }
+        // "It was obvious that the migration would lock the table, but Sven
+        // ran it anyway": the person comes later in the same sentence.
+        if doc.word(start.checked_sub(1)?) == Some("it") {
+            let mut e = i + 2;
+            while e < (i + 24).min(doc.len()) {
+                if matches!(
+                    doc.tokens[e].kind,
+                    crate::lint::tokens::Kind::Punct('.' | '?' | '!' | ';')
+                        | crate::lint::tokens::Kind::Break
+                ) {
+                    break;
+                }
+                if let Some(a) = cx.people.mention_ending_at(doc, e) {
+                    let named = a.kind != crate::lint::people::ActorKind::Pronoun;
+                    let despite = (i + 2..a.start).any(|k| {
+                        doc.is_any(k, &["but", "yet", "still", "nevertheless", "nonetheless"])
+                    });
+                    if a.sure && named && despite && doc.word(a.end + 1).is_some() {
+                        return Some((start - 1, i));
+                    }
+                }
+                e += 1;
+            }
+        }
     }
     None
 }
@@ -358,6 +405,11 @@ impl Rule for Hindsight {
                 {
                     if let Some((a, b)) = obvious_to_person(cx, i) {
                         out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
+                    }
+                }
+                "who" if doc.tokens[i].sentence_start && who_did_it(doc, i).is_some() => {
+                    if let Some(end) = who_did_it(doc, i) {
+                        out.push(finding(doc, &INFO, i, end, WHO_MESSAGE, vec![]));
                     }
                 }
                 "who"
@@ -479,6 +531,31 @@ mod tests {
             ID,
             "If the reviewer had looked closer, this would not have shipped.",
             "If the reviewer had",
+        );
+    }
+
+    #[test]
+    fn hunting_for_who_did_it_and_obviousness_before_the_act() {
+        assert_flags(
+            ID,
+            "Who approved this? Farzana did, without reading it.",
+            "Who approved",
+        );
+        assert_flags(
+            ID,
+            "- who merged the hotfix to main on a Friday?",
+            "who merged",
+        );
+        assert_flags(
+            ID,
+            "It was obvious that the flag would flip every tenant, yet Ramón enabled it.",
+            "It was obvious",
+        );
+        assert_clean(ID, "Who was paged first, and when?");
+        assert_clean(ID, "Who approved the change is recorded in the deploy log.");
+        assert_clean(
+            ID,
+            "It was obvious that the disk was full once Sam opened the dashboard.",
         );
     }
 

@@ -337,8 +337,120 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             Some(i)
         }
         "should" if doc.seq(i + 1, &["know", "better"]) => Some(i + 2),
+        // "dropped the escalation on the floor" ("dropped the ball" is a
+        // blame word of its own).
+        "dropped" | "drops" if person_subject_before(cx, i) => {
+            let floor = (i + 2..(i + 7).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.seq(k, &["on", "the", "floor"]))?;
+            Some(floor + 2)
+        }
+        // "clearly didn't understand the retry logic", "didn't even read
+        // the runbook": a verdict on what a person grasped.
+        "clearly" | "obviously" | "evidently" | "apparently" | "simply" => {
+            let neg = i + 1;
+            let verb = match doc.word(neg)? {
+                "didn't" | "doesn't" | "never" | "couldn't" => neg + 1,
+                "did" | "does" if doc.is(neg + 1, "not") => neg + 2,
+                _ => return None,
+            };
+            let verb = if doc.is(verb, "even") { verb + 1 } else { verb };
+            if !doc.is_any(
+                verb,
+                &[
+                    "understand",
+                    "grasp",
+                    "read",
+                    "know",
+                    "think",
+                    "care",
+                    "bother",
+                    "check",
+                    "test",
+                    "look",
+                ],
+            ) || !person_subject_before(cx, i)
+            {
+                return None;
+            }
+            Some(verb)
+        }
+        "didn't" | "doesn't" if doc.is(i + 1, "even") && doc.word(i + 2).is_some() => {
+            person_subject_before(cx, i).then_some(i + 2)
+        }
+        // "Despite two warnings, Ji-ho deployed on Friday", "deployed despite
+        // the warnings".
+        "despite" | "ignoring" => {
+            let warn = (i + 1..(i + 5).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| {
+                    doc.is_any(
+                        k,
+                        &[
+                            "warning",
+                            "warnings",
+                            "alert",
+                            "alerts",
+                            "objections",
+                            "concerns",
+                            "advice",
+                            "pushback",
+                        ],
+                    )
+                })?;
+            let mut next = warn + 1;
+            if doc.is_punct(next, ',') {
+                next += 1;
+            }
+            let after = cx.people.actor_starting_at(doc, next).is_some_and(|a| {
+                a.sure && a.kind != crate::lint::people::ActorKind::Pronoun
+                    || doc.is_any(a.start, &["he", "she", "they"])
+            });
+            (after || person_subject_before(cx, i)).then_some(warn)
+        }
+        // "Hiroshi thought it was fine to skip the canary".
+        "thought" | "figured" | "assumed" | "decided"
+            if doc.seq(i + 1, &["it", "was"])
+                && doc.is_any(i + 3, &["fine", "ok", "okay", "safe", "smart"])
+                && doc.is(i + 4, "to")
+                && person_subject_before(cx, i) =>
+        {
+            Some(i + 4)
+        }
+        // "… but Sven ran it anyway": going ahead against what was known.
+        "anyway" | "regardless"
+            if doc.word(i + 1).is_none() && i >= 2 && person_subject_before(cx, i - 1) =>
+        {
+            Some(i)
+        }
         _ => None,
     }
+}
+
+/// Whether a person (a name, a role, or he/she/they) is the subject of the
+/// clause that reaches token `i`: the nearest mention before it in the same
+/// sentence, at most a dozen tokens back, with a verb between.
+fn person_subject_before(cx: &Cx<'_>, i: usize) -> bool {
+    let doc = cx.doc;
+    let from = i.saturating_sub(12);
+    let mut k = i;
+    while k > from {
+        k -= 1;
+        if doc.word(k).is_none() {
+            return false;
+        }
+        if doc.is(k, "whoever") {
+            return true;
+        }
+        if let Some(a) = cx.people.actor_ending_at(doc, k) {
+            let pronoun = a.kind == crate::lint::people::ActorKind::Pronoun;
+            return a.sure && (!pronoun || doc.is_any(a.start, &["he", "she", "they"]));
+        }
+        if doc.tokens[k].sentence_start {
+            return false;
+        }
+    }
+    false
 }
 
 impl Rule for Judgement {
@@ -351,10 +463,23 @@ impl Rule for Judgement {
         for i in 0..doc.len() {
             let Some(w) = doc.word(i) else { continue };
             if let Some(end) = phrase_at(cx, i) {
-                let message = format!(
-                    "“{}” judges a person against a bar in hindsight; describe what they knew and what the system showed them.",
-                    doc.slice(i, end)
-                );
+                let said = doc.slice(i, end);
+                let message = match w {
+                    "dropped" | "drops" => format!(
+                        "“{said}” says a person let the work fall; describe what it competed with and what would have caught it."
+                    ),
+                    "anyway" | "regardless" | "thought" | "figured" | "assumed" | "decided"
+                    | "despite" | "ignoring" => format!(
+                        "“{said}” says a person went ahead against what they knew; describe what they saw and why going ahead made sense then."
+                    ),
+                    "clearly" | "obviously" | "evidently" | "apparently" | "simply" | "didn't"
+                    | "doesn't" => format!(
+                        "“{said}” is a verdict on what a person grasped; describe what they knew and what the system showed them."
+                    ),
+                    _ => format!(
+                        "“{said}” judges a person against a bar in hindsight; describe what they knew and what the system showed them."
+                    ),
+                };
                 out.push(finding(doc, &INFO, i, end, message, vec![]));
                 continue;
             }
@@ -487,12 +612,53 @@ mod tests {
                 "| Notes | Sven acted like a cowboy on the console |",
                 "cowboy",
             ),
+            (
+                "- The vendor dropped our ticket on the floor for a week",
+                "dropped our ticket on the floor",
+            ),
+            (
+                "The analyst who built the report clearly didn't understand the join.",
+                "clearly didn't understand",
+            ),
+            ("Wiremu didn't even read the runbook.", "didn't even read"),
+            (
+                "The checks were red, but Kalani merged it anyway.",
+                "anyway",
+            ),
+            (
+                "Apparently Hiroshi thought it was fine to skip the canary.",
+                "thought it was fine to",
+            ),
+            (
+                "Despite two warnings, Thabiso deployed on Friday evening.",
+                "Despite two warnings",
+            ),
+            (
+                "Whoever approved that pull request clearly didn't read it.",
+                "clearly didn't read",
+            ),
         ] {
             let found = crate::lint::testing::only_no_people(ID, text);
             assert!(
                 found.iter().any(|f| f.text == flagged),
                 "{text}: {found:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn idioms_and_verdicts_said_of_systems_are_fine() {
+        for text in [
+            "The load balancer dropped the connections on the floor during the reload.",
+            "The parser clearly didn't understand the new header format.",
+            "The deploy went out anyway.",
+            "Despite the warnings in the log, the job kept running.",
+            "We rolled back anyway, as a precaution.",
+            "Sam didn't understand the alert because it had no description.",
+            "The ball was in the vendor's court until Monday.",
+        ] {
+            let found = crate::lint::testing::only_no_people(ID, text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
         }
     }
 }

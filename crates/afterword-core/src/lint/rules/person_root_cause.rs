@@ -58,6 +58,18 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
     match doc.word(i)? {
         "root-cause" | "rootcause" => Some(i),
         "cause" if i > 0 && doc.is_any(i - 1, SINGLE) => Some(i - 1),
+        // "| Cause | Anil's script …", "Cause: Nadia".
+        "cause" | "causes" | "reason"
+            if (i == 0 || doc.word(i - 1).is_none()) && doc.word(i + 1).is_none() =>
+        {
+            Some(i)
+        }
+        // "The problem was Ingrid", "the culprit was the intern".
+        "problem" | "culprit" | "issue"
+            if i > 0 && doc.is(i - 1, "the") && doc.is_any(i + 1, &["was", "is"]) =>
+        {
+            Some(i - 1)
+        }
         // "The cause was Lakshmi."
         "cause" if i > 0 && doc.is(i - 1, "the") && (i == 1 || doc.word(i - 2).is_none()) => {
             Some(i - 1)
@@ -190,6 +202,9 @@ mod tests {
             "The incident had one cause: Fatima deployed without approval.",
             "The cause was Lakshmi and nobody else.",
             "Root cause: human operators.",
+            "| Cause | Dana ran the cleanup job against production |",
+            "The problem was Ingrid, plain and simple.",
+            "Honestly, the culprit was the night-shift operator.",
         ] {
             assert_eq!(
                 crate::lint::testing::only_no_people(ID, text).len(),
@@ -216,5 +231,7 @@ mod tests {
         );
         assert_clean(ID, "The cause is clearly visible in the graph.");
         assert_clean(ID, "Sam found the root cause at 15:10.");
+        assert_clean(ID, "The problem was a missing index on the orders table.");
+        assert_clean(ID, "| Cause | Disk pressure on the primary |");
     }
 }

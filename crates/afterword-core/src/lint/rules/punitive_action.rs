@@ -136,6 +136,33 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(k)
         }
         "disciplinary" | "punitive" => Some(i),
+        // "Dariusz will need a buddy for every production change".
+        "buddy" | "chaperone" | "babysitter" | "minder" | "supervisor" | "handler"
+            if (i.saturating_sub(3)..i)
+                .any(|k| doc.is_any(k, &["need", "needs", "get", "gets", "assigned", "given"]))
+                && person_subject_near(doc, i) =>
+        {
+            Some(i)
+        }
+        // "We will write up Björn", "write the on-call up".
+        "write" | "writes" | "writing" => {
+            let person = |j: usize| {
+                doc.tokens[j].capitalised && doc.word(j).is_some()
+                    || doc.word(j).is_some_and(crate::lint::roles::is_role_word)
+                    || doc.is_any(j, &["him", "her", "them"])
+            };
+            let role = |j: usize| doc.word(j).is_some_and(crate::lint::roles::is_role_word);
+            let whom = |j: usize| person(j) && !role(j) || doc.is(j, "the") && role(j + 1);
+            if doc.is(i + 1, "up") && whom(i + 2) {
+                Some(i + 1)
+            } else if doc.is(i + 2, "up") && whom(i + 1) {
+                Some(i + 2)
+            } else if doc.is(i + 3, "up") && doc.is(i + 1, "the") && role(i + 2) {
+                Some(i + 3)
+            } else {
+                None
+            }
+        }
         "formal" | "final" | "written" if doc.is_any(i + 1, &["warning", "reprimand"]) => {
             Some(i + 1)
         }
@@ -156,7 +183,7 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         "ask" | "asks" if doc.is(i + 1, "permission") => Some(i + 1),
         // "Kairat has to get sign-off for every change".
         "get" | "gets" | "need" | "needs"
-            if doc.is_any(i + 1, &["sign-off", "signoff", "permission"])
+            if doc.is_any(i + 1, &["sign-off", "signoff", "permission", "approval"])
                 && doc.is_any(i + 2, &["for", "before", "from"])
                 && (i.saturating_sub(3)..i)
                     .any(|k| doc.is_any(k, &["has", "have", "must", "will"]))
@@ -256,6 +283,9 @@ mod tests {
             "- Tomasz has been moved off the rotation for a month.",
             "| Action | The intern will be retrained | Zofia |",
             "Disciplinary action will follow.",
+            "We will write up Björn for bypassing change control.",
+            "HR is going to write the on-call up.",
+            "Going forward, Dariusz will need a buddy for every production change.",
             "Sven received a formal warning.",
             "The contractor will no longer be allowed to touch DNS.",
             "Whoever pushed the change should be identified.",
@@ -284,5 +314,8 @@ mod tests {
             "Customers lost access to the dashboard for ten minutes.",
         );
         assert_clean(ID, "The doc was written by the incident lead.");
+        assert_clean(ID, "We will write up the timeline tonight.");
+        assert_clean(ID, "New joiners get a buddy for their first month.");
+        assert_clean(ID, "Priya will write up the findings for the review.");
     }
 }

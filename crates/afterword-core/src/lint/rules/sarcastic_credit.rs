@@ -134,8 +134,11 @@ impl Rule for SarcasticCredit {
                 if let Some(a) = cx.people.possessor_ending_at(doc, end) {
                     if a.start == to + 1 && a.sure && a.kind != ActorKind::Pronoun {
                         // Through the work they did: "Kenji's shortcut".
-                        who_end = (end + 1..(end + 4).min(doc.len()))
-                            .take_while(|&k| doc.word(k).is_some())
+                        // Quotes around the work count with it: Mateo's
+                        // "quick fix".
+                        let quote = |k: usize| matches!(doc.tokens[k].kind, Kind::Punct('"'));
+                        who_end = (end + 1..(end + 6).min(doc.len()))
+                            .take_while(|&k| doc.word(k).is_some() || quote(k))
                             .last()
                             .or(Some(end));
                         break;

@@ -81,10 +81,30 @@ fn vigilance_at(doc: &Doc, i: usize) -> Option<usize> {
             }
         }
         "double-check" | "double-checks" if doc.tokens[i].sentence_start => i,
+        // "Sofia needs to double-check every migration", "the on-call must
+        // pay attention to the queue": a demand on a person, not a step.
+        "double-check" | "triple-check" | "pay" | "concentrate" | "focus"
+            if demanded(doc, i) && (w != "pay" || doc.is(i + 1, "attention")) =>
+        {
+            if w == "pay" {
+                i + 1
+            } else {
+                i
+            }
+        }
         "more" if doc.is(i + 1, "carefully") => i + 1,
         _ => return None,
     };
     Some(end)
+}
+
+/// Whether the verb at `i` is demanded of someone: "must …", "should …",
+/// "needs to …", "has to …", "will have to …".
+fn demanded(doc: &Doc, i: usize) -> bool {
+    i > 0 && doc.is_any(i - 1, &["must", "should"])
+        || i > 1
+            && doc.is(i - 1, "to")
+            && doc.is_any(i - 2, &["needs", "need", "has", "have", "ought"])
 }
 
 /// Words that leave an investigation without an object or an end.
@@ -210,6 +230,23 @@ mod tests {
             "Pay more attention",
         );
         assert_flags(ID, "Remember to drain the node first.", "Remember to");
+        assert_flags(
+            ID,
+            "- Going forward, Thandiwe must double-check every failover.",
+            "double-check",
+        );
+        assert_flags(
+            ID,
+            "The on-call needs to pay attention to the queue depth.",
+            "pay attention",
+        );
+    }
+
+    #[test]
+    fn a_check_that_a_tool_makes_is_an_action() {
+        assert_clean(ID, "The deploy script will double-check the region.");
+        assert_clean(ID, "We added a step to double-check the target cluster.");
+        assert_clean(ID, "Sam double-checked the rollback plan.");
     }
 
     #[test]

@@ -67,6 +67,7 @@ const WORK: &[&str] = &[
     "experiment",
     "tweak",
     "failover",
+    "rollback",
     "rebuild",
     "restart",
     "error",
@@ -162,9 +163,12 @@ impl Rule for WorkAsCause {
                         "result",
                     ],
                 );
+            // "after Ahmed's bad merge", "Ilse's untested patch": the work
+            // judged flawed while it still carries the name.
+            let flawed = actor.sure && (p + 1..noun).any(|k| doc.is_any(k, super::damage::FLAWED));
             let end = match damage {
                 Some(d) => d.end,
-                None if before_outcome => noun,
+                None if before_outcome || flawed => noun,
                 None => continue,
             };
             let who = without_possessive(doc.slice(actor.start, actor.end));
@@ -274,6 +278,10 @@ mod tests {
             "The outage came from Jens's change to the retry settings.",
             "Hana's merge is what broke the nightly reports.",
             "The DBA's index rebuild froze writes for an hour.",
+            "Staging went down after Ahmed's bad merge.",
+            "- 03:10 paged again, this time for Ilse's untested patch",
+            "Omar's hasty rollback made things worse.",
+            "The intern's script deleted every invoice from March.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -287,6 +295,7 @@ mod tests {
     #[test]
     fn work_doing_ordinary_or_good_things_is_fine() {
         assert_clean(ID, "Dana's change was rolled back at 14:05.");
+        assert_clean(ID, "Ilse's patch fixed the bad index.");
         assert_clean(ID, "Wei's fix brought the lag down within forty minutes.");
         assert_clean(ID, "Kafka's rebalance broke the consumer groups.");
         assert_clean(ID, "Thanks to Ngozi's test, the bug was caught early.");
