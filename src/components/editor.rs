@@ -182,8 +182,12 @@ fn Editor(session: Session) -> impl IntoView {
     // link asked for (an action item opened from the review), or else the
     // place to write.
     let asked = app.take_focus_on_open(&session.id());
+    // An editor an embedding page shows on its own opens with the page: it
+    // must not take the keyboard from the page around it.
+    let opened_by_person =
+        !app.is_embedded() || matches!(app.route.get_untracked(), Route::Draft(_));
     request_animation_frame(move || {
-        if !app.is_alive() {
+        if !app.is_alive() || !opened_by_person {
             return;
         }
         if starting.get_untracked() {

@@ -66,7 +66,7 @@ test("a dropped Markdown postmortem is previewed, remapped and becomes a new dra
     assert.equal(await preview.locator('select[data-heading="Fault"]').inputValue(), "custom");
     assert.equal(await preview.locator('select[data-heading="Timeline"]').inputValue(), "timeline");
     assert.equal(await preview.locator('select[data-heading="Follow-up tasks"]').inputValue(), "action_items");
-    assert.match(await preview.getByTestId("md-read").innerText(), /4 timeline event\(s\).*2 action item\(s\)/);
+    assert.match(await preview.getByTestId("md-read").innerText(), /4 timeline events.*2 action items/);
     assert.match(await preview.innerText(), /Line 39: text with no time in the timeline/);
     await expectNoAxeViolations(page, "Markdown import preview");
 
@@ -204,7 +204,7 @@ test("the public summary lists what must not leave, and the file is exactly the 
     // Internal details typed into the text are caught, with their place.
     await area.fill(`${generated}\nPriya simply restarted db-primary-03 at 10.1.2.3, see CART-412.\n`);
     const findings = panel.locator(".public-finding");
-    await panel.getByText(/5 finding\(s\); 5 to edit or accept/).waitFor();
+    await panel.getByText(/5 findings; 5 to edit or accept/).waitFor();
     const all = await findings.allInnerTexts();
     const line = generated.split("\n").length + 1;
     assert.ok(all.some((f) => f.startsWith(`Line ${line}, column 1`) && f.includes("Person's name: “Priya”")), all.join("\n"));
@@ -216,7 +216,7 @@ test("the public summary lists what must not leave, and the file is exactly the 
     await expectNoAxeViolations(page, "public summary");
 
     await findings.filter({ hasText: "Person's name" }).getByRole("button", { name: "Replace with “our team”" }).click();
-    await panel.getByText(/4 finding\(s\); 4 to edit/).waitFor();
+    await panel.getByText(/4 findings; 4 to edit/).waitFor();
     for (const kind of ["Internal address", "IP address", "Ticket id", "Blameless language"]) {
       await findings.filter({ hasText: kind }).getByRole("button", { name: "Accept" }).click();
     }
