@@ -81,13 +81,28 @@ await page.getByLabel("Your name on the server").fill("bench");
 await page.getByLabel("Password").fill("bench");
 const t0 = performance.now();
 await page.getByRole("button", { name: "Connect" }).click();
-await page.getByTestId("team-status").filter({ hasText: /Synced \d\d:\d\d/ }).waitFor({ timeout: 30 * 60 * 1000 });
+// Synced, or stopped with a message (browser storage full).
+const watch = setInterval(async () => {
+  const text = await page.getByTestId("team-status").textContent().catch(() => "");
+  console.error(`  … ${((performance.now() - t0) / 1000).toFixed(0)} s: ${text}`);
+}, 10000);
+await page
+  .getByTestId("team-status")
+  .filter({ hasText: /Synced \d\d:\d\d/ })
+  .or(page.getByText("Receiving from the team library stopped"))
+  .first()
+  .waitFor({ timeout: 30 * 60 * 1000 });
+clearInterval(watch);
 const firstSync = performance.now() - t0;
 const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("afterword:draft:")).length);
 const storedUnits = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
 const problem = await page.getByRole("alert").allTextContents();
 const firstIn = bytesIn;
 const firstOut = bytesOut;
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+console.log(`team library with ${count} ${small ? "small " : ""}postmortems on the server (${info.doc_count} documents, ${kb(jsonBytes)} of JSON)`);
+console.log(`  first sync into an empty browser: ${(firstSync / 1000).toFixed(1)} s, received ${kb(firstIn)} on the wire (compressed), sent ${kb(firstOut)}; ${stored} drafts stored (${kb(storedUnits * 2)} of localStorage)`);
+if (problem.length) console.log(`  messages shown: ${problem.join(" | ").slice(0, 400)}`);
 
 // One change in the browser, until the server has it.
 const target = docs[0].id;
@@ -113,14 +128,10 @@ bytesIn = bytesOut = 0;
 const current = await call("GET", `postmortems/${encodeURIComponent(`postmortem:${other}`)}`);
 const t2 = performance.now();
 await call("PUT", `postmortems/${encodeURIComponent(`postmortem:${other}`)}`, { ...current, title: "Changed on the server", edited_by: "seed" });
-await page.waitForFunction(() => document.querySelector('[data-field="title"]')?.value === "Changed on the server", null, { timeout: 120000 });
+await page.waitForFunction(() => document.querySelector('[data-field="title"]')?.value === "Changed on the server", null, { timeout: 600000 });
 const down = performance.now() - t2;
 const downBytes = [bytesIn, bytesOut];
 
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log(`team library with ${count} ${small ? "small " : ""}postmortems on the server (${info.doc_count} documents, ${kb(jsonBytes)} of JSON)`);
-console.log(`  first sync into an empty browser: ${(firstSync / 1000).toFixed(1)} s, received ${kb(firstIn)}, sent ${kb(firstOut)}; ${stored} drafts stored (${kb(storedUnits * 2)} of localStorage)`);
-if (problem.length) console.log(`  messages shown: ${problem.join(" | ").slice(0, 400)}`);
 console.log(`  one change, browser to server: ${up.toFixed(0)} ms (from the keystroke; autosave waits ${600} ms), received ${kb(upBytes[0])}, sent ${kb(upBytes[1])}`);
 console.log(`  one change, server to browser: ${down.toFixed(0)} ms, received ${kb(downBytes[0])}, sent ${kb(downBytes[1])}`);
 

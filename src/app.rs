@@ -390,6 +390,7 @@ fn install_listeners(app: AppState, open: OpenDraft) {
     // Another tab, or another editor on this page, wrote to our storage.
     let foreign_write = move |key: Option<String>| {
         let lib = app.library();
+        lib.forget_size(key.as_deref());
         // No key means the whole storage was cleared.
         if key.as_deref().is_some_and(|k| !lib.owns_key(k)) {
             return;

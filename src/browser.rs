@@ -171,3 +171,21 @@ pub fn human_size(units: usize) -> String {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
+
+/// Milliseconds on the page's monotonic clock, with sub-millisecond steps.
+pub fn clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Leaves a measured duration on the root element (`data-NAME`), for the
+/// benchmark scripts to read.
+pub fn record_timing(name: &str, ms: f64) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(&format!("data-{name}"), &format!("{ms:.2}"));
+    }
+}

@@ -267,9 +267,11 @@ impl Session {
         {
             return;
         }
+        let started = crate::browser::clock_ms();
         let mut doc = self.doc.get_untracked();
         let result = self.app.library().save(&mut doc, now());
         self.finish(doc, result);
+        crate::browser::record_timing("last-save-ms", crate::browser::clock_ms() - started);
     }
 
     fn finish(

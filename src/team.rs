@@ -66,11 +66,15 @@ pub struct Team {
     pushing: StoredValue<bool>,
     /// The database address an embedding page gave this editor.
     pub preset_url: StoredValue<Option<String>>,
+    /// The stored sync state, read once per change for every screen.
+    shared: Memo<SyncState>,
+    configured: Memo<bool>,
 }
 
 impl Team {
     /// Set up for `app`; resumes syncing when the namespace is connected.
     pub fn new(app: AppState, preset_url: Option<String>) -> Team {
+        let version = RwSignal::new(0);
         let team = Team {
             app,
             link: RwSignal::new(Link::NotConnected),
@@ -79,11 +83,19 @@ impl Team {
             waiting: RwSignal::new(0),
             received: RwSignal::new(None),
             message: RwSignal::new(None),
-            version: RwSignal::new(0),
+            version,
             run: StoredValue::new(0),
             push_timer: StoredValue::new(None),
             pushing: StoredValue::new(false),
             preset_url: StoredValue::new(preset_url),
+            shared: Memo::new(move |_| {
+                version.track();
+                app.library().team_state()
+            }),
+            configured: Memo::new(move |_| {
+                version.track();
+                app.library().team_config().is_some()
+            }),
         };
         if let Some(config) = app.library().team_config() {
             team.synced_at.set(app.library().team_state().synced_at);
@@ -113,8 +125,17 @@ impl Team {
     }
 
     pub fn state(&self) -> SyncState {
-        self.version.track();
-        self.app.library().team_state()
+        self.shared.get()
+    }
+
+    /// Reads the sync state without copying it (one row of a long list).
+    pub fn with_state<T>(&self, f: impl FnOnce(&SyncState) -> T) -> T {
+        self.shared.with(f)
+    }
+
+    /// True while a team library is configured (tracked).
+    pub fn is_configured(&self) -> bool {
+        self.configured.get()
     }
 
     /// Connects to the database at `url` as `name`. The message says what

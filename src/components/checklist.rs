@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use afterword_core::checklist::{checklist, CheckStatus, Checklist};
+use afterword_core::checklist::{checklist, checklist_with, CheckStatus, Checklist};
 use afterword_core::model::Postmortem;
 use afterword_core::template::Template;
 use leptos::prelude::*;
@@ -107,9 +107,12 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
     let refresh = move || {
         let cfg = lint.global_config();
         let today = chrono::Local::now().date_naive();
-        let l = session
-            .doc
-            .with_untracked(|d| checklist(d, &template_for(d, &app), &cfg, today));
+        // The findings the editor keeps current: the document is not
+        // linted again for the checklist.
+        let l = session.doc.with_untracked(|d| {
+            lint.findings
+                .with_untracked(|f| checklist_with(d, &template_for(d, &app), f, &cfg, today))
+        });
         list.set(l);
     };
     Effect::new(move |first: Option<()>| {

@@ -224,6 +224,7 @@ fn Editor(session: Session) -> impl IntoView {
             <NotKept session=session />
             <SaveProblem session=session />
             <crate::components::team::TeamConflict session=session />
+            <crate::components::team::TeamShare session=session />
             <ClosedBanner session=session />
             {move || if starting.get() {
                 view! { <StartFlow session=session done=finish_start /> }.into_any()

@@ -9,6 +9,7 @@ use afterword_core::model::Postmortem;
 use afterword_core::template::TEXT_PREFIX;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 
 use crate::components::lint_state::{control_value, LintState};
 use crate::session::Session;
@@ -255,17 +256,19 @@ fn text_control(
         })
     });
     if let Some(mine) = mine {
-        // Drawing only writes to the page; lining the mirror up with the
-        // control reads its layout, which is done when the person types or
-        // scrolls (one field), never for every field at once: a form with
-        // hundreds of rows would lay the page out once per row.
+        // Drawing only writes to the page. Nothing here reads the layout:
+        // the scroll position is copied over when the control scrolls, and
+        // the scrollbar's width once the browser has laid the control out
+        // (see `watch_scrollbar`), so a keystroke never forces a layout.
         Effect::new(move |_| mine.with(|m| render_mirror(parts, m)));
         if kind == Kind::Multi {
-            // A long text can open with a scrollbar already, which narrows
-            // the text the mirror must wrap alike.
-            request_animation_frame(move || {
-                if parts.mirror.try_get_untracked().flatten().is_some() {
-                    sync_scroll(parts);
+            let observer = StoredValue::new_local(None);
+            parts.area.on_load(move |area| {
+                let _ = observer.try_set_value(watch_scrollbar(parts, area.into()));
+            });
+            on_cleanup(move || {
+                if let Some(Some(o)) = observer.try_update_value(Option::take) {
+                    o.0.disconnect();
                 }
             });
         }
@@ -276,14 +279,14 @@ fn text_control(
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             let len = value.len();
+            let digest = text_digest(&value);
             session.edit(|d| set(d, value));
             if let (Some((lint, path)), Some(mine)) = (&linted, mine) {
                 // Long texts are linted, and their mirror redrawn, once
                 // typing pauses; until then only text after the caret is
                 // out of step, and the mirror's text is invisible anyway.
-                lint.field_changed(path, len, move || {
+                lint.field_changed(path, len, digest, move || {
                     mine.with_untracked(|m| render_mirror(parts, m));
-                    sync_scroll(parts);
                 });
             }
         }
@@ -363,13 +366,30 @@ struct Mark {
     rule: String,
 }
 
+/// A cheap fingerprint of a field's text, to tell whether it changed.
+fn text_digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 /// Draws the control's text into its mirror with `<mark>` around each
 /// finding that still matches the text. Findings that overlap ("simply
 /// human" and "human error") share one mark, so every flagged word shows.
+///
+/// With nothing to mark the mirror stays empty (its text is invisible), so
+/// typing in a field without findings changes nothing else on the page.
 fn render_mirror(parts: Parts, marks: &[Mark]) {
     let (Some(control), Some(mirror)) = (parts.control(), parts.mirror.get_untracked()) else {
         return;
     };
+    if marks.is_empty() {
+        if mirror.has_child_nodes() {
+            mirror.set_text_content(None);
+        }
+        return;
+    }
     let text = control_value(&control);
     let mut spans: Vec<(usize, usize, String)> = Vec::with_capacity(marks.len());
     for m in marks {
@@ -401,23 +421,64 @@ fn render_mirror(parts: Parts, marks: &[Mark]) {
         html.push_str("</mark>");
         pos = *end;
     }
+    if spans.is_empty() {
+        if mirror.has_child_nodes() {
+            mirror.set_text_content(None);
+        }
+        return;
+    }
     escape_into(&mut html, &text[pos..]);
     // A trailing newline needs something after it to take up its line.
     html.push(' ');
     mirror.set_inner_html(&html);
+    // Lined up once the frame is laid out anyway, not in the input handler.
+    request_animation_frame(move || sync_scroll(parts));
 }
 
+/// Copies the control's scroll position to the mirror. An empty mirror
+/// has nothing to line up, and the control's layout is not read for it.
 fn sync_scroll(parts: Parts) {
-    let (Some(control), Some(mirror)) = (parts.control(), parts.mirror.get_untracked()) else {
+    let (Some(control), Some(mirror)) =
+        (parts.control(), parts.mirror.try_get_untracked().flatten())
+    else {
         return;
     };
-    // The control's scrollbar narrows its text; the mirror must wrap alike.
-    let scrollbar = (control.offset_width() - control.client_width() - 2).max(0);
+    if !mirror.has_child_nodes() {
+        return;
+    }
+    mirror.set_scroll_top(control.scroll_top());
+    mirror.set_scroll_left(control.scroll_left());
+}
+
+/// Keeps the mirror's right padding equal to the textarea's scrollbar,
+/// which narrows the text the mirror must wrap alike. A resize observer
+/// reports after the browser has laid the control out (also when a
+/// scrollbar appears, which shrinks the content box), so reading the
+/// widths there forces no extra layout.
+fn watch_scrollbar(parts: Parts, control: web_sys::HtmlElement) -> Option<Watcher> {
+    use wasm_bindgen::JsCast;
+    let observed = control.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(mirror) = parts.mirror.try_get_untracked().flatten() {
+            let scrollbar = (observed.offset_width() - observed.client_width() - 2).max(0);
+            set_scrollbar_padding(&mirror, scrollbar);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&control);
+    Some((observer, callback))
+}
+
+/// A resize observer and the callback it calls, kept for as long as the
+/// field is on screen.
+type Watcher = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+fn set_scrollbar_padding(mirror: &web_sys::HtmlElement, scrollbar: i32) {
     // Through the CSSOM, not a style attribute: a strict Content-Security-Policy
     // (style-src 'self') blocks inline style attributes. Written only when it
     // changes, so syncing many fields in a row does not lay the page out
     // again for each.
-    let style = web_sys::HtmlElement::style(&mirror);
+    let style = mirror.style();
     let padding = if scrollbar == 0 {
         String::new()
     } else {
@@ -434,8 +495,6 @@ fn sync_scroll(parts: Parts) {
             style.set_property("padding-right", &padding)
         };
     }
-    mirror.set_scroll_top(control.scroll_top());
-    mirror.set_scroll_left(control.scroll_left());
 }
 
 fn escape_into(out: &mut String, s: &str) {

@@ -12,6 +12,10 @@ use crate::components::import::ImportZone;
 use crate::components::samples::{is_sample, SampleControls};
 use crate::state::{use_app, Route};
 
+/// How many rows of the list are drawn at first, and how many more each
+/// "Show more" adds.
+const PAGE_ROWS: usize = 50;
+
 #[component]
 pub fn Home() -> impl IntoView {
     let app = use_app();
@@ -37,6 +41,21 @@ pub fn Home() -> impl IntoView {
         draft_list::sort(&mut rows, order.get());
         rows
     });
+    // A long library is drawn a page at a time: the first rows at once, the
+    // next ones when asked for. A new search or order starts again.
+    let limit = RwSignal::new(PAGE_ROWS);
+    Effect::new(move |prev: Option<()>| {
+        query.track();
+        order.track();
+        if prev.is_some() {
+            limit.set(PAGE_ROWS);
+        }
+    });
+    let page = Memo::new(move |_| {
+        let n = limit.get();
+        shown.with(|rows| rows.iter().take(n).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || shown.with(Vec::len).saturating_sub(limit.get());
     let trashed = Memo::new(move |_| {
         app.drafts.with(|d| {
             d.iter()
@@ -109,10 +128,20 @@ pub fn Home() -> impl IntoView {
                     }}
                 </p>
                 <ul class="draft-list" aria-label="Drafts">
-                    <For each=move || shown.get() key=|m| (m.id.clone(), m.updated_at, m.title.clone()) let:meta>
+                    <For each=move || page.get() key=|m| (m.id.clone(), m.updated_at, m.title.clone()) let:meta>
                         <DraftRow meta=meta />
                     </For>
                 </ul>
+                <Show when=move || hidden() != 0>
+                    <p class="list-more">
+                        <button class="btn" on:click=move |_| limit.update(|n| *n += PAGE_ROWS)>
+                            {move || {
+                                let more = hidden().min(PAGE_ROWS);
+                                format!("Show {more} more ({} not shown)", hidden())
+                            }}
+                        </button>
+                    </p>
+                </Show>
             </Show>
             <SampleControls />
             <ImportZone />

@@ -60,6 +60,9 @@ pub struct LintState {
     /// The latest pass over each long field; an older pass still running
     /// stops when it sees a newer number.
     passes: StoredValue<HashMap<String, u64>>,
+    /// A digest of each field's text as last linted while typing, so a
+    /// keystroke that leaves the text as it was lints nothing.
+    linted: StoredValue<HashMap<String, u64>>,
 }
 
 /// What, when changed, changes the findings of every field.
@@ -114,6 +117,7 @@ impl LintState {
             message: RwSignal::new(String::new()),
             timers: StoredValue::new(HashMap::new()),
             passes: StoredValue::new(HashMap::new()),
+            linted: StoredValue::new(HashMap::new()),
         };
         state.lint_all();
         // Compared by hand rather than through a memo, so a keystroke in
@@ -148,6 +152,7 @@ impl LintState {
     /// Lints the whole document again: short fields at once, long ones a
     /// part at a time.
     pub fn lint_all(&self) {
+        self.linted.update_value(HashMap::clear);
         let global = self.global_config();
         let (found, long) = self.session.doc.with_untracked(|d| {
             let cfg = document_config(d, &global);
@@ -200,30 +205,60 @@ impl LintState {
     }
 
     /// Puts `fresh` in place of a field's findings, in reading order; `None`
-    /// when the field is gone.
+    /// when the field is gone. Findings that did not change leave the list
+    /// (and so every highlight and count) untouched.
     fn replace_field_findings(&self, field: &str, fresh: Option<Vec<DocFinding>>) {
-        let updated = self.session.doc.with_untracked(|d| {
-            let fresh = fresh?;
-            let fields = lint::text_fields(d);
-            let order: HashMap<&str, usize> = fields
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (f.field.as_str(), i))
-                .collect();
-            let mut all = self.findings.get_untracked();
-            all.retain(|f| f.field.as_str() != field);
-            all.extend(fresh);
-            // Stable: findings of one field keep their text order.
-            all.sort_by_key(|f| order.get(f.field.as_str()).copied().unwrap_or(usize::MAX));
-            Some(all)
-        });
-        match updated {
-            Some(all) => self.findings.set(all),
-            None => self
-                .findings
-                .update(|all| all.retain(|f| f.field.as_str() != field)),
-        }
         count_pass();
+        let Some(fresh) = fresh else {
+            if self
+                .findings
+                .with_untracked(|all| all.iter().any(|f| f.field.as_str() == field))
+            {
+                self.findings
+                    .update(|all| all.retain(|f| f.field.as_str() != field));
+            }
+            return;
+        };
+        let (same, at) = self.findings.with_untracked(|all| {
+            let at = all.iter().position(|f| f.field.as_str() == field);
+            let old = all.iter().filter(|f| f.field.as_str() == field);
+            (
+                old.clone().count() == fresh.len() && old.zip(&fresh).all(|(a, b)| a == b),
+                at,
+            )
+        });
+        if same {
+            return;
+        }
+        // A field's findings sit together, in reading order of the fields:
+        // new ones go where the old ones were, and only a field that had
+        // none needs the order of the fields.
+        let order = at.is_none().then(|| {
+            self.session.doc.with_untracked(|d| {
+                lint::text_field_paths(d)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| (p, i))
+                    .collect::<HashMap<String, usize>>()
+            })
+        });
+        self.findings.update(|all| {
+            all.retain(|f| f.field.as_str() != field);
+            match (at, order) {
+                (Some(at), _) => {
+                    let at = at.min(all.len());
+                    all.splice(at..at, fresh);
+                }
+                (None, Some(order)) => {
+                    let rank =
+                        |f: &DocFinding| order.get(f.field.as_str()).copied().unwrap_or(usize::MAX);
+                    let mine = fresh.first().map_or(usize::MAX, rank);
+                    let at = all.partition_point(|f| rank(f) <= mine);
+                    all.splice(at..at, fresh);
+                }
+                (None, None) => all.extend(fresh),
+            }
+        });
     }
 
     /// Lints a long field one part per task (see [`lint_parts`]) and puts
@@ -306,7 +341,20 @@ impl LintState {
     /// short, or once typing pauses when it is long (a long field a part per
     /// task, see [`LintState::lint_in_parts`]).
     /// `after` runs once the field is linted.
-    pub fn field_changed(&self, field: &str, len: usize, after: impl Fn() + 'static) {
+    ///
+    /// `digest` fingerprints the new text: when it is the text last linted,
+    /// nothing is linted again.
+    pub fn field_changed(&self, field: &str, len: usize, digest: u64, after: impl Fn() + 'static) {
+        let unchanged = self
+            .linted
+            .with_value(|l| l.get(field).copied() == Some(digest));
+        if unchanged {
+            after();
+            return;
+        }
+        self.linted.update_value(|l| {
+            l.insert(field.to_owned(), digest);
+        });
         let this = *self;
         let key = field.to_owned();
         self.timers.update_value(|t| {

@@ -75,7 +75,7 @@ pub fn TeamStatus() -> impl IntoView {
             1 => lines.push("1 change waiting".to_owned()),
             n => lines.push(format!("{n} changes waiting")),
         }
-        let conflicts = team.state().conflicts.len();
+        let conflicts = team.with_state(|s| s.conflicts.len());
         if conflicts > 0 {
             lines.push(format!(
                 "{conflicts} {} changed here and in the team library: open {} to choose",
@@ -187,27 +187,32 @@ fn Connected() -> impl IntoView {
     let team = use_team();
     let app = use_app();
     let url = team.config().map(|c| c.url).unwrap_or_default();
+    // Only the drafts that need a look: a library of thousands is not
+    // listed here (the home list marks each draft, and a draft is kept
+    // local only from its editor).
     let rows = move || {
-        let state = team.state();
-        app.drafts.with(|d| {
-            d.iter()
-                .map(|m| {
-                    (
-                        m.id.clone(),
-                        m.title.clone(),
-                        state.is_local_only(&m.id),
-                        state.conflicts.contains_key(&m.id),
-                    )
-                })
-                .collect::<Vec<_>>()
+        team.with_state(|state| {
+            app.drafts.with(|d| {
+                d.iter()
+                    .filter_map(|m| {
+                        let conflict = state.conflicts.contains_key(&m.id);
+                        let local = state.is_local_only(&m.id);
+                        (conflict || local)
+                            .then(|| (m.id.clone(), m.title.clone(), local, conflict))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
         <p>"Connected to " <code>{url}</code></p>
         <button class="btn" on:click=move |_| team.disconnect()>"Disconnect"</button>
-        <h2>"Drafts"</h2>
-        <p class="hint">"A draft kept local only stays in this browser; its copy in the team library, if any, stays as it was."</p>
-        <ul class="draft-list" aria-label="Drafts in the team library">
+        <h2>"Drafts to look at"</h2>
+        <p class="hint">
+            "Drafts changed on both sides, and drafts kept local only. A draft is kept local only "
+            "from its editor; its copy in the team library, if any, stays as it was."
+        </p>
+        <ul class="draft-list" aria-label="Drafts to look at">
             {move || rows().into_iter().map(|(id, title, local, conflict)| {
                 let toggle_id = id.clone();
                 let href = Route::Draft(id.clone()).to_hash();
@@ -217,25 +222,50 @@ fn Connected() -> impl IntoView {
                         <div class="draft-meta">
                             {if conflict {
                                 view! { <span class="badge badge-warn">"Changed on both sides"</span> }.into_any()
-                            } else if local {
-                                view! { <span class="badge">"Local only"</span> }.into_any()
                             } else {
-                                view! { <span class="badge">"Shared"</span> }.into_any()
+                                view! { <span class="badge badge-local">"Local only"</span> }.into_any()
                             }}
                         </div>
-                        <div class="draft-actions">
-                            <button
-                                class="btn btn-small"
-                                aria-label=format!("{} {title}", if local { "Share" } else { "Keep local only:" })
-                                on:click=move |_| team.set_local_only(&toggle_id, !local)
-                            >
-                                {if local { "Share" } else { "Keep local only" }}
-                            </button>
-                        </div>
+                        {local.then(|| view! {
+                            <div class="draft-actions">
+                                <button
+                                    class="btn btn-small"
+                                    aria-label=format!("Share {title}")
+                                    on:click=move |_| team.set_local_only(&toggle_id, false)
+                                >
+                                    "Share"
+                                </button>
+                            </div>
+                        })}
                     </li>
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// In the editor, when a team library is connected: keep this draft out
+/// of it, or share it.
+#[component]
+pub fn TeamShare(session: Session) -> impl IntoView {
+    let team = use_team();
+    let id = session.id();
+    move || {
+        if !team.is_configured() {
+            return None;
+        }
+        let local = team.with_state(|s| s.is_local_only(&id));
+        let toggle = id.clone();
+        Some(view! {
+            <label class="team-share">
+                <input
+                    type="checkbox"
+                    prop:checked=local
+                    on:change=move |ev| team.set_local_only(&toggle, event_target_checked(&ev))
+                />
+                " Keep this draft local only (not in the team library)"
+            </label>
+        })
     }
 }
 
@@ -244,11 +274,14 @@ fn Connected() -> impl IntoView {
 pub fn TeamMark(id: String) -> impl IntoView {
     let team = use_team();
     move || {
-        let state = team.state();
-        team.config()?;
-        Some(if state.conflicts.contains_key(&id) {
+        if !team.is_configured() {
+            return None;
+        }
+        let (conflict, shared) =
+            team.with_state(|s| (s.conflicts.contains_key(&id), s.is_shared(&id)));
+        Some(if conflict {
             view! { <span class="badge badge-warn">"Changed on both sides"</span> }.into_any()
-        } else if state.is_shared(&id) {
+        } else if shared {
             view! { <span class="badge badge-shared">"Shared"</span> }.into_any()
         } else {
             view! { <span class="badge badge-local">"Local only"</span> }.into_any()
@@ -263,8 +296,7 @@ pub fn TeamConflict(session: Session) -> impl IntoView {
     let team = use_team();
     let id = session.id();
     move || {
-        let state = team.state();
-        let c = state.conflicts.get(&id)?.clone();
+        let c = team.with_state(|s| s.conflicts.get(&id).cloned())?;
         let (a, b, c2) = (id.clone(), id.clone(), id.clone());
         let who = if c.by.is_empty() {
             "A teammate".to_owned()

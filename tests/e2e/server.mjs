@@ -1,8 +1,10 @@
 // A small static server for the end-to-end tests: serves dist/ under a
 // chosen base path (to prove sub-path hosting), with correct content types,
 // optional extra headers (CSP), and a switch that makes the next sw.js look
-// like a new deployment.
+// like a new deployment. With `compress`, text and wasm are sent with
+// brotli or gzip as the README recommends (for the start-up benchmark).
 import http from "node:http";
+import zlib from "node:zlib";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -19,8 +21,18 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export async function startServer({ root = "dist", base = "/", headers = {}, extra = {} } = {}) {
+export async function startServer({ root = "dist", base = "/", headers = {}, extra = {}, compress = false } = {}) {
   const state = { swVersion: 0, requests: [] };
+  const packed = new Map();
+  const pack = (file, body, accept) => {
+    const coding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+    if (!compress || !coding || !/\.(html|js|css|wasm|json|svg|webmanifest)$/.test(file)) return { body };
+    const key = `${coding}:${file}:${body.length}`;
+    if (!packed.has(key)) {
+      packed.set(key, coding === "br" ? zlib.brotliCompressSync(body) : zlib.gzipSync(body, { level: 9 }));
+    }
+    return { body: packed.get(key), coding };
+  };
   const absRoot = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -50,12 +62,14 @@ export async function startServer({ root = "dist", base = "/", headers = {}, ext
       }
       // As the README recommends: names with a content hash never change.
       const immutable = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(rel);
+      const sent = pack(file, body, req.headers["accept-encoding"] ?? "");
       res.writeHead(200, {
         "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+        ...(sent.coding ? { "content-encoding": sent.coding, vary: "accept-encoding" } : {}),
         ...headers,
       });
-      res.end(body);
+      res.end(sent.body);
     } catch {
       res.writeHead(404).end("not found");
     }

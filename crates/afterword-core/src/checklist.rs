@@ -75,9 +75,20 @@ pub fn checklist(
     cfg: &LintConfig,
     today: NaiveDate,
 ) -> Checklist {
+    checklist_with(doc, template, &lint_document(doc, cfg), cfg, today)
+}
+
+/// [`checklist`] with the document's findings already at hand (the editor
+/// keeps them current as the person types), so nothing is linted again.
+pub fn checklist_with(
+    doc: &Postmortem,
+    template: &Template,
+    findings: &[DocFinding],
+    cfg: &LintConfig,
+    today: NaiveDate,
+) -> Checklist {
     let mut items = Vec::new();
-    let findings = lint_document(doc, cfg);
-    language(&findings, &mut items);
+    language(findings, &mut items);
     completeness(doc, template, &mut items);
     actions(doc, cfg, today, &mut items);
     analysis(doc, &mut items);

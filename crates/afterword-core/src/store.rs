@@ -38,8 +38,9 @@
 //! stays with the caller, who tells the person and offers a download.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -169,6 +170,71 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
 
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
+}
+
+/// A store that remembers the size of every entry it has read or written,
+/// so the usage figure costs no second read of a draft: the start-up load
+/// reads each draft once and a save knows what it wrote.
+///
+/// Writes made past it (another tab) are announced with
+/// [`Library::forget_size`]; until then the figure may lag behind them.
+struct SizedStore<S> {
+    inner: S,
+    sizes: Mutex<Sizes>,
+}
+
+#[derive(Default)]
+struct Sizes {
+    /// UTF-16 units of key and value, per key.
+    of: HashMap<String, usize>,
+    /// True once every stored key has a size, so no key listing is needed.
+    complete: bool,
+}
+
+impl<S> SizedStore<S> {
+    fn new(inner: S) -> Self {
+        SizedStore {
+            inner,
+            sizes: Mutex::new(Sizes::default()),
+        }
+    }
+
+    fn with_sizes<T>(&self, f: impl FnOnce(&mut Sizes) -> T) -> T {
+        let mut guard = self.sizes.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut guard)
+    }
+
+    fn note(&self, key: &str, value: Option<&str>) {
+        self.with_sizes(|s| match value {
+            Some(v) => {
+                s.of.insert(key.to_owned(), utf16_len(key) + utf16_len(v));
+            }
+            None => {
+                s.of.remove(key);
+            }
+        });
+    }
+}
+
+impl<S: KeyValueStore> KeyValueStore for SizedStore<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let value = self.inner.get(key)?;
+        self.note(key, value.as_deref());
+        Ok(value)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.set(key, value)?;
+        self.note(key, Some(value));
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)?;
+        self.note(key, None);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
 }
 
 /// One row of the draft list.
@@ -353,8 +419,11 @@ pub struct Usage {
 
 /// The drafts of one namespace in one store.
 pub struct Library<S> {
-    store: S,
+    store: SizedStore<S>,
     ns: String,
+    /// The stored index as last read or written, parsed, so a save that
+    /// finds it unchanged does not parse the whole list again.
+    index_cache: Mutex<Option<(String, Vec<DraftMeta>)>>,
 }
 
 impl<S: KeyValueStore> Library<S> {
@@ -364,7 +433,11 @@ impl<S: KeyValueStore> Library<S> {
         } else {
             namespace.trim().to_owned()
         };
-        Library { store, ns }
+        Library {
+            store: SizedStore::new(store),
+            ns,
+            index_cache: Mutex::new(None),
+        }
     }
 
     pub fn namespace(&self) -> &str {
@@ -407,6 +480,9 @@ impl<S: KeyValueStore> Library<S> {
     /// repairs the index. Never fails: problems become notices.
     pub fn load(&self) -> Loaded {
         let mut out = Loaded::default();
+        // Whatever changed since, the keys are listed again for the usage
+        // figure (the values read here are not read twice).
+        self.store.with_sizes(|s| s.complete = false);
         let keys = match self.store.keys() {
             Ok(k) => k,
             Err(e) => {
@@ -477,7 +553,10 @@ impl<S: KeyValueStore> Library<S> {
             _ => return Index::default(),
         };
         match serde_json::from_str::<Index>(&raw) {
-            Ok(index) => index,
+            Ok(index) => {
+                self.remember_index(raw, index.drafts.clone());
+                index
+            }
             Err(_) => {
                 // Only the trash marks live solely in the index; keep its raw
                 // text so nothing is lost, then rebuild from the drafts.
@@ -541,12 +620,8 @@ impl<S: KeyValueStore> Library<S> {
             }),
             None => {
                 // Not moved over yet: the index still holds the marks.
-                let index = match self.store.get(&self.index_key())? {
-                    Some(raw) => serde_json::from_str::<Index>(&raw).unwrap_or_default(),
-                    None => Index::default(),
-                };
-                Ok(index
-                    .drafts
+                Ok(self
+                    .stored_index_rows()?
                     .iter()
                     .filter_map(|m| Some((m.id.clone(), m.trashed_at?)))
                     .collect())
@@ -604,21 +679,44 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     fn write_index(&self, drafts: Vec<DraftMeta>) -> Result<(), StoreError> {
-        let raw = serde_json::to_string(&Index { drafts })
-            .map_err(|e| StoreError::Other(e.to_string()))?;
-        self.store.set(&self.index_key(), &raw)
+        let index = Index { drafts };
+        let raw = serde_json::to_string(&index).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&self.index_key(), &raw)?;
+        self.remember_index(raw, index.drafts);
+        Ok(())
+    }
+
+    fn remember_index(&self, raw: String, drafts: Vec<DraftMeta>) {
+        let mut cache = self.index_cache.lock().unwrap_or_else(|e| e.into_inner());
+        *cache = Some((raw, drafts));
+    }
+
+    /// The stored index's rows: parsed again only when the stored text is
+    /// not the one this library last read or wrote (another tab wrote it).
+    fn stored_index_rows(&self) -> Result<Vec<DraftMeta>, StoreError> {
+        let Some(raw) = self.store.get(&self.index_key())? else {
+            return Ok(Vec::new());
+        };
+        {
+            let cache = self.index_cache.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((seen, rows)) = cache.as_ref() {
+                if *seen == raw {
+                    return Ok(rows.clone());
+                }
+            }
+        }
+        let rows = serde_json::from_str::<Index>(&raw)
+            .unwrap_or_default()
+            .drafts;
+        self.remember_index(raw, rows.clone());
+        Ok(rows)
     }
 
     fn update_index(&self, f: impl FnOnce(&mut Vec<DraftMeta>)) -> Result<(), StoreError> {
-        let mut index = match self.store.get(&self.index_key())? {
-            Some(raw) => serde_json::from_str::<Index>(&raw).unwrap_or_default(),
-            None => Index::default(),
-        };
-        f(&mut index.drafts);
-        index
-            .drafts
-            .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-        self.write_index(index.drafts)
+        let mut drafts = self.stored_index_rows()?;
+        f(&mut drafts);
+        drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        self.write_index(drafts)
     }
 
     /// The revision currently stored for `id`, if the stored copy is readable.
@@ -697,14 +795,17 @@ impl<S: KeyValueStore> Library<S> {
         *doc = next;
         // A library from before the trash had its own key: the marks move
         // over with this first write, so losing the index never empties it.
-        if matches!(self.store.get(&self.trash_key()), Ok(None)) {
-            if let Ok(marks) = self.stored_trash() {
+        // One read of the marks serves both that and this draft's row.
+        let marks = match self.store.get(&self.trash_key()) {
+            Ok(Some(raw)) => serde_json::from_str::<TrashMarks>(&raw).ok(),
+            Ok(None) => self.stored_trash().ok().inspect(|marks| {
                 if !marks.is_empty() {
-                    let _ = self.write_trash(&marks);
+                    let _ = self.write_trash(marks);
                 }
-            }
-        }
-        let trashed_at = self.trashed_at(&doc.id);
+            }),
+            Err(_) => None,
+        };
+        let trashed_at = marks.and_then(|m| m.get(&doc.id).copied());
         let meta = DraftMeta::of(doc, trashed_at);
         let row = meta.clone();
         // The draft itself is safe; a stale index is repaired on next load.
@@ -1019,23 +1120,52 @@ impl<S: KeyValueStore> Library<S> {
         others
     }
 
-    /// How much storage the namespace and the whole origin use.
+    /// How much storage the namespace and the whole origin use. Entries
+    /// this library has read or written are not read again: after the
+    /// start-up load only the keys it never met are read, once, and after
+    /// that the figure follows the library's own writes without reading.
     pub fn usage(&self) -> Result<Usage, StoreError> {
-        let mut namespace_units = 0;
-        let mut origin_units = 0;
-        let prefix = format!("{}:", self.ns);
-        for key in self.store.keys()? {
-            let size = utf16_len(&key) + self.store.get(&key)?.map_or(0, |v| utf16_len(&v));
-            origin_units += size;
-            if key.starts_with(&prefix) {
-                namespace_units += size;
+        if !self.store.with_sizes(|s| s.complete) {
+            let keys = self.store.keys()?;
+            let unknown: Vec<&String> = self.store.with_sizes(|s| {
+                let present: HashSet<&str> = keys.iter().map(String::as_str).collect();
+                s.of.retain(|k, _| present.contains(k.as_str()));
+                keys.iter()
+                    .filter(|k| !s.of.contains_key(k.as_str()))
+                    .collect()
+            });
+            for key in unknown {
+                self.store.get(key)?;
             }
+            self.store.with_sizes(|s| s.complete = true);
         }
+        let prefix = format!("{}:", self.ns);
+        let (namespace_units, origin_units) = self.store.with_sizes(|s| {
+            s.of.iter().fold((0, 0), |(ns, all), (key, size)| {
+                let mine = if key.starts_with(&prefix) { *size } else { 0 };
+                (ns + mine, all + size)
+            })
+        });
         Ok(Usage {
             namespace_units,
             origin_units,
             quota_units: TYPICAL_QUOTA_UNITS,
         })
+    }
+
+    /// Another writer (a tab, another editor) changed `key`, or the whole
+    /// storage when `None`: its size is measured again by the next
+    /// [`Library::usage`].
+    pub fn forget_size(&self, key: Option<&str>) {
+        self.store.with_sizes(|s| {
+            match key {
+                Some(k) => {
+                    s.of.remove(k);
+                }
+                None => s.of.clear(),
+            }
+            s.complete = false;
+        });
     }
 }
 
@@ -1411,5 +1541,91 @@ mod tests {
         let u = lib.usage().unwrap();
         assert!(u.namespace_units > 0);
         assert_eq!(u.origin_units, u.namespace_units + "other".len() + 5);
+    }
+
+    /// Counts the values read from a store.
+    #[derive(Default)]
+    struct Counting {
+        inner: MemoryStore,
+        reads: std::cell::Cell<usize>,
+    }
+
+    impl KeyValueStore for &Counting {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.reads.set(self.reads.get() + 1);
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn usage_reads_no_draft_twice_and_follows_saves() {
+        let store = Counting::default();
+        let writer = Library::new(&store.inner, "afterword");
+        for i in 0..20 {
+            writer.save(&mut doc(&format!("d{i}"), "A"), t(i)).unwrap();
+        }
+        let full = writer.usage().unwrap();
+
+        let lib = Library::new(&store, "afterword");
+        let loaded = lib.load();
+        assert_eq!(loaded.drafts.len(), 20);
+        let after_load = store.reads.get();
+        assert_eq!(lib.usage().unwrap(), full);
+        assert_eq!(store.reads.get(), after_load, "usage read a value again");
+
+        // A save reads the draft and the small lists, never the library.
+        let mut d = loaded.drafts[0].1.clone();
+        d.summary = "x".repeat(1000);
+        lib.save(&mut d, t(50)).unwrap();
+        let before = store.reads.get();
+        let u = lib.usage().unwrap();
+        assert_eq!(store.reads.get(), before);
+        // The same figure as measuring everything afresh.
+        assert_eq!(u, Library::new(&store.inner, "afterword").usage().unwrap());
+        assert!(u.namespace_units > full.namespace_units + 900);
+    }
+
+    #[test]
+    fn usage_sees_another_writer_once_told() {
+        let store = MemoryStore::new();
+        let lib = Library::new(&store, "afterword");
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        let before = lib.usage().unwrap();
+        store.set("afterword:draft:b", &"y".repeat(500)).unwrap();
+        lib.forget_size(Some("afterword:draft:b"));
+        let after = lib.usage().unwrap();
+        assert_eq!(
+            after.namespace_units,
+            before.namespace_units + "afterword:draft:b".len() + 500
+        );
+        store.remove("afterword:draft:b").unwrap();
+        lib.forget_size(None);
+        assert_eq!(lib.usage().unwrap(), before);
+    }
+
+    #[test]
+    fn a_save_uses_the_index_another_tab_wrote() {
+        let store = MemoryStore::new();
+        let mine = Library::new(&store, "afterword");
+        let theirs = Library::new(&store, "afterword");
+        mine.save(&mut doc("a", "A"), t(1)).unwrap();
+        theirs.save(&mut doc("b", "B"), t(2)).unwrap();
+        mine.save(&mut doc("c", "C"), t(3)).unwrap();
+        let ids: Vec<String> = Library::new(&store, "afterword")
+            .stored_index_rows()
+            .unwrap()
+            .into_iter()
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(ids, ["c", "b", "a"]);
     }
 }

@@ -272,6 +272,11 @@ fn carried(doc: &Postmortem) -> Postmortem {
 /// `, `: an item that itself holds `, ` reads back as two.
 fn evidence_as_shown(doc: &mut Postmortem) {
     for f in &mut doc.analysis.contributing_factors {
+        // A factor kept for its category or evidence may have blank text
+        // (spaces, a line break); blank reads back as some blank.
+        if f.text.trim().is_empty() {
+            f.text.clear();
+        }
         let joined = f.evidence.join(", ");
         f.evidence = if joined.is_empty() {
             vec![]

@@ -138,8 +138,73 @@ pub fn text_fields(doc: &Postmortem) -> Vec<TextField> {
 }
 
 /// The text field at `field`, if the document has it.
+///
+/// Looked up by its path, without gathering the other fields: the editor
+/// calls it on every keystroke.
 pub fn text_field(doc: &Postmortem, field: &str) -> Option<TextField> {
-    text_fields(doc).into_iter().find(|f| f.field.0 == field)
+    if let Some(key) = field.strip_prefix(TEXT_PREFIX) {
+        let text = doc.sections.get(key)?;
+        return Some(TextField {
+            field: FieldRef(field.to_owned()),
+            label: crate::words::words_from_id(key),
+            text: text.clone(),
+            mode: LintMode::Prose,
+        });
+    }
+    match field.split_once('[') {
+        None => {
+            let spec = spec(field).filter(|s| s.key == field && s.linted())?;
+            Some(TextField {
+                field: FieldRef(field.to_owned()),
+                label: spec.label.to_owned(),
+                text: spec.text(doc)?.to_owned(),
+                mode: LintMode::Prose,
+            })
+        }
+        Some((list, rest)) => {
+            let (id, row_key) = rest.split_once("].")?;
+            let spec = spec(list).filter(|s| s.key == list)?;
+            let row = spec.rows().iter().find(|r| r.key == row_key)?;
+            let rt = row.text.as_ref()?;
+            let (i, text) = (rt.rows)(doc)
+                .into_iter()
+                .enumerate()
+                .find(|(_, (row_id, _))| *row_id == id)
+                .map(|(i, (_, text))| (i, text.to_owned()))?;
+            let path = spec.row_path(id, row.key);
+            (path == field).then(|| TextField {
+                field: FieldRef(path),
+                label: (rt.row_label)(doc, i),
+                text,
+                mode: if rt.action_title {
+                    LintMode::ActionTitle
+                } else {
+                    LintMode::Prose
+                },
+            })
+        }
+    }
+}
+
+/// The paths of every free-text field, in the reading order of
+/// [`text_fields`], without their texts.
+pub fn text_field_paths(doc: &Postmortem) -> Vec<String> {
+    let mut out = Vec::new();
+    for spec in FIELDS.iter() {
+        if spec.linted() && spec.text(doc).is_some() {
+            out.push(spec.key.to_owned());
+        }
+        for row in spec.rows() {
+            let Some(rt) = &row.text else { continue };
+            for (id, _) in (rt.rows)(doc) {
+                out.push(spec.row_path(id, row.key));
+            }
+        }
+    }
+    for key in doc.sections.keys() {
+        out.push(format!("{TEXT_PREFIX}{key}"));
+    }
+    out
 }
 
 /// Writes `text` into the field at `field`; false when the document has no
@@ -237,6 +302,33 @@ mod tests {
     use super::*;
     use crate::model::{ActionItem, ContributingFactor, Participant, Role, TimelineEvent};
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_field_looked_up_by_path_is_the_one_the_walk_finds() {
+        let d = crate::fixture::full_postmortem();
+        let all = text_fields(&d);
+        assert!(all.iter().any(|f| f.field.as_str().contains('[')));
+        assert!(all
+            .iter()
+            .any(|f| f.field.as_str().starts_with(TEXT_PREFIX)));
+        let paths: Vec<String> = all.iter().map(|f| f.field.0.clone()).collect();
+        assert_eq!(text_field_paths(&d), paths);
+        for f in &all {
+            assert_eq!(text_field(&d, f.field.as_str()).as_ref(), Some(f));
+        }
+        for wrong in [
+            "",
+            "owner",
+            "trigger",
+            "timeline[nope].text",
+            "timeline[].text",
+            "timeline",
+            "sections.",
+            "sections.nope",
+        ] {
+            assert_eq!(text_field(&d, wrong), None, "{wrong}");
+        }
+    }
 
     fn doc() -> Postmortem {
         let now = Utc.with_ymd_and_hms(2026, 3, 4, 14, 0, 0).unwrap();

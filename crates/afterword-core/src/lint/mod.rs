@@ -30,8 +30,8 @@ pub(crate) mod testing;
 pub use config::{CustomPhrase, LintConfig};
 pub use document::{
     action_title_path, dismissal_for, document_config, factor_text_path, lint_document, lint_field,
-    set_field_text, text_field, text_fields, timeline_text_path, DocFinding, FieldRef, LintMode,
-    TextField,
+    set_field_text, text_field, text_field_paths, text_fields, timeline_text_path, DocFinding,
+    FieldRef, LintMode, TextField,
 };
 pub use finding::{Category, Finding, Span};
 pub use mentions::people_mentioned;

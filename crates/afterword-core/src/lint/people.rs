@@ -175,7 +175,20 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if systems.contains(base) {
         return Level::No;
     }
-    let kind = names::lookup(base);
+    let mut kind = names::lookup(base);
+    if kind.is_none() {
+        // "Jun-seo", "Jean-Luc", "Ji-ho": a hyphenated given name whose first
+        // part the lists know as a name and not as a word.
+        if let Some((first, rest)) = base.split_once('-') {
+            if !rest.is_empty()
+                && rest.chars().all(char::is_alphabetic)
+                && names::lookup(first) == Some(NameKind::Given)
+                && !super::roles::is_common_word(first)
+            {
+                kind = Some(NameKind::Given);
+            }
+        }
+    }
     if is_system(base) {
         // "Travis" the build service, "Jordan" the country: only context can
         // make these people.

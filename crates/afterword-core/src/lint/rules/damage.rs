@@ -117,6 +117,11 @@ const DELETE: &[&str] = &[
     "reset",
     "left",
     "erased",
+    "disabled",
+    "silenced",
+    "muted",
+    "snoozed",
+    "paused",
 ];
 
 /// Verbs that ship something, damaging when it was flawed.
@@ -201,6 +206,16 @@ const MATTERED: &[&str] = &[
     "unencrypted",
     "offline",
     "twice",
+    "database",
+    "cluster",
+    "bucket",
+    "zone",
+    "dns",
+    "volume",
+    "repository",
+    "alert",
+    "alerts",
+    "monitoring",
 ];
 
 /// Objects that show a routine, deliberate clean-up.
@@ -538,9 +553,15 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     let mattered = || {
         mattered_within(doc, i + 1, limit)
             || word_within(doc, i.saturating_sub(2), i, BY_ACCIDENT)
+            || (i + 1..limit)
+                .any(|j| doc.is(j, "while") && word_within(doc, j + 1, limit, &["still"]))
             || doc.is(i + 1, "by") && doc.is(i + 2, "mistake")
             || consequence_after(doc, limit)
     };
+    // "approved his own pull request".
+    if w == "approved" && doc.is_any(i + 1, &["his", "her", "their"]) && doc.is(i + 2, "own") {
+        return d(Class::Shipped, i + 2, true);
+    }
     if SHIP.contains(&w) && word_within(doc, i + 1, limit.min(i + 6), FLAWED) {
         return d(Class::Shipped, i, false);
     }

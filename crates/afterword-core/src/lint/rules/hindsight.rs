@@ -239,6 +239,10 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
     None
 }
 
+/// What makes "bothered to" a reproach: "nobody bothered to", "couldn't be
+/// bothered to".
+const BOTHER_NEGATIONS: &[&str] = &["nobody", "no", "never", "couldn't", "can't", "wouldn't"];
+
 const WHO_MESSAGE: &str =
     "Asks who did it; ask what made the change possible and what would have caught it.";
 
@@ -434,11 +438,10 @@ impl Rule for Hindsight {
                 }
                 "bothered"
                     if doc.is(i + 1, "to")
-                        && (i.saturating_sub(5)..i)
-                            .any(|k| doc.is_any(k, &["nobody", "no", "never"])) =>
+                        && (i.saturating_sub(5)..i).any(|k| doc.is_any(k, BOTHER_NEGATIONS)) =>
                 {
                     let from = (i.saturating_sub(5)..i)
-                        .find(|&k| doc.is_any(k, &["nobody", "no", "never"]))
+                        .find(|&k| doc.is_any(k, BOTHER_NEGATIONS))
                         .unwrap_or(i);
                     out.push(finding(doc, &INFO, from, i + 1, MESSAGE, vec![]));
                 }

@@ -184,6 +184,13 @@ const PERSON_NOUNS: &[&str] = &[
     "programmer",
     "reviewer",
     "grad",
+    "manager",
+    "lead",
+    "tester",
+    "analyst",
+    "architect",
+    "administrator",
+    "sysadmin",
 ];
 
 /// Qualities that set a bar someone failed: "any competent engineer".
@@ -240,6 +247,11 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                     barred |= BAR.contains(&word);
                 } else if BAR.contains(&word) {
                     barred = true;
+                } else if noun.is_none()
+                    && barred
+                    && doc.word(k + 1).is_some_and(|n| PERSON_NOUNS.contains(&n))
+                {
+                    // "any competent project manager": a modifier before the noun.
                 } else if noun.is_some() {
                     break;
                 } else {
@@ -628,6 +640,10 @@ mod tests {
             (
                 "Apparently Hiroshi thought it was fine to skip the canary.",
                 "thought it was fine to",
+            ),
+            (
+                "Any competent project manager would have spotted the missing owner.",
+                "Any competent project manager would",
             ),
             (
                 "Despite two warnings, Thabiso deployed on Friday evening.",

@@ -165,6 +165,14 @@ fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
     if let Some(a) = cx.people.actor_ending_at(doc, j) {
         return Some(a);
     }
+    // "It was Samir who deleted the DNS zone".
+    if doc.is(j, "who") && j > 0 {
+        if let Some(a) = cx.people.mention_ending_at(doc, j - 1) {
+            if a.kind != ActorKind::Pronoun {
+                return Some(a);
+            }
+        }
+    }
     for k in j.saturating_sub(4)..j {
         if k > 0 && doc.is_any(k, &["on", "from", "in", "at", "of", "with"]) {
             if let Some(a) = cx.people.actor_ending_at(doc, k - 1) {
@@ -203,7 +211,21 @@ fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
 /// Whether token `i` starts a clause: the text, a sentence, a cell, or
 /// right after punctuation.
 fn opens_clause(doc: &Doc, i: usize) -> bool {
-    i == 0 || doc.word(i - 1).is_none() || doc.tokens[i].sentence_start
+    i == 0 || doc.word(i - 1).is_none() || doc.tokens[i].sentence_start || after_clock(doc, i)
+}
+
+/// Whether token `i` follows the time that opens a timeline line: "- 10:12
+/// Somebody on the platform team …".
+fn after_clock(doc: &Doc, i: usize) -> bool {
+    let digits = |k: usize| {
+        doc.word(k)
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+    };
+    let mut k = i;
+    while k > 0 && (digits(k - 1) || doc.is_punct(k - 1, ':')) {
+        k -= 1;
+    }
+    k < i && (k == 0 || doc.word(k - 1).is_none())
 }
 
 /// Verbs before "to" that lead into the damage: "managed to break".
@@ -259,6 +281,15 @@ impl Rule for PersonAsCause {
                 (Verb::Damage(d.class), d.end, d.human)
             } else if let Some((v, end)) = omission_at(doc, i) {
                 (v, end, true)
+            } else if doc.is(i - 1, "to")
+                && i >= 2
+                && doc.is_any(i - 2, &["chose", "decided", "opted"])
+                && doc.is_any(
+                    i,
+                    &["ignore", "skip", "bypass", "disable", "silence", "overrule"],
+                )
+            {
+                (Verb::Ignored, i, true)
             } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
                 match base_damage(doc, i) {
                     Some(c) => (Verb::Damage(c), i, true),
@@ -511,25 +542,32 @@ fn pinned_on(cx: &Cx<'_>, i: usize) -> Option<Finding> {
 /// clause.
 fn without_checking(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     let doc = cx.doc;
-    if !doc.is(i, "without")
-        || !doc.is_any(
-            i + 1,
+    // "without looking at the diff", "without a review", "without any tests".
+    let check = doc.is_any(
+        i + 1,
+        &[
+            "looking",
+            "reading",
+            "checking",
+            "testing",
+            "asking",
+            "reviewing",
+            "telling",
+            "verifying",
+            "thinking",
+            "waiting",
+            "consulting",
+            "confirming",
+        ],
+    ) || doc.is_any(i + 1, &["a", "any", "an"])
+        && doc.is_any(
+            i + 2,
             &[
-                "looking",
-                "reading",
-                "checking",
-                "testing",
-                "asking",
-                "reviewing",
-                "telling",
-                "verifying",
-                "thinking",
-                "waiting",
-                "consulting",
-                "confirming",
+                "review", "reviewer", "approval", "test", "tests", "sign-off", "check", "ticket",
+                "backup", "second",
             ],
-        )
-    {
+        );
+    if !doc.is(i, "without") || !check {
         return None;
     }
     // The nearest person before it in the same sentence.
@@ -550,7 +588,22 @@ fn without_checking(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         }
     }
     let actor = found?;
-    if !actor.sure || actor.kind == ActorKind::Pronoun && doc.is_any(actor.start, &["we", "i"]) {
+    // "we" own the decision; "the tool lets anyone push without a review"
+    // describes the tool.
+    let generic = doc.is_any(
+        actor.start,
+        &[
+            "we",
+            "i",
+            "anyone",
+            "anybody",
+            "everyone",
+            "everybody",
+            "you",
+            "people",
+        ],
+    );
+    if !actor.sure || actor.kind == ActorKind::Pronoun && generic {
         return None;
     }
     let who = doc.slice(actor.start, actor.end);
@@ -721,6 +774,15 @@ mod tests {
             "In the end it came down to Sizwe not checking the replica.",
             "The failure boils down to the on-call engineer.",
             "Kofi was supposed to rotate the keys and didn't.",
+            "- 04:15 Bashir silenced the disk alert and went back to sleep",
+            "Ezra dropped the index while the migration was still running.",
+            "The ops lead chose to ignore the capacity forecast.",
+            "Zhao Lei approved his own pull request and merged it at midnight.",
+            "We lost a day of data because Ingrid disabled the backup job.",
+            "It was Samir who deleted the DNS zone.",
+            "- 10:12 Somebody on the platform team restarted the wrong cluster.",
+            "- 09:31 Margit pushed the retry change straight to main without a review.",
+            "Hyun-woo is the reason this took three hours to spot.",
             "The release slipped because Mthunzi never sent the build to QA.",
             "The directors pinned the outage on the junior developer.",
             "The first review blamed Ileana for the data loss.",
@@ -753,6 +815,12 @@ mod tests {
             "It comes down to the retry policy.",
             "Sam was supposed to be off that week, so Dana covered.",
             "We pinned the dependency on version 2.3.",
+            "The job shipped without a review step, which the pipeline allowed.",
+            "The deploy tool lets anyone push to production without a second approval.",
+            "The health check disabled the node, as designed.",
+            "Sam deleted the test bucket after the drill.",
+            "It was Sam who found the stuck consumer.",
+            "Cross-region replication is the reason the data survived.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())
