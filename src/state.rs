@@ -159,6 +159,9 @@ pub struct AppState {
     /// in the whole document: an embedded app lives in a shadow root, and a
     /// page may hold several apps.
     root: NodeRef<leptos::html::Div>,
+    /// A field to focus when a draft opens (its id, the field's key), for
+    /// links that lead to one place in a postmortem.
+    focus_on_open: StoredValue<Option<(String, String)>>,
 }
 
 impl AppState {
@@ -187,6 +190,7 @@ impl AppState {
             options: StoredValue::new(options),
             host: StoredValue::new_local(host),
             root: NodeRef::new(),
+            focus_on_open: StoredValue::new(None),
         }
     }
 
@@ -287,6 +291,23 @@ impl AppState {
                 let _ = el.focus();
             }
         });
+    }
+
+    /// Asks the editor of draft `id`, when it next opens, to focus the field
+    /// with key `field` (a row path such as `action_items[a1].title`).
+    pub fn focus_on_open(&self, id: &str, field: &str) {
+        self.focus_on_open
+            .set_value(Some((id.to_owned(), field.to_owned())));
+    }
+
+    /// The field asked for by [`Self::focus_on_open`] if it is for draft `id`;
+    /// the request is used up either way.
+    pub fn take_focus_on_open(&self, id: &str) -> Option<String> {
+        let asked = self
+            .focus_on_open
+            .try_update_value(Option::take)
+            .flatten()?;
+        (asked.0 == id).then_some(asked.1)
     }
 
     /// False once the app is unmounted (its state is gone).

@@ -6,11 +6,12 @@ use afterword_core::agenda::{agenda_text, meeting_agenda};
 use afterword_core::ids::new_id;
 use afterword_core::model::{ActionItem, ActionKind, ActionStatus, Postmortem, Priority};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::{entropy, now};
+use crate::components::checklist::GoTo;
 use crate::components::fields::{date_value, dom_id, parse_date, row_text_field};
 use crate::components::rows::{ids_of, structural, MoreRows, Window};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 #[component]
@@ -22,27 +23,27 @@ pub fn ActionItems(
 ) -> impl IntoView {
     let ids = ids_of(session, |d| &d.action_items, |a| &a.id);
     let window = Window::of(ids);
+    // An item asked for from elsewhere (the checklist, the review) is drawn
+    // even when it is far down a long list.
+    if let Some(go) = use_context::<GoTo>() {
+        Effect::new(move |_| {
+            if go
+                .0
+                .with(|k| k.as_ref().is_some_and(|k| k.starts_with("action_items[")))
+            {
+                window.all();
+            }
+        });
+    }
     let add = move |_| {
         structural(session, |d| {
-            d.action_items.push(ActionItem {
-                id: new_id("ai", now(), entropy()),
-                title: String::new(),
-                owner: String::new(),
-                due: None,
-                status: ActionStatus::Open,
-                kind: None,
-                priority: None,
-                ticket: String::new(),
-                needs_discussion: false,
-                public: false,
-                extra: Default::default(),
-            })
+            d.action_items
+                .push(ActionItem::new(new_id("ai", now(), entropy()), ""))
         })
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Action items"</h3> })}
-            <p class="hint">"Specific changes with an owner and a due date. \"Add a canary stage to the checkout deploy\" rather than \"Be more careful\"."</p>
+            {list_heading("action_items", untitled)}
             <ul class="rows">
                 <For each=move || window.shown.get() key=|id| id.clone() let:id>
                     <ActionRow session=session id=id />
@@ -183,14 +184,14 @@ pub fn Agenda(session: Session) -> impl IntoView {
     let copy = move |_| {
         let text = session.doc.with_untracked(agenda_text);
         leptos::task::spawn_local(async move {
-            match write_clipboard(&text).await {
+            match crate::clipboard::write_text(&text).await {
                 Ok(()) => {
                     fallback.set(None);
                     message.set("Agenda copied.".into());
                 }
-                Err(()) => {
+                Err(why) => {
                     fallback.set(Some(text));
-                    message.set("This browser did not allow copying. The agenda is shown below: select it and copy it with Ctrl+C (⌘C on a Mac).".into());
+                    message.set(format!("Could not copy: {why}. The agenda is shown below: select it and copy it with Ctrl+C (⌘C on a Mac)."));
                 }
             }
         });
@@ -217,28 +218,4 @@ pub fn Agenda(session: Session) -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// Writes to the clipboard with the async Clipboard API, when the browser
-/// offers it here (secure contexts only).
-async fn write_clipboard(text: &str) -> Result<(), ()> {
-    let window = web_sys::window().ok_or(())?;
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
-        .map_err(|_| ())?;
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return Err(());
-    }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .map_err(|_| ())?
-        .dyn_into::<js_sys::Function>()
-        .map_err(|_| ())?;
-    let promise = write
-        .call1(&clipboard, &JsValue::from_str(text))
-        .map_err(|_| ())?
-        .dyn_into::<js_sys::Promise>()
-        .map_err(|_| ())?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
 }

@@ -8,8 +8,9 @@ use afterword_core::template::FieldId;
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, row_text_field, spec_field};
+use crate::components::fields::{dom_id, row_text_area, spec_field};
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 #[component]
@@ -33,8 +34,7 @@ pub fn Factors(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Contributing factors"</h3> })}
-            <p class="hint">"Complex systems rarely fail for one reason. List each condition that made this incident possible or worse. Start a factor with \"?\" to raise it as an open question in the meeting."</p>
+            {list_heading("analysis.contributing_factors", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <FactorRow session=session id=id />
@@ -103,7 +103,7 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
     let (e1, e2) = (edit.clone(), edit);
     view! {
         <li class="row row-stack">
-            {row_text_field(session, "Factor", "field grow", afterword_core::lint::factor_text_path(&id), get_text, set_text)}
+            {row_text_area(session, "Factor", "field grow field-grows", afterword_core::lint::factor_text_path(&id), get_text, set_text)}
             <div class="field">
                 <label for=c_id.clone()>"Category"</label>
                 <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e1(&|c| c.category = v) }>

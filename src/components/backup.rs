@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use afterword_core::export::bundle::KeptVersion;
 use afterword_core::export::bundle::MAX_BUNDLE_BYTES;
 use afterword_core::export::{plan_restore, read_bundle, to_bundle_json, Bundle, BundleRead};
 use afterword_core::store::{SettingsError, StoreError, TemplatesError};
@@ -15,7 +14,7 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::browser::{download, local_when, now};
-use crate::components::fields::dom_id;
+use crate::components::file_button::FileButton;
 use crate::components::transfer::{read_text, wrong_kind_message};
 use crate::state::{use_app, AppState};
 
@@ -24,25 +23,13 @@ pub fn BackupRestore() -> impl IntoView {
     let app = use_app();
     let backup_note = RwSignal::new(String::new());
     let state = RwSignal::new(RestoreState::Idle);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let input_id = dom_id("restore-file");
 
     let export_all = move |_| backup_note.set(write_backup(app));
-    let choose = move |_| {
-        if let Some(input) = input_ref.get_untracked() {
-            input.click();
-        }
-    };
-    let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
-            return;
-        };
-        let file = input.files().and_then(|l| l.item(0));
-        input.set_value("");
-        if let Some(file) = file {
+    let on_files = Callback::new(move |files: Vec<web_sys::File>| {
+        if let Some(file) = files.into_iter().next() {
             read_backup(app, state, file);
         }
-    };
+    });
 
     view! {
         <section class="backup" aria-labelledby="backup-title">
@@ -53,17 +40,12 @@ pub fn BackupRestore() -> impl IntoView {
             </p>
             <div class="actions">
                 <button class="btn" on:click=export_all>"Export all"</button>
-                <label class="visually-hidden" for=input_id.clone()>"Backup file to restore"</label>
-                <input
-                    id=input_id
-                    class="visually-hidden"
-                    type="file"
+                <FileButton
+                    text="Restore from backup"
+                    label="Backup file to restore"
                     accept=".json,application/json"
-                    tabindex="-1"
-                    node_ref=input_ref
-                    on:change=on_change
+                    on_files=on_files
                 />
-                <button class="btn" on:click=choose>"Restore from backup"</button>
             </div>
             <p class="backup-note" role="status">{move || backup_note.get()}</p>
             <RestorePanel state=state />
@@ -93,18 +75,7 @@ fn write_backup(app: AppState) -> String {
         Value::Object(Map::new())
     });
     let (n_drafts, n_templates) = (drafts.len(), templates.len());
-    let lib = app.library();
-    let kept: Vec<KeptVersion> = lib
-        .recovered()
-        .into_iter()
-        .filter_map(|r| {
-            let raw = lib.recovered_raw(&r.key).ok().flatten()?;
-            Some(KeptVersion {
-                name: lib.recovered_name(&r.key)?.to_owned(),
-                draft: serde_json::from_str(&raw).unwrap_or(Value::String(raw)),
-            })
-        })
-        .collect();
+    let kept = lib.kept_versions_for_backup();
     let bundle = Bundle::new(now(), drafts, templates, settings)
         .with_trashed(trash)
         .with_kept_versions(kept);

@@ -16,7 +16,7 @@ use afterword_core::timeline_paste::PasteContext;
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, parse_utc_input};
+use crate::components::fields::{dom_id, parse_utc_input, TIME_FORMAT_EXAMPLE};
 use crate::components::rows::structural;
 use crate::components::transfer::read_text;
 use crate::session::Session;
@@ -70,7 +70,10 @@ pub fn ChatImport(session: Session) -> impl IntoView {
             return;
         }
         problem.set(String::new());
-        status.set(format!("Reading {} file(s)…", files.len()));
+        status.set(format!(
+            "Reading {}…",
+            afterword_core::words::count(files.len(), "file", "files")
+        ));
         let ctx = session.doc.with_untracked(|d| PasteContext {
             default_date: d.incident_date.or(d.times.started.map(|t| t.date_naive())),
             assume_utc_offset_minutes: 0,
@@ -99,9 +102,9 @@ pub fn ChatImport(session: Session) -> impl IntoView {
             match read_chat(&read, ctx) {
                 Ok(e) => {
                     status.try_set(format!(
-                        "{}: {} message(s).",
+                        "{}: {}.",
                         e.format.label(),
-                        e.messages.len()
+                        afterword_core::words::count(e.messages.len(), "message", "messages")
                     ));
                     names.try_set(BTreeMap::new());
                     export.try_set(Some(e));
@@ -138,7 +141,10 @@ pub fn ChatImport(session: Session) -> impl IntoView {
         }
         structural(session, |d| d.timeline.extend(events));
         export.set(None);
-        status.set(format!("Added {n} event(s) to the timeline."));
+        status.set(format!(
+            "Added {} to the timeline.",
+            afterword_core::words::count(n, "event", "events")
+        ));
     };
     let clear = move |_| {
         export.set(None);
@@ -169,21 +175,21 @@ pub fn ChatImport(session: Session) -> impl IntoView {
                         <input type="search" class="chat-keyword" placeholder="keyword" prop:value=move || keyword.get() on:input=move |ev| keyword.set(event_target_value(&ev)) />
                     </label>
                     <label>"From (UTC)"
-                        <input type="datetime-local" step="60" class="chat-from" on:input=move |ev| from.set(event_target_value(&ev)) />
+                        <input type="text" inputmode="numeric" autocomplete="off" placeholder=TIME_FORMAT_EXAMPLE class="chat-from" on:input=move |ev| from.set(event_target_value(&ev)) />
                     </label>
                     <label>"To (UTC)"
-                        <input type="datetime-local" step="60" class="chat-to" on:input=move |ev| to.set(event_target_value(&ev)) />
+                        <input type="text" inputmode="numeric" autocomplete="off" placeholder=TIME_FORMAT_EXAMPLE class="chat-to" on:input=move |ev| to.set(event_target_value(&ev)) />
                     </label>
                 </fieldset>
                 <AuthorMap session=session export=export names=names />
                 <p class="chat-picked" role="status">{move || {
                     let total = export.with(|e| e.as_ref().map(|e| e.messages.len()).unwrap_or(0));
-                    format!("{} of {total} message(s) will become events.", picked.with(Vec::len))
+                    format!("{} of {total} {} will become events.", picked.with(Vec::len), if total == 1 { "message" } else { "messages" })
                 }}</p>
                 <MessageList export=export picked=picked />
                 <div class="button-row">
                     <button type="button" class="btn btn-primary" disabled=move || picked.with(Vec::is_empty) on:click=add>
-                        {move || format!("Add {} event(s)", picked.with(Vec::len))}
+                        {move || format!("Add {}", afterword_core::words::count(picked.with(Vec::len), "event", "events"))}
                     </button>
                     <button type="button" class="btn" on:click=clear>"Cancel"</button>
                 </div>
@@ -236,7 +242,7 @@ fn AuthorMap(
                 let options = people.get_value();
                 view! {
                     <li>
-                        <label for=id.clone()>{format!("{author} ({count} message(s))")}</label>
+                        <label for=id.clone()>{format!("{author} ({})", afterword_core::words::count(count, "message", "messages"))}</label>
                         <select id=id data-author=author.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
                             names.update(|m| {

@@ -46,8 +46,14 @@ pub struct GoTo(pub RwSignal<Option<String>>);
 
 /// Focuses the control of the field with this key (`data-field`): the
 /// control itself, or for a list or a group, its first control.
-fn focus_field(app: &AppState, key: &str) -> bool {
-    let Some(el) = app.find(&format!("[data-field=\"{}\"]", css_string(key))) else {
+pub fn focus_field(app: &AppState, key: &str) -> bool {
+    // A group ("times") may be shown by its members alone (a template with
+    // only the start and end times): the first member shown stands for it.
+    let key = css_string(key);
+    let Some(el) = app
+        .find(&format!("[data-field=\"{key}\"]"))
+        .or_else(|| app.find(&format!("[data-field^=\"{key}.\"]")))
+    else {
         return false;
     };
     let control = if matches!(
@@ -166,7 +172,7 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
                                     </span>
                                     {(status != CheckStatus::Done).then(|| target.map(|t| view! {
                                         <button type="button" class="btn btn-small btn-quiet check-go"
-                                            on:click=move |_| jump_to(app, go, &t)>
+                                            data-target=t.clone() on:click=move |_| jump_to(app, go, &t)>
                                             "Go to it"<span class="visually-hidden">": " {i.label.clone()}</span>
                                         </button>
                                     }))}

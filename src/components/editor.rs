@@ -6,7 +6,7 @@ use afterword_core::template::{builtin_templates, fields_outside, switch_templat
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::checklist::GoTo;
+use crate::components::checklist::{focus_field, jump_to, GoTo};
 use crate::components::export_menu::ExportMenu;
 use crate::components::guided::{FullView, GuidedView, MoreFields, OutsideNotice, Progress};
 use crate::components::prefs::{self, Mode};
@@ -95,6 +95,7 @@ fn just_created(session: Session) -> bool {
         description: String::new(),
         sections: Vec::new(),
         strict_order: false,
+        plain_words: false,
         builtin: false,
     };
     // Every field with content is "outside" a template with no sections.
@@ -114,6 +115,9 @@ fn Editor(session: Session) -> impl IntoView {
     let template_id = Memo::new(move |_| session.doc.with(|d| d.template.clone()));
     let template: Memo<Template> =
         Memo::new(move |_| template_id.with(|id| prefs::template_for(&app, id)));
+    provide_context(crate::components::sections::TemplateWords(Memo::new(
+        move |_| template.with(Template::words),
+    )));
     // The checklist's "Go to it" for a field not on screen: guided mode
     // opens the section that shows it; "More fields" shows the others.
     let go = GoTo(RwSignal::new(None));
@@ -172,6 +176,32 @@ fn Editor(session: Session) -> impl IntoView {
         mode.set(m);
         current.set(0);
         starting.set(false);
+        // The screen that follows the start flow begins at its heading.
+        app.focus_later(match m {
+            Mode::Guided => "guided-section-title",
+            Mode::Full => "editor-title",
+        });
+    });
+    // Focus goes where the writer's attention goes once the editor is
+    // drawn: the start flow's first question for a new draft, the place a
+    // link asked for (an action item opened from the review), or else the
+    // place to write.
+    let asked = app.take_focus_on_open(&session.id());
+    // An editor an embedding page shows on its own opens with the page: it
+    // must not take the keyboard from the page around it.
+    let opened_by_person =
+        !app.is_embedded() || matches!(app.route.get_untracked(), Route::Draft(_));
+    request_animation_frame(move || {
+        if !app.is_alive() || !opened_by_person {
+            return;
+        }
+        if starting.get_untracked() {
+            app.focus_later("triage-title");
+        } else if let Some(target) = asked {
+            jump_to(app, Some(go), &target);
+        } else {
+            focus_place_to_write(app, session, mode.get_untracked(), template, current);
+        }
     });
     crate::components::lint_state::LintState::provide(session, use_app());
     // Leaving a field saves at once.
@@ -243,6 +273,34 @@ fn Editor(session: Session) -> impl IntoView {
                 .into_any()
             }}
         </article>
+    }
+}
+
+/// The title; in guided mode the first required field of the open section
+/// that is still empty, or its heading when none is.
+fn focus_place_to_write(
+    app: AppState,
+    session: Session,
+    mode: Mode,
+    template: Memo<Template>,
+    current: RwSignal<usize>,
+) {
+    if mode == Mode::Full {
+        focus_field(&app, "title");
+        return;
+    }
+    let empty = template.with_untracked(|t| {
+        let section = t.sections.get(current.get_untracked())?;
+        session.doc.with_untracked(|d| {
+            section
+                .required
+                .iter()
+                .find(|f| !f.has_content(d))
+                .map(|f| f.key())
+        })
+    });
+    if !empty.is_some_and(|key| focus_field(&app, &key)) {
+        app.focus_later("guided-section-title");
     }
 }
 

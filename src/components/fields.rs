@@ -27,7 +27,9 @@ pub fn dom_id(stem: &str) -> String {
 /// the linter and the undo history find it again. Lists have editors of
 /// their own (see `sections::field_view`).
 pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
-    let (key, label) = (spec.key, spec.label);
+    let words = crate::components::sections::words();
+    let (key, label) = (spec.key, spec.label_in(words));
+    let hint = crate::components::sections::field_hint(spec.hint_in(words));
     match &spec.value {
         FieldValue::Text {
             slot,
@@ -44,7 +46,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             text_control(
                 session,
                 label.to_owned(),
-                spec.hint,
+                hint,
                 target,
                 move |d| get(d).clone(),
                 move |d, v| *get_mut(d) = v,
@@ -78,7 +80,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::whole_number(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -88,7 +90,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             crate::components::impact::percent(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 move |d| *get(d),
                 move |d, v| *get_mut(d) = v,
             )
@@ -101,7 +103,7 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             select_field(
                 session,
                 key,
-                (label, spec.hint),
+                (label, hint),
                 options,
                 move |d| get(d).unwrap_or(""),
                 set,
@@ -161,6 +163,25 @@ pub fn row_text_field(
 ) -> impl IntoView {
     let target = Target {
         kind: Kind::Line,
+        class,
+        field: path,
+        linted: true,
+    };
+    text_control(session, label.to_owned(), "", target, get, set)
+}
+
+/// Like [`row_text_field`], for a row's text that may run long (a
+/// contributing factor): a text area that grows with its text.
+pub fn row_text_area(
+    session: Session,
+    label: &'static str,
+    class: &'static str,
+    path: String,
+    get: impl Fn(&Postmortem) -> String + 'static,
+    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
+) -> impl IntoView {
+    let target = Target {
+        kind: Kind::Multi,
         class,
         field: path,
         linted: true,
@@ -523,18 +544,43 @@ pub fn select_field(
     }
 }
 
-/// Formats a UTC time for `<input type="datetime-local">`, which holds no zone.
+/// How a time is written in a time field: 24-hour, date first, no zone
+/// (the label says UTC). Browsers draw their own date-time pickers in the
+/// reader's locale, often with AM and PM, so times are typed as text.
+pub const TIME_FORMAT_EXAMPLE: &str = "2026-11-20 14:02";
+
+/// Formats a UTC time for a time field (`2026-11-20 14:02`).
 pub fn utc_input_value(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }
 
-/// Reads a `datetime-local` value as UTC; empty means "not set".
+/// Reads a time field as UTC: `2026-11-20 14:02`, with a `T` instead of the
+/// space or with seconds too; `None` when empty or not a time.
 pub fn parse_utc_input(value: &str) -> Option<DateTime<Utc>> {
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
-        .map(|n| n.and_utc())
+    let value = value.trim();
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+    .map(|n| n.and_utc())
+}
+
+/// What the line beside a time field says: the reader's own time, or how
+/// to write one when what is typed is not a time.
+pub fn time_note(typed: &str, at: Option<DateTime<Utc>>) -> String {
+    match at {
+        _ if typed.trim().is_empty() => String::new(),
+        Some(t) => format!(
+            "{} your time",
+            t.with_timezone(&chrono::Local).format("%-d %b %H:%M")
+        ),
+        None => format!("Not a time yet: write it as {TIME_FORMAT_EXAMPLE} (24-hour clock)."),
+    }
 }
 
 /// A date-and-time field whose value is in UTC, with the reader's local
@@ -549,34 +595,30 @@ pub fn utc_time_field(
     let id = dom_id("time");
     let local_id = format!("{id}-local");
     let initial = utc_input_value(session.doc.with_untracked(|d| get(d)));
-    let local = move || {
-        session
-            .doc
-            .with(|d| get(d))
-            .map(|t| {
-                format!(
-                    "{} your time",
-                    t.with_timezone(&chrono::Local).format("%-d %b %H:%M")
-                )
-            })
-            .unwrap_or_default()
-    };
+    let typed = RwSignal::new(initial.clone());
+    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| get(d))));
     view! {
         <div class="field field-time">
             <label for=id.clone()>{label} " " <abbr title="Coordinated Universal Time">"(UTC)"</abbr></label>
             <input
                 id=id
-                type="datetime-local"
-                step="60"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=TIME_FORMAT_EXAMPLE
                 data-field=field
                 value=initial
+                aria-invalid=move || typed.with(|v| (!v.trim().is_empty() && parse_utc_input(v).is_none()).then_some("true"))
                 aria-describedby=local_id.clone()
                 on:input=move |ev| {
-                    let value = parse_utc_input(&event_target_value(&ev));
+                    let raw = event_target_value(&ev);
+                    let value = parse_utc_input(&raw);
+                    typed.set(raw);
                     session.edit(|d| set(d, value));
                 }
             />
-            <span class="local-time" id=local_id>{local}</span>
+            <span class="local-time" id=local_id>{note}</span>
         </div>
     }
 }

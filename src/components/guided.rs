@@ -27,11 +27,20 @@ pub fn section_fields(session: Session, section: &Section) -> impl IntoView {
     } else {
         String::new()
     };
-    section
-        .fields
-        .iter()
-        .map(|f| field_view(session, f, &title, &section.title))
-        .collect_view()
+    let build = || {
+        section
+            .fields
+            .iter()
+            .map(|f| field_view(session, f, &title, &section.title))
+            .collect_view()
+    };
+    // A section of one field whose help says what to write: the field's
+    // own hint would repeat it.
+    if section.fields.len() == 1 && !section.help.trim().is_empty() {
+        crate::components::sections::without_hints(build)
+    } else {
+        build()
+    }
 }
 
 /// "3 of 8 sections complete" with a progress bar.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 /// Reads a count: digits only (spaces and thousands separators allowed).
@@ -45,6 +46,29 @@ pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
             "\"{}\" is not a number: write it like 12.5.",
             raw.trim()
         )),
+    }
+}
+
+/// Reads a business figure's value: a number, whole or with decimals, with
+/// thousands separators allowed ("1,800", "4 000", "12.5", "-3").
+pub fn parse_amount(raw: &str) -> Result<(), String> {
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '_' | '\u{a0}'))
+        .collect();
+    let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+    let (whole, part) = digits.split_once('.').unwrap_or((digits, ""));
+    let number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if cleaned.is_empty()
+        || ((!whole.is_empty() || !part.is_empty()) && number(whole) && number(part))
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{}\" is not a number: write the figure in digits, such as 1,800 or 12.5, and its unit beside it.",
+            raw.trim()
+        ))
     }
 }
 
@@ -156,8 +180,7 @@ pub fn BusinessMetrics(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Business figures"</h3> })}
-            <p class="hint">"Failed requests, orders lost, notifications delayed…"</p>
+            {list_heading("impact.business_metrics", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <MetricRow session=session id=id />
@@ -191,15 +214,31 @@ fn MetricRow(session: Session, id: String) -> impl IntoView {
         }
     };
     let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    let problem = RwSignal::new(None::<String>);
+    let msg_id = format!("{v_id}-msg");
     view! {
         <li class="row">
             <div class="field grow">
                 <label for=n_id.clone()>"Figure"</label>
                 <input id=n_id type="text" value=m.name.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|m| m.name = v.clone()) } />
             </div>
-            <div class="field">
+            <div class="field field-number">
                 <label for=v_id.clone()>"Value"</label>
-                <input id=v_id type="text" value=m.value.clone() on:input=move |ev| { let v = event_target_value(&ev); e2(&|m| m.value = v.clone()) } />
+                <input id=v_id.clone() type="text" inputmode="decimal" value=m.value.clone()
+                    aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
+                    aria-describedby=msg_id.clone()
+                    on:input=move |ev| {
+                        // A value that is not a number leaves the figure as it was.
+                        let v = event_target_value(&ev);
+                        match parse_amount(&v) {
+                            Ok(()) => {
+                                problem.set(None);
+                                e2(&|m| m.value = v.trim().to_owned());
+                            }
+                            Err(e) => problem.set(Some(e)),
+                        }
+                    } />
+                <p class="field-error" id=msg_id role="status">{move || problem.get().unwrap_or_default()}</p>
             </div>
             <div class="field">
                 <label for=u_id.clone()>"Unit"</label>
@@ -226,6 +265,16 @@ mod tests {
         assert_eq!(parse_count(""), Ok(None));
         assert!(parse_count("about 40").is_err());
         assert!(parse_count("-3").is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn business_figures_are_numbers() {
+        for ok in ["1,800", "4 000", "12.5", "-3", "", " 42 ", ".5"] {
+            assert_eq!(parse_amount(ok), Ok(()), "{ok}");
+        }
+        for bad in ["lots", "about 40", "40k", "1.2.3", "-", "."] {
+            assert!(parse_amount(bad).is_err(), "{bad}");
+        }
     }
 
     #[wasm_bindgen_test]

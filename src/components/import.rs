@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
+use crate::components::file_button::FileButton;
 use crate::components::markdown_import::MarkdownPreview;
 use crate::components::transfer::{kind_of, last_edited, read_text, wrong_kind_message, FileKind};
 use crate::state::{use_app, AppState, Route};
@@ -55,8 +56,6 @@ pub fn ImportZone() -> impl IntoView {
     let app = use_app();
     let state = RwSignal::new(ImportState::Idle);
     let dragging = RwSignal::new(false);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let input_id = dom_id("import-file");
     let help_id = dom_id("import-help");
 
     // Files dropped anywhere on the home screen are imported; without this
@@ -92,23 +91,7 @@ pub fn ImportZone() -> impl IntoView {
         drop.remove();
     });
 
-    let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
-            return;
-        };
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
-            .unwrap_or_default();
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
-        import_files(app, state, files);
-    };
-    let choose = move |_| {
-        if let Some(input) = input_ref.get_untracked() {
-            input.click();
-        }
-    };
+    let on_files = Callback::new(move |files| import_files(app, state, files));
 
     view! {
         <section
@@ -122,17 +105,13 @@ pub fn ImportZone() -> impl IntoView {
                 "It becomes a new draft; nothing you already have is changed without asking. "
                 "A Markdown file is previewed first."
             </p>
-            <label class="visually-hidden" for=input_id.clone()>"Postmortem file to import"</label>
-            <input
-                id=input_id
-                class="visually-hidden"
-                type="file"
+            <FileButton
+                text="Import a file"
+                label="Postmortem file to import"
                 accept=".json,application/json,.md,.markdown,text/markdown"
-                tabindex="-1"
-                node_ref=input_ref
-                on:change=on_change
+                described_by=help_id
+                on_files=on_files
             />
-            <button class="btn" aria-describedby=help_id on:click=choose>"Import a file"</button>
             <ImportOutcome state=state />
         </section>
     }

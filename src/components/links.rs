@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 #[component]
@@ -29,8 +30,7 @@ pub fn Links(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Links"</h3> })}
-            <p class="hint">"Dashboards, logs, chat threads, graphs."</p>
+            {list_heading("links", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <LinkRow session=session id=id />

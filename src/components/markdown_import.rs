@@ -141,21 +141,26 @@ fn WhatWasRead(imported: MarkdownImport) -> impl IntoView {
     let d = &imported.doc;
     let a = &d.analysis;
     let mut read: Vec<String> = Vec::new();
-    let mut count = |n: usize, what: &str| {
+    let mut count = |n: usize, one: &str, many: &str| {
         if n > 0 {
-            read.push(format!("{n} {what}"));
+            read.push(afterword_core::words::count(n, one, many));
         }
     };
-    count(d.timeline.len(), "timeline event(s)");
+    count(d.timeline.len(), "timeline event", "timeline events");
     count(
         d.timeline.iter().filter(|e| e.at.is_none()).count(),
         "of them without a time",
+        "of them without a time",
     );
-    count(d.action_items.len(), "action item(s)");
-    count(a.contributing_factors.len(), "contributing factor(s)");
-    count(d.participants.len(), "participant(s)");
-    count(d.links.len(), "link(s)");
-    count(d.sections.len(), "free-text section(s)");
+    count(d.action_items.len(), "action item", "action items");
+    count(
+        a.contributing_factors.len(),
+        "contributing factor",
+        "contributing factors",
+    );
+    count(d.participants.len(), "participant", "participants");
+    count(d.links.len(), "link", "links");
+    count(d.sections.len(), "free-text section", "free-text sections");
     let times = [
         d.times.started,
         d.times.detected,
@@ -166,7 +171,7 @@ fn WhatWasRead(imported: MarkdownImport) -> impl IntoView {
     .iter()
     .filter(|t| t.is_some())
     .count();
-    count(times, "key time(s)");
+    count(times, "key time", "key times");
     let title = if d.title.trim().is_empty() {
         "(no title)".to_owned()
     } else {

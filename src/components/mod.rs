@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod editor;
 pub mod export_menu;
 pub mod fields;
+pub mod file_button;
 pub mod guided;
 pub mod home;
 pub mod impact;

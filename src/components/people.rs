@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::rows::{ids_of, structural};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 
 fn role_key(r: Role) -> &'static str {
@@ -41,7 +42,7 @@ pub fn Participants(
     };
     view! {
         <div class="subsection">
-            {(!untitled).then(|| view! { <h3>"Participants"</h3> })}
+            {list_heading("participants", untitled)}
             <ul class="rows">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
                     <ParticipantRow session=session id=id />

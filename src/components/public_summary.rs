@@ -71,8 +71,8 @@ pub fn PublicSummary(session: Session, on_close: Callback<()>) -> impl IntoView 
             <h3>"Redaction check"</h3>
             <p role="status" class="public-count">{move || match (findings.with(Vec::len), open.get()) {
                 (0, _) => "Nothing found: no names, addresses, ticket ids or blameless-language findings.".to_owned(),
-                (n, 0) => format!("{n} finding(s), all accepted."),
-                (n, o) => format!("{n} finding(s); {o} to edit or accept before downloading."),
+                (n, 0) => format!("{}, all accepted.", afterword_core::words::count(n, "finding", "findings")),
+                (n, o) => format!("{}; {o} to edit or accept before downloading.", afterword_core::words::count(n, "finding", "findings")),
             }}</p>
             <ul class="public-findings">
                 {move || findings.get().into_iter().map(|r| view! { <FindingRow r=r text=text accepted=accepted /> }).collect_view()}

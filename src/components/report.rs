@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use afterword_core::export::markdown::{section_ids, MarkdownOptions, CHECKLIST_SECTION};
+use afterword_core::field::{spec, DocSection, Words};
 use afterword_core::metrics::durations;
 use afterword_core::model::Postmortem;
 use chrono::{DateTime, Timelike, Utc};
@@ -69,27 +70,34 @@ pub fn ReportPage(id: String) -> impl IntoView {
 
 /// The sections the Markdown export prints, in its order (the checklist
 /// is not part of the report).
-fn ordered(app: &AppState, doc: &Postmortem) -> Vec<String> {
+fn ordered(app: &AppState, doc: &Postmortem) -> (Vec<String>, Words) {
     let opts = MarkdownOptions::for_template(&app.library().template_for(doc));
     let mut ids = section_ids(doc, &opts);
     ids.retain(|id| id != CHECKLIST_SECTION);
-    ids
+    (ids, opts.words)
+}
+
+/// A field's label from the field table, in the template's words (the same
+/// the form, the Markdown and the CSV show).
+fn label(key: &str, w: Words) -> &'static str {
+    spec(key).map_or("", |s| s.label_in(w))
 }
 
 #[component]
 fn Report(app: AppState, doc: Postmortem) -> impl IntoView {
-    let sections = ordered(&app, &doc)
+    let (ids, w) = ordered(&app, &doc);
+    let sections = ids
         .into_iter()
         .map(|id| {
             let fixed = match id.as_str() {
-                "metadata" => metadata(&doc).into_any(),
-                "summary" => prose_section("Summary", &doc.summary).into_any(),
-                "impact" => impact(&doc).into_any(),
-                "times" => times(&doc).into_any(),
+                "metadata" => metadata(&doc, w).into_any(),
+                "summary" => prose_section(DocSection::Summary.title(), &doc.summary).into_any(),
+                "impact" => impact(&doc, w).into_any(),
+                "times" => times(&doc, w).into_any(),
                 "timeline" => timeline(&doc).into_any(),
-                "analysis" => analysis(&doc).into_any(),
-                "four_questions" => four_questions(&doc).into_any(),
-                "lessons" => lessons(&doc).into_any(),
+                "analysis" => analysis(&doc, w).into_any(),
+                "four_questions" => texts(&doc, DocSection::FourQuestions, w).into_any(),
+                "lessons" => texts(&doc, DocSection::Lessons, w).into_any(),
                 "action_items" => action_items(&doc).into_any(),
                 "links" => links(&doc).into_any(),
                 _ => ().into_any(),
@@ -192,18 +200,18 @@ fn text(s: impl Into<String>) -> AnyView {
     view! { <span>{s}</span> }.into_any()
 }
 
-fn metadata(doc: &Postmortem) -> impl IntoView {
+fn metadata(doc: &Postmortem, w: Words) -> impl IntoView {
     let c = &doc.classification;
     let mut rows: Vec<(&'static str, String)> = Vec::new();
     if let Some(s) = c.severity {
-        rows.push(("Severity", s.label().to_owned()));
+        rows.push((label("classification.severity", w), s.label().to_owned()));
     }
     rows.push(("Status", doc.workflow.status.label().to_owned()));
     if let Some(d) = doc.incident_date {
-        rows.push(("Incident date", d.format("%Y-%m-%d").to_string()));
+        rows.push((label("incident_date", w), d.format("%Y-%m-%d").to_string()));
     }
     if !blank(&doc.owner) {
-        rows.push(("Owner", doc.owner.clone()));
+        rows.push((label("owner", w), doc.owner.clone()));
     }
     let people: Vec<String> = doc
         .participants
@@ -212,7 +220,7 @@ fn metadata(doc: &Postmortem) -> impl IntoView {
         .map(|p| format!("{} ({})", p.name, p.role.label()))
         .collect();
     if !people.is_empty() {
-        rows.push(("Participants", people.join("\n")));
+        rows.push((label("participants", w), people.join("\n")));
     }
     let reviewers: Vec<String> = doc
         .reviewers
@@ -221,19 +229,25 @@ fn metadata(doc: &Postmortem) -> impl IntoView {
         .cloned()
         .collect();
     if !reviewers.is_empty() {
-        rows.push(("Reviewers", reviewers.join("\n")));
+        rows.push((label("reviewers", w), reviewers.join("\n")));
     }
     if let Some(k) = c.kind {
-        rows.push(("Kind", k.label().to_owned()));
+        rows.push((label("classification.kind", w), k.label().to_owned()));
     }
     if let Some(k) = c.category {
-        rows.push(("Category", k.label().to_owned()));
+        rows.push((label("classification.category", w), k.label().to_owned()));
     }
     if let Some(a) = c.alert_source {
-        rows.push(("Alert source", a.label().to_owned()));
+        rows.push((
+            label("classification.alert_source", w),
+            a.label().to_owned(),
+        ));
     }
     if !blank(&c.reported_to) {
-        rows.push(("Reported to", c.reported_to.clone()));
+        rows.push((
+            label("classification.reported_to", w),
+            c.reported_to.clone(),
+        ));
     }
     rows.push(("Last updated", when(doc.updated_at)));
     let rows = rows
@@ -242,7 +256,7 @@ fn metadata(doc: &Postmortem) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section">
-            <h2>"Details"</h2>
+            <h2>{DocSection::Metadata.title()}</h2>
             <table class="report-table report-meta">
                 <caption class="visually-hidden">"Details of the incident"</caption>
                 <tbody>{rows}</tbody>
@@ -251,30 +265,36 @@ fn metadata(doc: &Postmortem) -> impl IntoView {
     }
 }
 
-fn impact(doc: &Postmortem) -> Option<AnyView> {
+fn impact(doc: &Postmortem, w: Words) -> Option<AnyView> {
     let i = &doc.impact;
     let mut rows: Vec<Vec<AnyView>> = Vec::new();
     let mut row = |k: &'static str, v: String| rows.push(vec![text(k), text(v)]);
     if let Some(m) = i.user_visible_minutes {
-        row("User-visible impact", format!("{m} min"));
+        row(label("impact.user_visible_minutes", w), format!("{m} min"));
     }
     if let Some(n) = i.customers_affected {
-        row("Customers affected", n.to_string());
+        row(label("impact.customers_affected", w), n.to_string());
     }
     if let Some(n) = i.customers_reported {
-        row("Customers who reported it", n.to_string());
+        row(label("impact.customers_reported", w), n.to_string());
     }
     if !blank(&i.functional_severity) {
-        row("Functional severity", i.functional_severity.clone());
+        row(
+            label("impact.functional_severity", w),
+            i.functional_severity.clone(),
+        );
     }
     if !blank(&i.data_lost) {
-        row("Data lost", i.data_lost.clone());
+        row(label("impact.data_lost", w), i.data_lost.clone());
     }
     if let Some(t) = i.recovery_point {
-        row("Recovery point", when(t));
+        row(label("impact.recovery_point", w), when(t));
     }
     if let Some(p) = i.slo_budget_consumed_percent {
-        row("SLO error budget consumed", format!("{p} %"));
+        row(
+            label("impact.slo_budget_consumed_percent", w),
+            format!("{p} %"),
+        );
     }
     let metrics: Vec<Vec<AnyView>> = i
         .business_metrics
@@ -296,12 +316,12 @@ fn impact(doc: &Postmortem) -> Option<AnyView> {
     Some(
         view! {
             <section class="report-section">
-                <h2>"Impact"</h2>
+                <h2>{DocSection::Impact.title()}</h2>
                 {(!blank(&i.description)).then(|| prose(&i.description))}
                 {has_rows.then(|| table("Impact measures", &["Measure", "Value"], rows))}
                 {has_metrics.then(|| view! {
-                    <h3>"Business metrics"</h3>
-                    {table("Business metrics", &["Metric", "Value", "Unit"], metrics)}
+                    <h3>{label("impact.business_metrics", w)}</h3>
+                    {table(label("impact.business_metrics", w), &["Figure", "Value", "Unit"], metrics)}
                 })}
             </section>
         }
@@ -309,14 +329,14 @@ fn impact(doc: &Postmortem) -> Option<AnyView> {
     )
 }
 
-fn times(doc: &Postmortem) -> Option<AnyView> {
+fn times(doc: &Postmortem, w: Words) -> Option<AnyView> {
     let t = &doc.times;
     let moments = [
-        ("Started", t.started),
-        ("Detected", t.detected),
-        ("Acknowledged", t.acknowledged),
-        ("Mitigated", t.mitigated),
-        ("Resolved", t.resolved),
+        (label("times.started", w), t.started),
+        (label("times.detected", w), t.detected),
+        (label("times.acknowledged", w), t.acknowledged),
+        (label("times.mitigated", w), t.mitigated),
+        (label("times.resolved", w), t.resolved),
     ];
     let rows: Vec<Vec<AnyView>> = moments
         .iter()
@@ -327,13 +347,19 @@ fn times(doc: &Postmortem) -> Option<AnyView> {
     }
     let metrics: Vec<Vec<AnyView>> = durations(t)
         .into_iter()
-        .map(|m| vec![text(m.label), text(m.display_value()), text(m.formula)])
+        .map(|m| {
+            vec![
+                text(m.label_in(w)),
+                text(m.display_value_in(w)),
+                text(m.formula_in(w)),
+            ]
+        })
         .collect();
     Some(
         view! {
             <section class="report-section">
-                <h2>"Key times"</h2>
-                {table("Key times", &["Moment", "Time (UTC)"], rows)}
+                <h2>{DocSection::Times.title()}</h2>
+                {table(DocSection::Times.title(), &["Moment", "Time (UTC)"], rows)}
                 <h3>"Durations"</h3>
                 {table("Durations derived from the key times", &["Duration", "Value", "Formula"], metrics)}
             </section>
@@ -364,7 +390,7 @@ fn timeline(doc: &Postmortem) -> Option<AnyView> {
     Some(
         view! {
             <section class="report-section">
-                <h2>"Timeline"</h2>
+                <h2>{DocSection::Timeline.title()}</h2>
                 {table("Timeline", &["Time (UTC)", "Kind", "Starred", "Event"], rows)}
             </section>
         }
@@ -372,7 +398,7 @@ fn timeline(doc: &Postmortem) -> Option<AnyView> {
     )
 }
 
-fn analysis(doc: &Postmortem) -> Option<AnyView> {
+fn analysis(doc: &Postmortem, w: Words) -> Option<AnyView> {
     let a = &doc.analysis;
     let factors: Vec<AnyView> = a
         .contributing_factors
@@ -398,9 +424,9 @@ fn analysis(doc: &Postmortem) -> Option<AnyView> {
         })
         .collect();
     let parts: Vec<AnyView> = [
-        sub("Trigger", &a.trigger),
-        sub("Detection", &a.detection),
-        sub("Resolution", &a.resolution),
+        sub(label("analysis.trigger", w), &a.trigger),
+        sub(label("analysis.detection", w), &a.detection),
+        sub(label("analysis.resolution", w), &a.resolution),
     ]
     .into_iter()
     .flatten()
@@ -410,14 +436,14 @@ fn analysis(doc: &Postmortem) -> Option<AnyView> {
     }
     let has_factors = !factors.is_empty();
     let single = (!blank(&a.single_factor_reason)).then(|| {
-        view! { <p><strong>"Why only one factor: "</strong><span class="report-cell-text">{a.single_factor_reason.clone()}</span></p> }
+        view! { <p><strong>{label("analysis.single_factor_reason", w)} ": "</strong><span class="report-cell-text">{a.single_factor_reason.clone()}</span></p> }
     });
     Some(
         view! {
             <section class="report-section">
-                <h2>"Analysis"</h2>
+                <h2>{DocSection::Analysis.title()}</h2>
                 {has_factors.then(|| view! {
-                    <h3>"Contributing factors"</h3>
+                    <h3>{label("analysis.contributing_factors", w)}</h3>
                     <ul>{factors}</ul>
                     {single}
                 })}
@@ -428,37 +454,15 @@ fn analysis(doc: &Postmortem) -> Option<AnyView> {
     )
 }
 
-fn four_questions(doc: &Postmortem) -> Option<AnyView> {
-    let q = &doc.analysis.four_questions;
-    let parts: Vec<AnyView> = [
-        sub("What was supposed to happen", &q.intended),
-        sub("What actually happened", &q.actual),
-        sub("Why it happened", &q.why),
-        sub("How we avoid it next time", &q.prevention),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+/// A part made only of free-text fields, each under its label, as the
+/// Markdown prints it.
+fn texts(doc: &Postmortem, part: DocSection, w: Words) -> Option<AnyView> {
+    let parts: Vec<AnyView> = part
+        .fields()
+        .filter_map(|f| sub(f.label_in(w), f.text(doc)?))
+        .collect();
     (!parts.is_empty()).then(|| {
-        view! { <section class="report-section"><h2>"The four questions"</h2>{parts}</section> }
-            .into_any()
-    })
-}
-
-fn lessons(doc: &Postmortem) -> Option<AnyView> {
-    let a = &doc.analysis;
-    let parts: Vec<AnyView> = [
-        sub("What went well", &a.went_well),
-        sub("What went wrong", &a.went_wrong),
-        sub("Where we got lucky", &a.got_lucky),
-        sub("Gaps identified", &a.gaps),
-        sub("Lessons learned", &a.lessons),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| {
-        view! { <section class="report-section"><h2>"Lessons learned"</h2>{parts}</section> }
+        view! { <section class="report-section"><h2>{part.title()}</h2>{parts}</section> }
             .into_any()
     })
 }
@@ -498,7 +502,7 @@ fn action_items(doc: &Postmortem) -> Option<AnyView> {
     Some(
         view! {
             <section class="report-section">
-                <h2>"Action items"</h2>
+                <h2>{DocSection::ActionItems.title()}</h2>
                 {table(
                     "Action items",
                     &["Action", "Owner", "Due", "Status", "Kind", "Priority", "Ticket", "Needs discussion"],
@@ -518,7 +522,7 @@ fn links(doc: &Postmortem) -> Option<AnyView> {
         .map(|l| view! { <li>{link(&l.label, &l.url)}</li> }.into_any())
         .collect();
     (!items.is_empty()).then(|| {
-        view! { <section class="report-section"><h2>"Links"</h2><ul>{items}</ul></section> }
+        view! { <section class="report-section"><h2>{DocSection::Links.title()}</h2><ul>{items}</ul></section> }
             .into_any()
     })
 }

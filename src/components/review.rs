@@ -550,12 +550,66 @@ fn ActionRowView(
         let Some(status) = ActionStatus::from_key(&event_target_value(&ev)) else {
             return;
         };
+        // The rows around this one, in case it leaves the table.
+        let row_el = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("tr").ok().flatten());
+        // The nearest rows after it, then before it, that can take the
+        // keyboard (a closed postmortem's rows are read-only).
+        let usable = |r: &web_sys::Element| {
+            r.query_selector(".status-select:not([disabled])")
+                .ok()
+                .flatten()
+                .map(|s| s.id())
+        };
+        let neighbours: Vec<String> = row_el
+            .map(|tr| {
+                let after =
+                    std::iter::successors(tr.next_element_sibling(), |r| r.next_element_sibling());
+                let before = std::iter::successors(tr.previous_element_sibling(), |r| {
+                    r.previous_element_sibling()
+                });
+                after
+                    .filter_map(|r| usable(&r))
+                    .take(1)
+                    .chain(before.filter_map(|r| usable(&r)).take(1))
+                    .collect()
+            })
+            .unwrap_or_default();
         match save_status(app, docs, &draft_id, &item_id, status) {
             Ok(text) => {
-                message.set((Notice::Done, text));
+                message.set((Notice::Done, text.clone()));
                 // The row is drawn anew for its new status: keep the
-                // keyboard where it was.
-                app.focus_later(focus_id.clone());
+                // keyboard where it was, or, when the item no longer
+                // matches the filters, on the next row (the one before
+                // when it was the last), and say so.
+                let own = focus_id.clone();
+                request_animation_frame(move || {
+                    if let Some(el) = app.find_id(&own) {
+                        let _ = el.focus();
+                        return;
+                    }
+                    let next = neighbours.iter().find_map(|id| app.find_id(id));
+                    let moved = match &next {
+                        Some(el) => {
+                            let _ = el.focus();
+                            "the next item has the focus"
+                        }
+                        None => {
+                            if let Some(region) = app.find(".review-table-wrap") {
+                                let _ = region.focus();
+                            }
+                            "no other item matches"
+                        }
+                    };
+                    message.try_set((
+                        Notice::Done,
+                        format!(
+                            "{text} It no longer matches the filters and left the table; {moved}."
+                        ),
+                    ));
+                });
             }
             Err(text) => {
                 if let Some(select) = ev
@@ -569,10 +623,16 @@ fn ActionRowView(
         }
     };
     let title = dash(&item.title);
+    // The item's own link opens its postmortem at the item.
+    let (open_draft, open_path) = (
+        row.draft_id.clone(),
+        afterword_core::lint::action_title_path(&item.id),
+    );
+    let open_item = move |_| app.focus_on_open(&open_draft, &open_path);
     view! {
         <tr class:overdue=row.overdue>
             <th scope="row" data-label="Action">
-                <a href=href.clone() title="Open in its postmortem">{title}</a>
+                <a href=href.clone() title="Open in its postmortem" on:click=open_item>{title}</a>
             </th>
             <td data-label="Owner">{dash(&item.owner)}</td>
             <td data-label="Due">

@@ -3,12 +3,61 @@
 //! groups have editors of their own. Guided mode, the full editor and the
 //! "More fields" area all render through [`field_view`].
 
-use afterword_core::template::FieldId;
+use afterword_core::template::{FieldId, Words};
 use leptos::prelude::*;
 
 use crate::components::fields::{section_text_field, spec_field};
 use crate::components::{actions, analysis, impact, links, people, timeline, times};
 use crate::session::Session;
+
+/// The words the open draft's template labels its fields with, for the
+/// editor's controls (provided by the editor).
+#[derive(Clone, Copy)]
+pub struct TemplateWords(pub Memo<Words>);
+
+/// The open template's words; the usual ones outside an editor. Read when a
+/// control is built: the form is built anew when the template changes.
+pub fn words() -> Words {
+    use_context::<TemplateWords>()
+        .and_then(|w| w.0.try_get_untracked())
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// False while a section whose own help says what to write builds its
+    /// one field: the field's hint would say it again.
+    static HINTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// `hint`, or nothing inside [`without_hints`].
+pub fn field_hint(hint: &'static str) -> &'static str {
+    if HINTS.with(std::cell::Cell::get) {
+        hint
+    } else {
+        ""
+    }
+}
+
+/// Builds `f` with field hints left out (see [`field_hint`]).
+pub fn without_hints<T>(f: impl FnOnce() -> T) -> T {
+    let was = HINTS.with(|h| h.replace(false));
+    let out = f();
+    HINTS.with(|h| h.set(was));
+    out
+}
+
+/// A list's heading (left out when the section around it has the same
+/// one) and its hint, both from the field table in the template's words.
+pub fn list_heading(key: &str, untitled: bool) -> impl IntoView {
+    let words = words();
+    let (label, hint) = afterword_core::field::spec(key)
+        .map(|s| (s.label_in(words), field_hint(s.hint_in(words))))
+        .unwrap_or_default();
+    view! {
+        {(!untitled).then(|| view! { <h3>{label}</h3> })}
+        {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+    }
+}
 
 /// The control for `field`. `title` labels free-text sections; `section`
 /// is the title of the section around it. Lists and groups are wrapped in
@@ -18,7 +67,9 @@ pub fn field_view(session: Session, field: &FieldId, title: &str, section: &str)
     use FieldId as F;
     // A list whose heading repeats the section's title ("Timeline" in the
     // "Timeline" section) leaves its own heading out.
-    let untitled = section.trim().eq_ignore_ascii_case(&field.label());
+    let untitled = section
+        .trim()
+        .eq_ignore_ascii_case(&field.label_in(words()));
     let list = match field {
         F::Participants => {
             Some(view! { <people::Participants session=session untitled=untitled /> }.into_any())

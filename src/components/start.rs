@@ -51,12 +51,23 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
         done.run(mode);
     };
     let skip_all = move |_| start(None, Mode::Full);
+    // Each step's question takes the focus, so the keyboard starts there.
+    let to_step = move |to: Step| {
+        step.set(to);
+        app.focus_later(match to {
+            Step::Triage => "triage-title",
+            Step::Template => "template-title",
+        });
+    };
     let verdict = move || {
         let n = ticked.with(|t| t.iter().filter(|x| **x).count());
         if n == 0 {
             "Nothing ticked yet. If none of these apply, a postmortem may not be needed (minor problems and scheduled work that caused nothing usually are not), but you can still write one.".to_owned()
         } else {
-            format!("{n} reason(s) ticked: a postmortem is worth writing.")
+            format!(
+                "{} ticked: a postmortem is worth writing.",
+                afterword_core::words::count(n, "reason", "reasons")
+            )
         }
     };
     view! {
@@ -64,7 +75,7 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
             {move || match step.get() {
                 Step::Triage => view! {
                     <section class="start-step" aria-labelledby="triage-title">
-                        <h2 id="triage-title">"Is a postmortem warranted?"</h2>
+                        <h2 id="triage-title" tabindex="-1">"Is a postmortem warranted?"</h2>
                         <p class="hint">"Optional: tick what applies to this incident."</p>
                         <fieldset class="triage">
                             <legend class="visually-hidden">"Reasons to write a postmortem"</legend>
@@ -83,8 +94,8 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
                         </fieldset>
                         <p class="triage-verdict" role="status">{verdict}</p>
                         <div class="button-row">
-                            <button type="button" class="btn btn-primary" on:click=move |_| step.set(Step::Template)>"Continue"</button>
-                            <button type="button" class="btn" on:click=move |_| step.set(Step::Template)>"Skip this question"</button>
+                            <button type="button" class="btn btn-primary" on:click=move |_| to_step(Step::Template)>"Continue"</button>
+                            <button type="button" class="btn" on:click=move |_| to_step(Step::Template)>"Skip this question"</button>
                             <button type="button" class="btn btn-quiet" on:click=skip_all>"Skip to the full editor"</button>
                         </div>
                     </section>
@@ -92,13 +103,13 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
                 .into_any(),
                 Step::Template => view! {
                     <section class="start-step" aria-labelledby="template-title">
-                        <h2 id="template-title">"Choose a template"</h2>
+                        <h2 id="template-title" tabindex="-1">"Choose a template"</h2>
                         <p class="hint">"A template decides which sections you fill in and in what order, with help for each. You can switch later without losing anything."</p>
                         <ul class="template-cards">
                             {templates.get_value().into_iter().map(|t| {
                                 let id = t.id.clone();
                                 let strict = t.strict_order.then_some(" Sections are filled in strict order.");
-                                let count = format!("{} section{}", t.sections.len(), if t.sections.len() == 1 { "" } else { "s" });
+                                let count = afterword_core::words::count(t.sections.len(), "section", "sections");
                                 view! {
                                     <li>
                                         <button type="button" class="template-card" on:click=move |_| start(Some(id.clone()), Mode::Guided)>
@@ -111,7 +122,7 @@ pub fn StartFlow(session: Session, done: Callback<Mode>) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <div class="button-row">
-                            <button type="button" class="btn" on:click=move |_| step.set(Step::Triage)>"Back"</button>
+                            <button type="button" class="btn" on:click=move |_| to_step(Step::Triage)>"Back"</button>
                             <button type="button" class="btn btn-quiet" on:click=skip_all>"Skip to the full editor"</button>
                         </div>
                     </section>

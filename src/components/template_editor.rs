@@ -10,6 +10,7 @@ use afterword_core::template::{
 use leptos::prelude::*;
 
 use crate::browser::{download, entropy, now};
+use crate::components::file_button::FileButton;
 use crate::components::prefs;
 use crate::components::transfer::{read_text, wrong_kind_message};
 use crate::state::{use_app, AppState};
@@ -105,7 +106,7 @@ pub fn TemplatesPage() -> impl IntoView {
     let builtin_list = builtin_templates()
         .into_iter()
         .map(|t| {
-            let count = format!("{} sections", t.sections.len());
+            let count = afterword_core::words::count(t.sections.len(), "section", "sections");
             let label = format!("New from {}", t.name);
             let base = t.clone();
             view! {
@@ -137,7 +138,7 @@ pub fn TemplatesPage() -> impl IntoView {
                         <li class="tpl-item">
                             <div class="tpl-item-text">
                                 <span class="tpl-item-name">{t.name.clone()}</span>
-                                <span class="hint">{format!("{} sections", t.sections.len())}</span>
+                                <span class="hint">{afterword_core::words::count(t.sections.len(), "section", "sections")}</span>
                             </div>
                             <div class="tpl-item-actions">
                                 <button type="button" class="btn btn-small" on:click=move |_| open(t1.clone())>"Edit"<span class="visually-hidden">" "{name.clone()}</span></button>
@@ -233,8 +234,8 @@ fn Editor(
                 format!("“{}”", t.name.trim())
             };
             save_note.set(Some(Note::Problem(format!(
-                "{what} was not saved: fix the {} problem(s) listed above first.",
-                problems.len()
+                "{what} was not saved: fix the {} listed above first.",
+                afterword_core::words::count(problems.len(), "problem", "problems")
             ))));
             return;
         }
@@ -483,7 +484,6 @@ fn ImportTemplate(
     clash: RwSignal<Option<Clash>>,
 ) -> impl IntoView {
     let app = use_app();
-    let input_ref = NodeRef::<leptos::html::Input>::new();
     let store = move |t: Template, replace: bool| {
         let mut list = customs.get_untracked();
         if replace {
@@ -499,13 +499,10 @@ fn ImportTemplate(
             Err(e) => note.set(Some(Note::Problem(e))),
         }
     };
-    let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
+    let on_files = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else {
             return;
         };
-        let file = input.files().and_then(|l| l.item(0));
-        input.set_value("");
-        let Some(file) = file else { return };
         let name = file.name();
         if let Some(why) = wrong_kind_message(&name, &file.type_(), "templates") {
             note.set(Some(Note::Problem(why)));
@@ -551,12 +548,7 @@ fn ImportTemplate(
                 }
             }
         });
-    };
-    let choose = move |_| {
-        if let Some(input) = input_ref.get_untracked() {
-            input.click();
-        }
-    };
+    });
     let keep_both = move |_| {
         let Some(c) = clash.get_untracked() else {
             return;
@@ -580,9 +572,13 @@ fn ImportTemplate(
     };
     view! {
         <div class="tpl-import">
-            <label class="visually-hidden" for="tpl-import-file">"Template file to import"</label>
-            <input id="tpl-import-file" class="visually-hidden" type="file" accept=".json,application/json" tabindex="-1" node_ref=input_ref on:change=on_change />
-            <button type="button" class="btn" on:click=choose aria-describedby="tpl-import-help">"Import a template"</button>
+            <FileButton
+                text="Import a template"
+                label="Template file to import"
+                accept=".json,application/json"
+                described_by="tpl-import-help"
+                on_files=on_files
+            />
             <p class="hint" id="tpl-import-help">"A .json file exported from Afterword's Templates screen."</p>
             {move || clash.get().map(|c| view! {
                 <div class="tpl-confirm" role="alert">

@@ -11,16 +11,20 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::chat_import::ChatImport;
-use crate::components::fields::{dom_id, parse_utc_input, row_text_field, utc_input_value};
+use crate::components::fields::{
+    dom_id, parse_utc_input, row_text_field, utc_input_value, TIME_FORMAT_EXAMPLE,
+};
 use crate::components::prefs;
 use crate::components::rows::{ids_of, move_by, structural, MoreRows, Window};
+use crate::components::sections::list_heading;
 use crate::session::Session;
 use crate::state::use_app;
+use afterword_core::template::Words;
 
 /// "Thu 20 Nov 2026, 14:02 UTC" or the same moment in the reader's zone.
 fn shown_at(at: Option<DateTime<Utc>>, local: bool) -> String {
     match at {
-        None => "No time yet".into(),
+        None => format!("No time yet: write it as {TIME_FORMAT_EXAMPLE}"),
         Some(t) if local => format!(
             "{} your time",
             t.with_timezone(&Local).format("%a %-d %b %Y, %H:%M")
@@ -47,14 +51,8 @@ pub fn TimelineEditor(
             .doc
             .with_untracked(|d| d.timeline.last().and_then(|e| e.at).or(d.times.started));
         structural(session, |d| {
-            d.timeline.push(TimelineEvent {
-                id: new_id("ev", now(), entropy()),
-                at,
-                kind: EventKind::default(),
-                text: String::new(),
-                starred: false,
-                extra: Default::default(),
-            })
+            d.timeline
+                .push(TimelineEvent::new(new_id("ev", now(), entropy()), at, ""))
         });
     };
     let sort = move |_| {
@@ -72,8 +70,7 @@ pub fn TimelineEditor(
     let zone_name2 = zone_name.clone();
     view! {
         <div class="subsection timeline">
-            {(!untitled).then(|| view! { <h3>"Timeline"</h3> })}
-            <p class="hint">"What happened, in order, in UTC. State what happened here; the why belongs in the analysis. Star the events the short timeline of the report should show."</p>
+            {list_heading("timeline", untitled)}
             <fieldset class="zone-switch">
                 <legend>"Show times in"</legend>
                 <label><input type="radio" name=zone_name checked=move || !local.get() on:change=move |_| set_zone(false) />" UTC"</label>
@@ -82,7 +79,7 @@ pub fn TimelineEditor(
             </fieldset>
             <Show when=move || !warnings.with(|w| w.is_empty())>
                 <div class="notice notice-warn" role="status">
-                    <p>{move || format!("{} timeline warning(s). \"Sort by time\" puts the events in order.", warnings.with(|w| w.len()))}</p>
+                    <p>{move || format!("{}. \"Sort by time\" puts the events in order.", afterword_core::words::count(warnings.with(|w| w.len()), "timeline warning", "timeline warnings"))}</p>
                 </div>
             </Show>
             <ol class="rows timeline-rows">
@@ -172,7 +169,8 @@ fn EventRow(
         <li class="row event-row">
             <div class="field field-time">
                 <label for=time_id.clone()>"When " <abbr title="Coordinated Universal Time">"(UTC)"</abbr></label>
-                <input id=time_id type="datetime-local" step="60" value=utc_input_value(event.at) aria-describedby=shown_id.clone()
+                <input id=time_id type="text" inputmode="numeric" autocomplete="off" spellcheck="false" placeholder=TIME_FORMAT_EXAMPLE
+                    value=utc_input_value(event.at) aria-describedby=shown_id.clone()
                     on:input=move |ev| { let v = parse_utc_input(&event_target_value(&ev)); at.set(v); e1(&|e| e.at = v) } />
                 <span class="local-time event-date" id=shown_id>{move || shown_at(at.get(), local.get())}</span>
             </div>
@@ -250,10 +248,14 @@ fn Paste(session: Session) -> impl IntoView {
         structural(session, |d| d.timeline.extend(events));
         text.set(String::new());
     };
+    let paste_example = match crate::components::sections::words() {
+        Words::Plain => "One event per line, such as \"09:30 UTC the supplier called about the delay\" or \"2026-11-20 16:00 - partners told of the new date\". Lines without a date take the incident date.",
+        Words::Usual => "One event per line, such as \"14:02 UTC paged the on-call engineer\" or \"2026-11-20 23:58 - rollback started\". Lines without a date take the incident date.",
+    };
     view! {
         <details class="paste">
             <summary>"Paste notes"</summary>
-            <p class="hint">"One event per line, such as \"14:02 UTC paged the on-call engineer\" or \"2026-11-20 23:58 - rollback started\". Lines without a date take the incident date."</p>
+            <p class="hint">{paste_example}</p>
             <div class="field">
                 <label for=area_id.clone()>"Notes to turn into events"</label>
                 <textarea id=area_id rows="6" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
@@ -264,7 +266,7 @@ fn Paste(session: Session) -> impl IntoView {
             </div>
             <Show when=move || parsed.with(|p| !p.events.is_empty() || !p.unreadable.is_empty())>
                 <div class="paste-preview" aria-live="polite">
-                    <p><strong>{move || format!("{} event(s) read", parsed.with(|p| p.events.len()))}</strong></p>
+                    <p><strong>{move || afterword_core::words::count(parsed.with(|p| p.events.len()), "event read", "events read")}</strong></p>
                     <ul class="paste-events">
                         {move || parsed.with(|p| p.events.iter().map(|e| {
                             let when = format!("{}{}", e.at.format("%Y-%m-%d %H:%M UTC"), if e.next_day { " (next day)" } else { "" });

@@ -20,7 +20,7 @@ pub fn KeyTimes(
     view! {
         <div class="subsection key-times">
             {(!untitled).then(|| view! { <h3>{FieldId::Times.label()}</h3> })}
-            <p class="hint">"Enter times in UTC; your local time is shown beside each."</p>
+            <p class="hint">"Enter times in UTC on the 24-hour clock, as 2026-11-20 14:02; your local time is shown beside each."</p>
             <div class="grid">
                 {FieldId::Times.specs().into_iter().map(|spec| spec_field(session, spec)).collect_view()}
             </div>
@@ -31,13 +31,21 @@ pub fn KeyTimes(
 
 #[component]
 pub fn Durations(session: Session) -> impl IntoView {
+    let words = crate::components::sections::words();
     // Recomputed only when a key time changes, not on every keystroke elsewhere.
     let times = Memo::new(move |_| session.doc.with(|d| d.times.clone()));
     let rows = Memo::new(move |_| {
         times.with(|t| {
             durations(t)
                 .into_iter()
-                .map(|m| (m.label, m.formula, m.display_value(), m.value.is_ok()))
+                .map(|m| {
+                    (
+                        m.label_in(words),
+                        m.formula_in(words),
+                        m.display_value_in(words),
+                        m.value.is_ok(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

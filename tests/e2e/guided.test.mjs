@@ -36,6 +36,10 @@ async function fillSection(page) {
   const sec = page.locator(".guided-section");
   const adders = sec.getByRole("button", { name: /^Add (event|contributing factor|action item|participant|link|business figure)$/ });
   for (const b of await adders.all()) await b.click();
+  // Times first: they are typed in text fields too.
+  for (const el of await sec.locator(".field-time input").all()) {
+    if ((await el.inputValue()) === "") await el.fill("2026-11-20 14:02");
+  }
   for (const el of await sec.locator("input[type=text], input[type=url], textarea").all()) {
     if (!(await el.isVisible()) || (await el.inputValue()) !== "") continue;
     const numeric = (await el.getAttribute("inputmode")) === "decimal";
@@ -43,9 +47,6 @@ async function fillSection(page) {
   }
   for (const el of await sec.locator("input[type=date]").all()) {
     if ((await el.inputValue()) === "") await el.fill("2026-11-20");
-  }
-  for (const el of await sec.locator("input[type=datetime-local]").all()) {
-    if ((await el.inputValue()) === "") await el.fill("2026-11-20T14:02");
   }
   for (const el of await sec.locator("select").all()) {
     if ((await el.inputValue()) === "") await el.selectOption({ index: 1 });
@@ -146,7 +147,7 @@ test("pasted notes become events; unreadable lines are listed with their reason"
     "23:58 CET cache flushed",
     "someone looked at the dashboard",
   ].join("\n"));
-  await page.getByText("4 event(s) read").waitFor();
+  await page.getByText("4 events read").waitFor();
   const unreadable = page.locator(".paste-unreadable li");
   assert.equal(await unreadable.count(), 2);
   assert.match(await unreadable.nth(0).textContent(), /^Line 5: "23:58 CET cache flushed": .+/);
@@ -154,7 +155,7 @@ test("pasted notes become events; unreadable lines are listed with their reason"
   await page.getByRole("button", { name: "Add 4 events" }).click();
   await page.getByLabel("What happened").nth(3).waitFor();
   assert.equal(await page.getByLabel("What happened").nth(0).inputValue(), "paged the on-call engineer");
-  assert.equal(await page.getByLabel("When (UTC)").nth(3).inputValue(), "2026-11-20T14:45");
+  assert.equal(await page.getByLabel("When (UTC)").nth(3).inputValue(), "2026-11-20 14:45");
   await page.getByText("Fri 20 Nov 2026, 14:02 UTC").waitFor();
   // Out of order and before the start: warned, then sorted.
   await page.getByLabel("Started (UTC)").fill("2026-11-20T14:03");

@@ -125,3 +125,70 @@ export async function screenshot(page, name) {
   await fs.mkdir("tests/e2e/artifacts", { recursive: true });
   await page.screenshot({ path: `tests/e2e/artifacts/${name}.png`, fullPage: true });
 }
+
+/// Runs `fn(page, context)` on the app in a fresh context, which is closed
+/// whatever happens; the page must raise no error.
+export async function withPage(options, fn, hash = "") {
+  const context = await newContext(browser, server, options);
+  try {
+    const page = await openApp(context, server, hash);
+    await fn(page, context);
+    assert.deepEqual(page.errors, [], "page errors");
+  } finally {
+    await context.close();
+  }
+}
+
+// ----- the keyboard -----
+
+/// Moves the keyboard to `locator` and presses `key` there (Enter by
+/// default), as a person without a mouse does.
+export async function pressOn(page, locator, key = "Enter") {
+  await locator.focus();
+  await page.keyboard.press(key);
+}
+
+/// What has the keyboard: its tag, DOM id, field key (`data-field`, its own
+/// or its group's), linted field path and text (a heading's, a control's
+/// value).
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    return {
+      tag: el.tagName,
+      id: el.id,
+      field: el.dataset.field ?? el.closest("[data-field]")?.dataset.field ?? null,
+      lintField: el.dataset.lintField ?? null,
+      text: ("value" in el && el.tagName !== "BUTTON" ? el.value : el.textContent).trim(),
+      inForm: Boolean(el.closest(".doc-form, .more-fields")),
+    };
+  });
+}
+
+/// Waits until the focused element passes `check(info)` (see `focused`),
+/// and returns it; fails with what had the focus instead.
+export async function waitForFocus(page, check, what) {
+  let info = null;
+  for (let i = 0; i < 60; i++) {
+    info = await focused(page);
+    if (info && check(info)) return info;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`focus should be on ${what}, is on ${JSON.stringify(info)}`);
+}
+
+// ----- home, review -----
+
+/// Adds the sample postmortems from the home screen.
+export async function addSamples(page) {
+  await page.getByRole("button", { name: "Try with sample postmortems" }).click();
+  await page.getByText(/^Added \d+ sample postmortems/).waitFor();
+}
+
+/// Opens the follow-up review.
+export async function openReview(page) {
+  await page.goto(`${server.url}#/review`);
+  await page.getByRole("heading", { name: "Follow-up review" }).waitFor();
+}

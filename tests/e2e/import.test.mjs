@@ -66,7 +66,7 @@ test("a dropped Markdown postmortem is previewed, remapped and becomes a new dra
     assert.equal(await preview.locator('select[data-heading="Fault"]').inputValue(), "custom");
     assert.equal(await preview.locator('select[data-heading="Timeline"]').inputValue(), "timeline");
     assert.equal(await preview.locator('select[data-heading="Follow-up tasks"]').inputValue(), "action_items");
-    assert.match(await preview.getByTestId("md-read").innerText(), /4 timeline event\(s\).*2 action item\(s\)/);
+    assert.match(await preview.getByTestId("md-read").innerText(), /4 timeline events.*2 action items/);
     assert.match(await preview.innerText(), /Line 39: text with no time in the timeline/);
     await expectNoAxeViolations(page, "Markdown import preview");
 
@@ -120,7 +120,7 @@ test("a chat export becomes timeline events: filters, authors mapped, 10,000 mes
     await chat.getByLabel("Chat export files").setInputFiles(
       ["2024-03-01.json", "2024-03-02.json", "users.json"].map((f) => new URL(f, dir).pathname),
     );
-    await chat.getByRole("status").filter({ hasText: "Slack export: 5 message(s)." }).waitFor();
+    await chat.getByRole("status").filter({ hasText: "Slack export: 5 messages." }).waitFor();
     const rows = chat.locator(".chat-row");
     assert.equal(await rows.count(), 5);
     assert.match(await rows.nth(0).innerText(), /2024-03-01 09:20:00 UTC\s*Priya\s*★\s*🚨 checkout error rate is above 20%, see the cart dashboard \(https:\/\/dashboards\.example\.com\/d\/cart\)/);
@@ -128,22 +128,22 @@ test("a chat export becomes timeline events: filters, authors mapped, 10,000 mes
     assert.match(await chat.innerText(), /channel events \(joins, topic changes\)/);
 
     await chat.getByLabel("Only starred or pinned").check();
-    await chat.getByText("2 of 5 message(s) will become events.").waitFor();
+    await chat.getByText("2 of 5 messages will become events.").waitFor();
     await chat.getByLabel("Only starred or pinned").uncheck();
     await chat.getByLabel("Containing").fill("ROLL");
-    await chat.getByText("2 of 5 message(s) will become events.").waitFor();
+    await chat.getByText("2 of 5 messages will become events.").waitFor();
     await chat.getByLabel("Containing").fill("");
     await chat.getByLabel("From (UTC)").fill("2024-03-01T09:30");
     await chat.getByLabel("To (UTC)").fill("2024-03-01T23:59");
-    await chat.getByText("2 of 5 message(s) will become events.").waitFor();
+    await chat.getByText("2 of 5 messages will become events.").waitFor();
     await chat.getByLabel("From (UTC)").fill("");
     await chat.getByLabel("To (UTC)").fill("");
-    await chat.getByText("5 of 5 message(s) will become events.").waitFor();
+    await chat.getByText("5 of 5 messages will become events.").waitFor();
 
     await chat.locator(".chat-authors summary").click();
     await chat.locator('select[data-author="Priya"]').selectOption("Priya Raman");
-    await chat.getByRole("button", { name: "Add 5 event(s)" }).click();
-    await chat.getByText("Added 5 event(s) to the timeline.").waitFor();
+    await chat.getByRole("button", { name: "Add 5 events" }).click();
+    await chat.getByText("Added 5 events to the timeline.").waitFor();
     assert.equal(await page.locator(".event-row").count(), 11);
     await waitSaved(page);
     const stored = await page.evaluate(() => {
@@ -161,7 +161,7 @@ test("a chat export becomes timeline events: filters, authors mapped, 10,000 mes
     await fs.writeFile(big, slackDay(10000));
     const started = Date.now();
     await chat.getByLabel("Chat export files").setInputFiles(big);
-    await chat.getByRole("status").filter({ hasText: "Slack export: 10000 message(s)." }).waitFor();
+    await chat.getByRole("status").filter({ hasText: "Slack export: 10000 messages." }).waitFor();
     await rows.first().waitFor();
     const elapsed = Date.now() - started;
     console.log(`chat import: 10,000 Slack messages listed in ${elapsed} ms (file chosen to first row drawn)`);
@@ -169,9 +169,9 @@ test("a chat export becomes timeline events: filters, authors mapped, 10,000 mes
     assert.ok(drawn < 40, `only the rows in view are drawn (${drawn})`);
     await chat.locator(".chat-list").evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await chat.locator(".chat-row").filter({ hasText: "step 9999" }).waitFor();
-    await chat.getByText("10000 of 10000 message(s) will become events.").waitFor();
+    await chat.getByText("10000 of 10000 messages will become events.").waitFor();
     await chat.getByLabel("Only starred or pinned").check();
-    await chat.getByText("100 of 10000 message(s) will become events.").waitFor();
+    await chat.getByText("100 of 10000 messages will become events.").waitFor();
     assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
@@ -204,7 +204,7 @@ test("the public summary lists what must not leave, and the file is exactly the 
     // Internal details typed into the text are caught, with their place.
     await area.fill(`${generated}\nPriya simply restarted db-primary-03 at 10.1.2.3, see CART-412.\n`);
     const findings = panel.locator(".public-finding");
-    await panel.getByText(/5 finding\(s\); 5 to edit or accept/).waitFor();
+    await panel.getByText(/5 findings; 5 to edit or accept/).waitFor();
     const all = await findings.allInnerTexts();
     const line = generated.split("\n").length + 1;
     assert.ok(all.some((f) => f.startsWith(`Line ${line}, column 1`) && f.includes("Person's name: “Priya”")), all.join("\n"));
@@ -216,11 +216,11 @@ test("the public summary lists what must not leave, and the file is exactly the 
     await expectNoAxeViolations(page, "public summary");
 
     await findings.filter({ hasText: "Person's name" }).getByRole("button", { name: "Replace with “our team”" }).click();
-    await panel.getByText(/4 finding\(s\); 4 to edit/).waitFor();
+    await panel.getByText(/4 findings; 4 to edit/).waitFor();
     for (const kind of ["Internal address", "IP address", "Ticket id", "Blameless language"]) {
       await findings.filter({ hasText: kind }).getByRole("button", { name: "Accept" }).click();
     }
-    await panel.getByText("4 finding(s), all accepted.").waitFor();
+    await panel.getByText("4 findings, all accepted.").waitFor();
     const approved = await area.inputValue();
     assert.ok(approved.includes("our team simply restarted db-primary-03"));
     const md = await downloadText(page, () => panel.getByRole("button", { name: "Download Markdown" }).click());

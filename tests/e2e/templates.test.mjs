@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   browser, server, useBrowserAndServer, newContext, openApp, newDraft, expectNoAxeViolations,
-  downloadText, assertStayedHome, screenshot, field,
+  downloadText, assertStayedHome, screenshot, field, withPage, fillField, exportAs,
 } from "./helpers.mjs";
 
 useBrowserAndServer();
@@ -83,11 +83,11 @@ test("a template exported as a file is imported elsewhere, and a clash keeps bot
   const other = await newContext(browser, server);
   const fresh = await openApp(other, server, "#/templates");
   const upload = { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) };
-  await fresh.locator("#tpl-import-file").setInputFiles(upload);
+  await fresh.getByLabel("Template file to import").setInputFiles(upload);
   await note(fresh).filter({ hasText: "Imported “Payments team”" }).waitFor();
   assert.equal((await stored(fresh)).length, 1);
   // The same file again: the id is taken.
-  await fresh.locator("#tpl-import-file").setInputFiles(upload);
+  await fresh.getByLabel("Template file to import").setInputFiles(upload);
   await fresh.getByRole("button", { name: "Keep both" }).click();
   await note(fresh).filter({ hasText: "Imported “Payments team (imported)”" }).waitFor();
   const list = await stored(fresh);
@@ -105,13 +105,13 @@ test("a bad template file shows its problem and changes nothing", async () => {
   await makeTemplate(page);
   const before = await storage(page);
   const bad = { id: "tpl-team", name: "Broken", sections: [{ id: "a", title: "A", fields: ["not_a_field"], required: ["summary"] }] };
-  await page.locator("#tpl-import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.getByLabel("Template file to import").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
   await note(page).filter({ hasText: "was not imported" }).waitFor();
   assert.match(await note(page).textContent(), /sections\[0\]/);
   const builtin = { id: "standard", name: "Mine", sections: [] };
-  await page.locator("#tpl-import-file").setInputFiles({ name: "std.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(builtin)) });
+  await page.getByLabel("Template file to import").setInputFiles({ name: "std.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(builtin)) });
   await note(page).filter({ hasText: "belongs to a built-in template" }).waitFor();
-  await page.locator("#tpl-import-file").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
+  await page.getByLabel("Template file to import").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("{ not json") });
   await note(page).filter({ hasText: "not valid JSON" }).waitFor();
   assert.equal(await storage(page), before);
   await context.close();
@@ -140,4 +140,37 @@ test("with fewer than two contributing factors the editor asks why one is enough
   await page.getByRole("button", { name: "Add contributing factor" }).click();
   await reason.waitFor({ state: "detached" });
   await context.close();
+});
+
+/// Words of running systems that readers outside engineering stumble on.
+const JARGON = /\b(acknowledged|trigger|complex systems|mitigat\w*|slo|error budget|runbook|deploy\w*|rollback|canary|on-call|dashboards?|logs|requests|alert source|root cause|outage)\b/gi;
+
+test("the management template speaks plainly down to its fields, in the form and the Markdown", async () => {
+  await withPage({}, async (page) => {
+    await page.getByRole("button", { name: "New postmortem" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: /^Management/ }).click();
+    await page.getByRole("button", { name: "Full document" }).click();
+    await page.getByRole("button", { name: "Add action item" }).click();
+    await page.getByRole("button", { name: "Add contributing factor" }).click();
+    await page.getByRole("button", { name: "Add event" }).click();
+    // Labels, hints, headings and notes; the choices of a list (an action's
+    // kind: prevent, detect, mitigate…) are values, not words of the form.
+    const words = await page.locator(".doc-form").evaluate((form) => {
+      const copy = form.cloneNode(true);
+      for (const s of copy.querySelectorAll("select")) s.remove();
+      return copy.textContent.replace(/\s+/g, " ");
+    });
+    assert.deepEqual(words.match(JARGON) ?? [], [], "jargon in the form");
+    for (const label of ["What set it off", "Someone took charge", "Circumstances that combined", "Time until noticed"]) {
+      assert.ok(words.includes(label), `${label} is shown`);
+    }
+    // The Markdown names the same fields with the same words.
+    await fillField(page, "analysis.trigger", "Samples arrived nine days late.");
+    await fillField(page, "times.acknowledged", "2026-11-20 14:05");
+    const md = await exportAs(page, "Markdown");
+    assert.match(md.text, /### What set it off\n\nSamples arrived nine days late\./);
+    assert.match(md.text, /\| Someone took charge \| 2026-11-20 14:05 \|/);
+    assert.doesNotMatch(md.text, /Trigger|Acknowledged/);
+  });
 });

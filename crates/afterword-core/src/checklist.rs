@@ -113,9 +113,7 @@ fn item(
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::words::count as plural;
 
 fn language(findings: &[DocFinding], items: &mut Vec<CheckItem>) {
     let open: Vec<&DocFinding> = findings.iter().filter(|f| f.dismissed.is_none()).collect();

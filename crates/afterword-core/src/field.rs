@@ -392,7 +392,7 @@ pub static FIELDS: &[FieldSpec] = &[
     f!("impact.customers_affected", [], "Customers affected", "", S::Impact, slot!(Count, impact.customers_affected)),
     f!("impact.customers_reported", [], "Customers who reported it", "", S::Impact, slot!(Count, impact.customers_reported)),
     f!("impact.functional_severity", [], "Functional severity", "The type of impact, for example: checkout unavailable, reports delayed, degraded search.", S::Impact, text!(impact.functional_severity, multiline: false, linted: true)),
-    f!("impact.business_metrics", [], "Business metrics", "Failed requests, orders lost, notifications delayed: a name, a value and a unit.", S::Impact, FieldValue::List(ListSlot {
+    f!("impact.business_metrics", [], "Business figures", "Failed requests, orders lost, notifications delayed: a name, a value and a unit.", S::Impact, FieldValue::List(ListSlot {
             rows: &[row("name", "Figure", LINE), row("value", "Value", LINE), row("unit", "Unit", LINE)],
             len: |d| d.impact.business_metrics.len(),
             filled: |d| d.impact.business_metrics.iter().any(|m| filled(&m.name) || filled(&m.value)),
@@ -400,7 +400,7 @@ pub static FIELDS: &[FieldSpec] = &[
     f!("impact.data_lost", [], "Data lost", "What was lost for good, if anything, and whether it was recovered.", S::Impact, text!(impact.data_lost, multiline: true, linted: true)),
     f!("impact.recovery_point", [], "Recovery point", "", S::Impact, slot!(Time, impact.recovery_point)),
     f!("impact.slo_budget_consumed_percent", [], "SLO error budget consumed", "Share of the error budget used up, in percent (0 to 100).", S::Impact, slot!(Percent, impact.slo_budget_consumed_percent)),
-    f!("timeline", [], "Timeline", "The events in order, with times in UTC. State what happened, not why.", S::Timeline, FieldValue::List(ListSlot {
+    f!("timeline", [], "Timeline", "The events in order, with times in UTC. State what happened here; the why belongs in the analysis. Star the events the report's short timeline shows.", S::Timeline, FieldValue::List(ListSlot {
             rows: &[
                 row("at", "Time (UTC)", FieldKind::Time),
                 row("kind", "Kind", FieldKind::Choice),
@@ -452,7 +452,7 @@ pub static FIELDS: &[FieldSpec] = &[
     f!("analysis.four_questions.actual", [], "What actually happened", "", S::FourQuestions, text!(analysis.four_questions.actual, multiline: true, linted: true)),
     f!("analysis.four_questions.why", [], "Why it happened", "Why what happened differed from what was supposed to: conditions and systems, not people.", S::FourQuestions, text!(analysis.four_questions.why, multiline: true, linted: true)),
     f!("analysis.four_questions.prevention", [], "How we avoid it next time", "", S::FourQuestions, text!(analysis.four_questions.prevention, multiline: true, linted: true)),
-    f!("action_items", [], "Action items", "Each item is one specific change with an owner and a due date.", S::ActionItems, FieldValue::List(ListSlot {
+    f!("action_items", [], "Action items", "Each item is one specific change with an owner and a due date: \"Add a canary stage to the checkout deploy\" rather than \"Be more careful\".", S::ActionItems, FieldValue::List(ListSlot {
             rows: &[
                 RowSpec {
                     key: "title",
@@ -483,6 +483,62 @@ pub static FIELDS: &[FieldSpec] = &[
             filled: |d| d.links.iter().any(|l| filled(&l.url) || filled(&l.label)),
         })),
     ];
+
+/// Which words a template shows for its fields.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Words {
+    /// The field table's own labels and hints.
+    #[default]
+    Usual,
+    /// Everyday words for incidents outside engineering and for readers
+    /// who do not run systems (the management template): [`PLAIN`].
+    Plain,
+}
+
+/// Everyday labels and hints (key, label, hint) for the fields whose usual
+/// words come from running systems ("Trigger", "Acknowledged", "complex
+/// systems"). A field not listed keeps its usual words, which are plain
+/// already.
+#[rustfmt::skip]
+pub const PLAIN: &[(&str, &str, &str)] = &[
+    ("title", "Title", "A short name people will recognise, e.g. \"Spring launch moved by two weeks\"."),
+    ("times.started", "Began", ""),
+    ("times.detected", "Noticed", ""),
+    ("times.acknowledged", "Someone took charge", ""),
+    ("times.mitigated", "Effects contained", ""),
+    ("times.resolved", "Back to normal", ""),
+    ("impact.description", "Who was affected and how", "Customers, partners, colleagues: who felt it, how, and how many. Figures beat adjectives."),
+    ("impact.business_metrics", "Business figures", "Orders lost, deliveries late, hours spent, money: a name, a value and a unit."),
+    ("timeline", "What happened when", "The events in order, with their times. Say what happened here; the why belongs in the analysis. Star the events the report's short timeline shows."),
+    ("action_items", "What we will change", "Each change is specific, with one owner and a date: \"Add a five-day buffer after supplier deliveries\" rather than \"Communicate better\"."),
+    ("analysis.contributing_factors", "Circumstances that combined", "Problems rarely have one cause. List each circumstance that made this possible or worse. Start one with \"?\" to raise it as an open question in the meeting."),
+    ("analysis.trigger", "What set it off", "The event that started the problem, as distinct from the circumstances that let it happen."),
+    ("analysis.detection", "How we found out", "How the problem came to light, and how it could be seen sooner."),
+    ("analysis.resolution", "How it was resolved", "What limited the damage and what put things right."),
+    ("analysis.went_wrong", "What went wrong", "Describe plans, handovers and agreements, not people."),
+    ("analysis.gaps", "Gaps identified", "Missing checks, instructions, access, training or tools."),
+    ("classification.alert_source", "How we first heard", "Where the first sign came from."),
+    ("links", "Documents and references", "Plans, messages, contracts and notes a reader needs to check the facts."),
+];
+
+impl FieldSpec {
+    /// The label shown for this field in a template with these `words`.
+    pub fn label_in(&self, words: Words) -> &'static str {
+        self.plain(words).map_or(self.label, |p| p.1)
+    }
+
+    /// The hint shown for this field in a template with these `words`.
+    pub fn hint_in(&self, words: Words) -> &'static str {
+        self.plain(words).map_or(self.hint, |p| p.2)
+    }
+
+    fn plain(&self, words: Words) -> Option<&'static (&'static str, &'static str, &'static str)> {
+        match words {
+            Words::Usual => None,
+            Words::Plain => PLAIN.iter().find(|p| p.0 == self.key),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -51,6 +51,18 @@ impl TimePoint {
         }
     }
 
+    /// The label of this moment's field in a template with these `words`.
+    pub fn label_in(self, words: crate::field::Words) -> &'static str {
+        let key = match self {
+            TimePoint::Started => "times.started",
+            TimePoint::Detected => "times.detected",
+            TimePoint::Acknowledged => "times.acknowledged",
+            TimePoint::Mitigated => "times.mitigated",
+            TimePoint::Resolved => "times.resolved",
+        };
+        crate::field::spec(key).map_or(self.label(), |s| s.label_in(words))
+    }
+
     pub fn get(self, t: &KeyTimes) -> Option<DateTime<Utc>> {
         match self {
             TimePoint::Started => t.started,
@@ -95,6 +107,41 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// The label in a template with these `words` ("Time until noticed"
+    /// rather than "Time to detect" in plain words).
+    pub fn label_in(&self, words: crate::field::Words) -> &'static str {
+        self.plain(words).map_or(self.label, |p| p.0)
+    }
+
+    /// The formula in a template with these `words`.
+    pub fn formula_in(&self, words: crate::field::Words) -> &'static str {
+        self.plain(words).map_or(self.formula, |p| p.1)
+    }
+
+    fn plain(&self, words: crate::field::Words) -> Option<(&'static str, &'static str)> {
+        if words != crate::field::Words::Plain {
+            return None;
+        }
+        Some(match self.id {
+            "time_to_detect" => ("Time until noticed", "noticed − began"),
+            "time_to_acknowledge" => ("Time until someone took charge", "took charge − noticed"),
+            "time_to_mitigate" => ("Time until effects contained", "contained − began"),
+            "time_to_resolve" => ("Time until back to normal", "back to normal − began"),
+            _ => return None,
+        })
+    }
+
+    /// [`Metric::display_value`] with the moments named in these `words`.
+    pub fn display_value_in(&self, words: crate::field::Words) -> String {
+        match &self.value {
+            Err(MetricProblem::Missing(which)) => {
+                let names: Vec<&str> = which.iter().map(|p| p.label_in(words)).collect();
+                format!("needs {}", names.join(" and "))
+            }
+            _ => self.display_value(),
+        }
+    }
+
     /// The value for display: a duration or the reason there is none.
     pub fn display_value(&self) -> String {
         match &self.value {

@@ -1021,6 +1021,22 @@ impl<S: KeyValueStore> Library<S> {
         key.strip_prefix(&self.recovered_prefix())
     }
 
+    /// Every kept version as a backup carries it: its name and the stored
+    /// document, read as JSON when it is JSON and as text when it is not,
+    /// so nothing a tab kept is left out.
+    pub fn kept_versions_for_backup(&self) -> Vec<crate::export::bundle::KeptVersion> {
+        self.recovered()
+            .into_iter()
+            .filter_map(|r| {
+                let raw = self.recovered_raw(&r.key).ok().flatten()?;
+                Some(crate::export::bundle::KeptVersion {
+                    name: self.recovered_name(&r.key)?.to_owned(),
+                    draft: serde_json::from_str(&raw).unwrap_or(serde_json::Value::String(raw)),
+                })
+            })
+            .collect()
+    }
+
     /// Puts a kept version back under its name (restoring a backup); one
     /// already there is left as it is. Returns whether it was written.
     pub fn put_recovered(&self, name: &str, raw: &str) -> Result<bool, StoreError> {
@@ -1495,6 +1511,14 @@ mod tests {
         assert!(lib.put_recovered(n1, &raw).unwrap());
         assert_eq!(lib.recovered().len(), 2);
         assert!(lib.put_recovered("../x:1", &raw).is_err());
+        // A backup carries each kept version by name, unreadable ones as text.
+        lib.put_recovered("pm-b:20261120T150000.000Z", "[oops")
+            .unwrap();
+        let backup = lib.kept_versions_for_backup();
+        assert_eq!(backup.len(), 3);
+        assert_eq!(backup[0].draft["title"], "Mine, unsaved");
+        let broken = backup.iter().find(|k| k.name.starts_with("pm-b:")).unwrap();
+        assert_eq!(broken.draft, serde_json::Value::String("[oops".into()));
     }
 
     #[test]

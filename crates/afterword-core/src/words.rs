@@ -58,6 +58,11 @@ pub fn slug(text: &str, sep: char, max: usize) -> String {
     out
 }
 
+/// A count with its noun: "1 section", "2 sections", "0 sections".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// ASCII spelling of common accented Latin letters, so "Café" gives "cafe".
 fn fold(c: char) -> Option<&'static str> {
     Some(match c {
@@ -79,6 +84,13 @@ fn fold(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "section", "sections"), "1 section");
+        assert_eq!(count(0, "section", "sections"), "0 sections");
+        assert_eq!(count(12, "entry", "entries"), "12 entries");
+    }
 
     #[test]
     fn ids_become_words() {

@@ -135,6 +135,7 @@ fn section_order_is_configurable() {
             ("Owner assigned".into(), true),
             ("Timeline [reviewed]".into(), false),
         ]),
+        ..Default::default()
     };
     let blocks = parse(&to_markdown(&full_doc(), &opts));
     let h2: Vec<String> = headings(&blocks)

@@ -65,6 +65,7 @@ proptest! {
         let md = to_markdown(&doc, &MarkdownOptions {
             section_order: vec!["links".into(), "timeline".into()],
             include_checklist: Some(vec![("x".into(), true)]),
+            ..Default::default()
         });
         let blocks = parse(&md);
         prop_assert!(!blocks.iter().any(|b| matches!(b, Block::Other(_))), "{:?}", blocks);

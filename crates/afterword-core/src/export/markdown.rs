@@ -13,7 +13,7 @@
 
 use chrono::{DateTime, Timelike, Utc};
 
-use crate::field::{spec, DocSection};
+use crate::field::{spec, DocSection, Words};
 use crate::metrics::{self, MetricProblem};
 use crate::model::{ActionItem, KeyTimes, Postmortem, TimelineEvent};
 use crate::template::{FieldId, Template};
@@ -48,6 +48,8 @@ pub struct MarkdownOptions {
     pub section_order: Vec<String>,
     /// Checklist lines to print as a task list, with whether each is done.
     pub include_checklist: Option<Vec<(String, bool)>>,
+    /// The words fields are labelled with: the template's.
+    pub words: Words,
 }
 
 impl MarkdownOptions {
@@ -58,6 +60,7 @@ impl MarkdownOptions {
         MarkdownOptions {
             section_order: template_order(template),
             include_checklist: None,
+            words: template.words(),
         }
     }
 }
@@ -92,14 +95,14 @@ pub fn to_markdown(doc: &Postmortem, opts: &MarkdownOptions) -> String {
 
     for id in section_ids(doc, opts) {
         let body = match DocSection::from_id(&id) {
-            Some(DocSection::Metadata) => metadata(doc),
+            Some(DocSection::Metadata) => metadata(doc, opts.words),
             Some(DocSection::Summary) => block_section(DocSection::Summary.title(), &doc.summary),
-            Some(DocSection::Impact) => impact(doc),
-            Some(DocSection::Times) => times(&doc.times),
+            Some(DocSection::Impact) => impact(doc, opts.words),
+            Some(DocSection::Times) => times(&doc.times, opts.words),
             Some(DocSection::Timeline) => timeline(&doc.timeline),
-            Some(DocSection::Analysis) => analysis(doc),
-            Some(DocSection::FourQuestions) => texts(doc, DocSection::FourQuestions),
-            Some(DocSection::Lessons) => texts(doc, DocSection::Lessons),
+            Some(DocSection::Analysis) => analysis(doc, opts.words),
+            Some(DocSection::FourQuestions) => texts(doc, DocSection::FourQuestions, opts.words),
+            Some(DocSection::Lessons) => texts(doc, DocSection::Lessons, opts.words),
             Some(DocSection::ActionItems) => action_items(&doc.action_items),
             Some(DocSection::Links) => links(doc),
             None if id == CHECKLIST_SECTION => checklist(opts),
@@ -144,9 +147,9 @@ pub fn section_ids(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
     order
 }
 
-/// The label of a field in the field table.
-fn label(key: &str) -> &'static str {
-    spec(key).map_or("", |s| s.label)
+/// The label of a field in the field table, in these words.
+fn label(key: &str, w: Words) -> &'static str {
+    spec(key).map_or("", |s| s.label_in(w))
 }
 
 fn is_blank(s: &str) -> bool {
@@ -180,18 +183,18 @@ fn section(heading: &str, parts: Vec<String>) -> Option<String> {
     Some(format!("## {heading}\n\n{}", parts.join("\n\n")))
 }
 
-fn metadata(doc: &Postmortem) -> Option<String> {
+fn metadata(doc: &Postmortem, w: Words) -> Option<String> {
     let c = &doc.classification;
     let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(s) = c.severity {
-        rows.push((label("classification.severity"), s.label().to_owned()));
+        rows.push((label("classification.severity", w), s.label().to_owned()));
     }
     rows.push(("Status", doc.workflow.status.label().to_owned()));
     if let Some(d) = doc.incident_date {
-        rows.push((label("incident_date"), d.format("%Y-%m-%d").to_string()));
+        rows.push((label("incident_date", w), d.format("%Y-%m-%d").to_string()));
     }
     if !is_blank(&doc.owner) {
-        rows.push((label("owner"), escape_inline(&doc.owner, false)));
+        rows.push((label("owner", w), escape_inline(&doc.owner, false)));
     }
     let people: Vec<String> = doc
         .participants
@@ -200,7 +203,7 @@ fn metadata(doc: &Postmortem) -> Option<String> {
         .map(|p| format!("{} ({})", escape_inline(&p.name, false), p.role.label()))
         .collect();
     if !people.is_empty() {
-        rows.push((label("participants"), people.join("<br>")));
+        rows.push((label("participants", w), people.join("<br>")));
     }
     let reviewers: Vec<String> = doc
         .reviewers
@@ -209,23 +212,26 @@ fn metadata(doc: &Postmortem) -> Option<String> {
         .map(|r| escape_inline(r, false))
         .collect();
     if !reviewers.is_empty() {
-        rows.push((label("reviewers"), reviewers.join("<br>")));
+        rows.push((label("reviewers", w), reviewers.join("<br>")));
     }
     if let Some(k) = c.kind {
-        rows.push((label("classification.kind"), k.label().to_owned()));
+        rows.push((label("classification.kind", w), k.label().to_owned()));
     }
     if let Some(k) = c.category {
         rows.push((
-            label("classification.category"),
+            label("classification.category", w),
             escape_inline(k.label(), false),
         ));
     }
     if let Some(a) = c.alert_source {
-        rows.push((label("classification.alert_source"), a.label().to_owned()));
+        rows.push((
+            label("classification.alert_source", w),
+            a.label().to_owned(),
+        ));
     }
     if !is_blank(&c.reported_to) {
         rows.push((
-            label("classification.reported_to"),
+            label("classification.reported_to", w),
             escape_inline(&c.reported_to, false),
         ));
     }
@@ -241,7 +247,7 @@ fn metadata(doc: &Postmortem) -> Option<String> {
     ))
 }
 
-fn impact(doc: &Postmortem) -> Option<String> {
+fn impact(doc: &Postmortem, w: Words) -> Option<String> {
     let i = &doc.impact;
     let mut parts = Vec::new();
     if !is_blank(&i.description) {
@@ -250,35 +256,35 @@ fn impact(doc: &Postmortem) -> Option<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
     if let Some(m) = i.user_visible_minutes {
-        row(label("impact.user_visible_minutes"), fmt_minutes(m));
+        row(label("impact.user_visible_minutes", w), fmt_minutes(m));
     }
     if let Some(n) = i.customers_affected {
-        row(label("impact.customers_affected"), n.to_string());
+        row(label("impact.customers_affected", w), n.to_string());
     }
     if let Some(n) = i.customers_reported {
-        row(label("impact.customers_reported"), n.to_string());
+        row(label("impact.customers_reported", w), n.to_string());
     }
     if !is_blank(&i.functional_severity) {
         row(
-            label("impact.functional_severity"),
+            label("impact.functional_severity", w),
             escape_inline(&i.functional_severity, false),
         );
     }
     if !is_blank(&i.data_lost) {
         row(
-            label("impact.data_lost"),
+            label("impact.data_lost", w),
             escape_inline(&i.data_lost, false),
         );
     }
     if let Some(t) = i.recovery_point {
         row(
-            &format!("{} (UTC)", label("impact.recovery_point")),
+            &format!("{} (UTC)", label("impact.recovery_point", w)),
             fmt_time(t),
         );
     }
     if let Some(p) = i.slo_budget_consumed_percent {
         row(
-            label("impact.slo_budget_consumed_percent"),
+            label("impact.slo_budget_consumed_percent", w),
             format!("{p} %"),
         );
     }
@@ -300,24 +306,24 @@ fn impact(doc: &Postmortem) -> Option<String> {
     if !metrics.is_empty() {
         parts.push(format!(
             "### {}\n\n{}",
-            label("impact.business_metrics"),
+            label("impact.business_metrics", w),
             table(&["Metric", "Value", "Unit"], metrics)
         ));
     }
     section(DocSection::Impact.title(), parts)
 }
 
-fn times(t: &KeyTimes) -> Option<String> {
+fn times(t: &KeyTimes, w: Words) -> Option<String> {
     let moments = [
-        ("Started", "started", t.started),
-        ("Detected", "detected", t.detected),
-        ("Acknowledged", "acknowledged", t.acknowledged),
-        ("Mitigated", "mitigated", t.mitigated),
-        ("Resolved", "resolved", t.resolved),
+        (label("times.started", w), t.started),
+        (label("times.detected", w), t.detected),
+        (label("times.acknowledged", w), t.acknowledged),
+        (label("times.mitigated", w), t.mitigated),
+        (label("times.resolved", w), t.resolved),
     ];
     let rows: Vec<Vec<String>> = moments
         .iter()
-        .filter_map(|(label, _, at)| at.map(|at| vec![(*label).to_owned(), fmt_time(at)]))
+        .filter_map(|(label, at)| at.map(|at| vec![(*label).to_owned(), fmt_time(at)]))
         .collect();
     if rows.is_empty() {
         return None;
@@ -331,11 +337,16 @@ fn times(t: &KeyTimes) -> Option<String> {
                 Ok(d) => metrics::format_duration(*d),
                 Err(MetricProblem::Missing(_)) => return None,
                 Err(MetricProblem::Contradiction(_)) => {
-                    let (later, earlier) = m.formula.split_once(" − ").unwrap_or((m.formula, ""));
+                    let formula = m.formula_in(w);
+                    let (later, earlier) = formula.split_once(" − ").unwrap_or((formula, ""));
                     format!("Not computed: {later} is before {earlier}; check the times")
                 }
             };
-            Some(vec![m.label.to_owned(), value, m.formula.to_owned()])
+            Some(vec![
+                m.label_in(w).to_owned(),
+                value,
+                m.formula_in(w).to_owned(),
+            ])
         })
         .collect();
     if !durations.is_empty() {
@@ -366,7 +377,7 @@ fn timeline(events: &[TimelineEvent]) -> Option<String> {
     )
 }
 
-fn analysis(doc: &Postmortem) -> Option<String> {
+fn analysis(doc: &Postmortem, w: Words) -> Option<String> {
     let a = &doc.analysis;
     let mut parts = Vec::new();
     let factors: Vec<String> = a
@@ -393,13 +404,13 @@ fn analysis(doc: &Postmortem) -> Option<String> {
     if !factors.is_empty() {
         let mut block = format!(
             "### {}\n\n{}",
-            label("analysis.contributing_factors"),
+            label("analysis.contributing_factors", w),
             factors.join("\n")
         );
         if !is_blank(&a.single_factor_reason) {
             block.push_str(&format!(
                 "\n\n**{}:** {}",
-                label("analysis.single_factor_reason"),
+                label("analysis.single_factor_reason", w),
                 escape_inline(&a.single_factor_reason, false)
             ));
         }
@@ -411,17 +422,17 @@ fn analysis(doc: &Postmortem) -> Option<String> {
         "analysis.resolution",
     ] {
         if let Some(f) = spec(key) {
-            parts.extend(f.text(doc).and_then(|t| sub_block(f.label, t)));
+            parts.extend(f.text(doc).and_then(|t| sub_block(f.label_in(w), t)));
         }
     }
     section(DocSection::Analysis.title(), parts)
 }
 
 /// A part made only of free-text fields, each under its label.
-fn texts(doc: &Postmortem, part: DocSection) -> Option<String> {
+fn texts(doc: &Postmortem, part: DocSection, w: Words) -> Option<String> {
     let parts = part
         .fields()
-        .filter_map(|f| sub_block(f.label, f.text(doc)?))
+        .filter_map(|f| sub_block(f.label_in(w), f.text(doc)?))
         .collect();
     section(part.title(), parts)
 }

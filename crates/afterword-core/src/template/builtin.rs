@@ -61,6 +61,7 @@ fn named(id: &str) -> Template {
         description: String::new(),
         sections: Vec::new(),
         strict_order: false,
+        plain_words: false,
         builtin: true,
     })
 }

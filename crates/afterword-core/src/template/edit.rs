@@ -21,6 +21,7 @@ impl Template {
             description: self.description.clone(),
             sections: self.sections.clone(),
             strict_order: self.strict_order,
+            plain_words: self.plain_words,
             builtin: false,
         }
     }

@@ -41,6 +41,7 @@ pub use validate::{
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::field::Words;
 use crate::model::Postmortem;
 
 /// A template: ordered, guided sections over the fields of a postmortem.
@@ -59,6 +60,11 @@ pub struct Template {
     /// Shipped with Afterword; never true for an imported template.
     #[serde(default)]
     pub builtin: bool,
+    /// Fields are labelled and hinted in everyday words rather than in
+    /// systems vocabulary ([`Words::Plain`]), for readers outside
+    /// engineering.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plain_words: bool,
 }
 
 /// One step of a template: a heading, guidance and the fields it shows.
@@ -91,6 +97,15 @@ impl Section {
 }
 
 impl Template {
+    /// The words this template shows for its fields.
+    pub fn words(&self) -> Words {
+        if self.plain_words {
+            Words::Plain
+        } else {
+            Words::Usual
+        }
+    }
+
     /// Index of the section that shows the field named by `key` (see
     /// [`FieldId::showing`]); `None` when this template does not show it.
     pub fn section_showing(&self, key: &str) -> Option<usize> {

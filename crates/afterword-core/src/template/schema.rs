@@ -301,6 +301,18 @@ impl FieldId {
         }
     }
 
+    /// [`FieldId::label`] in a template with these `words`.
+    pub fn label_in(&self, words: crate::field::Words) -> String {
+        match self.group() {
+            None if !matches!(self, FieldId::Text(_) | FieldId::Unknown(_)) => self
+                .specs()
+                .first()
+                .map(|s| s.label_in(words).to_owned())
+                .unwrap_or_default(),
+            _ => self.label(),
+        }
+    }
+
     /// True when the document holds something in this field. Blank text,
     /// unset values and list entries with nothing typed in them are empty.
     pub fn has_content(&self, doc: &Postmortem) -> bool {

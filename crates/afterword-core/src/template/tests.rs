@@ -372,3 +372,114 @@ proptest::proptest! {
         let _ = template_from_json(&s);
     }
 }
+
+/// Words of running systems that readers outside engineering stumble on.
+const JARGON: &[&str] = &[
+    "acknowledged",
+    "trigger",
+    "complex systems",
+    "mitigat",
+    "slo",
+    "error budget",
+    "runbook",
+    "deploy",
+    "rollback",
+    "roll back",
+    "canary",
+    "on-call",
+    "dashboard",
+    "logs",
+    "requests",
+    "alert source",
+    "root cause",
+    "outage",
+];
+
+fn jargon_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .collect();
+    JARGON
+        .iter()
+        .copied()
+        .filter(|j| {
+            if j.contains(' ') || *j == "mitigat" {
+                lower.contains(j)
+            } else {
+                words.contains(j)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_management_template_speaks_plainly_down_to_its_fields() {
+    let t = management();
+    assert_eq!(t.words(), Words::Plain);
+    let w = t.words();
+    let mut shown: Vec<String> = vec![t.name.clone(), t.description.clone()];
+    for s in &t.sections {
+        shown.extend([
+            s.title.clone(),
+            s.help.clone(),
+            s.good_example.clone(),
+            s.bad_example.clone(),
+        ]);
+        for f in &s.fields {
+            shown.push(f.label_in(w));
+            for spec in f.specs() {
+                shown.push(spec.label_in(w).to_owned());
+                shown.push(spec.hint_in(w).to_owned());
+                shown.extend(spec.rows().iter().map(|r| r.label.to_owned()));
+            }
+        }
+    }
+    let times = crate::fixture::full_postmortem().times;
+    for m in crate::metrics::durations(&times) {
+        shown.push(m.label_in(w).to_owned());
+        shown.push(m.formula_in(w).to_owned());
+    }
+    let found: Vec<(String, Vec<&str>)> = shown
+        .iter()
+        .map(|s| (s.clone(), jargon_in(s)))
+        .filter(|(_, j)| !j.is_empty())
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+    // The check has teeth: the usual words of the same fields hold jargon.
+    let usual: Vec<&str> = t
+        .sections
+        .iter()
+        .flat_map(|s| s.fields.iter())
+        .flat_map(|f| f.specs())
+        .flat_map(|spec| {
+            jargon_in(spec.label)
+                .into_iter()
+                .chain(jargon_in(spec.hint))
+        })
+        .collect();
+    assert!(
+        usual.contains(&"trigger") && usual.contains(&"acknowledged"),
+        "{usual:?}"
+    );
+    // Every plain row names a field of the table.
+    for (key, label, _) in crate::field::PLAIN {
+        assert!(crate::field::spec(key).is_some(), "{key}");
+        assert!(!label.is_empty(), "{key}");
+    }
+}
+
+#[test]
+fn other_templates_keep_the_usual_words() {
+    for t in builtin_templates()
+        .into_iter()
+        .filter(|t| t.id != "management")
+    {
+        assert_eq!(t.words(), Words::Usual, "{}", t.id);
+    }
+    let copy = management().customised("tpl-ours".into(), "Ours");
+    assert_eq!(copy.words(), Words::Plain, "a copy keeps the plain words");
+    let back = template_from_json(&template_to_json(&copy)).unwrap();
+    assert!(back.plain_words);
+    assert!(!template_to_json(&standard()).contains("plain_words"));
+}
