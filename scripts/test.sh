@@ -34,3 +34,5 @@ scripts/size.sh
 step "End-to-end flows (Playwright in Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
+step "Fault suite (storage full or off, tabs, crashes, huge drafts)"
+node scripts/faults.mjs

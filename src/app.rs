@@ -284,7 +284,7 @@ fn install_listeners(app: AppState, open: OpenDraft) {
         };
         let kept = s.keep_if_closing(closing);
         if closing {
-            s.withdraw_presence();
+            s.linger_presence();
         }
         kept
     };

@@ -546,6 +546,17 @@ impl Session {
         .ok()
     }
 
+    /// The page is closing: its mark stays a few seconds longer instead of
+    /// going at once, so a tab that reloads at the same moment still sees
+    /// that another copy may be on its way and keeps its own edits apart
+    /// rather than writing over it.
+    pub fn linger_presence(&self) {
+        if let Some(id) = self.doc.try_with_untracked(|d| d.id.clone()) {
+            let at = (clock_ms() as u64).saturating_sub(PRESENCE_MAX_AGE_MS - CLOSING_GRACE_MS);
+            let _ = self.app.library().mark_open(&id, &tab_id(), at);
+        }
+    }
+
     /// This tab no longer has the draft open.
     pub fn withdraw_presence(&self) {
         if let Some(id) = self.doc.try_with_untracked(|d| d.id.clone()) {
@@ -558,6 +569,8 @@ impl Session {
 /// before it no longer counts (a tab that crashed never removes its own).
 const PRESENCE_REFRESH: Duration = Duration::from_secs(15);
 const PRESENCE_MAX_AGE_MS: u64 = 40_000;
+/// How long the mark of a closing page still counts.
+const CLOSING_GRACE_MS: u64 = 5_000;
 
 /// This page's own name among the tabs, chosen once.
 fn tab_id() -> String {
