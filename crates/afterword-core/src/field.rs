@@ -400,7 +400,7 @@ pub static FIELDS: &[FieldSpec] = &[
     f!("impact.data_lost", [], "Data lost", "What was lost for good, if anything, and whether it was recovered.", S::Impact, text!(impact.data_lost, multiline: true, linted: true)),
     f!("impact.recovery_point", [], "Recovery point", "", S::Impact, slot!(Time, impact.recovery_point)),
     f!("impact.slo_budget_consumed_percent", [], "SLO error budget consumed", "Share of the error budget used up, in percent (0 to 100).", S::Impact, slot!(Percent, impact.slo_budget_consumed_percent)),
-    f!("timeline", [], "Timeline", "The events in order, with times in UTC. State what happened here; the why belongs in the analysis. Star the events the report's short timeline shows.", S::Timeline, FieldValue::List(ListSlot {
+    f!("timeline", [], "Timeline", "One row per event, its time in UTC. Star the rows the report's short timeline shows.", S::Timeline, FieldValue::List(ListSlot {
             rows: &[
                 row("at", "Time (UTC)", FieldKind::Time),
                 row("kind", "Kind", FieldKind::Choice),
@@ -509,7 +509,7 @@ pub const PLAIN: &[(&str, &str, &str)] = &[
     ("times.resolved", "Back to normal", ""),
     ("impact.description", "Who was affected and how", "Customers, partners, colleagues: who felt it, how, and how many. Figures beat adjectives."),
     ("impact.business_metrics", "Business figures", "Orders lost, deliveries late, hours spent, money: a name, a value and a unit."),
-    ("timeline", "What happened when", "The events in order, with their times. Say what happened here; the why belongs in the analysis. Star the events the report's short timeline shows."),
+    ("timeline", "What happened when", "One row per event, with its date and time. Star the rows the report's short timeline shows."),
     ("action_items", "What we will change", "Each change is specific, with one owner and a date: \"Add a five-day buffer after supplier deliveries\" rather than \"Communicate better\"."),
     ("analysis.contributing_factors", "Circumstances that combined", "Problems rarely have one cause. List each circumstance that made this possible or worse. Start one with \"?\" to raise it as an open question in the meeting."),
     ("analysis.trigger", "What set it off", "The event that started the problem, as distinct from the circumstances that let it happen."),
