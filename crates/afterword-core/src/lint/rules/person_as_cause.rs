@@ -447,18 +447,29 @@ fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     if !alone || doc.word(actor.end)?.ends_with("'s") {
         return None;
     }
-    let who = doc.slice(actor.start, actor.end);
-    Some(finding(
+    Some(named(
         doc,
-        &INFO,
         i - 1,
-        actor.end,
-        format!(
-            "Names “{who}” as the reason; say what happened and what in the system allowed it."
-        ),
-        vec![],
+        actor,
+        "Names “{who}” as the reason; say what happened and what in the system allowed it.",
     ))
 }
+
+/// A finding from `start` to the end of `actor`, its message naming them
+/// where `message` says `{who}`.
+fn named(doc: &Doc, start: usize, actor: Actor, message: &str) -> Finding {
+    let who = doc.slice(actor.start, actor.end);
+    finding(
+        doc,
+        &INFO,
+        start,
+        actor.end,
+        message.replace("{who}", who),
+        vec![],
+    )
+}
+
+const LAID_ON: &str = "Lays the failure on “{who}”; say what happened and what allowed it.";
 
 /// "This outage is on Felipe", "it's on Takeshi that the backups were never
 /// tested": the failure laid at a person's door.
@@ -491,15 +502,7 @@ fn on_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     if !failure {
         return None;
     }
-    let who = doc.slice(actor.start, actor.end);
-    Some(finding(
-        doc,
-        &INFO,
-        i - 1,
-        actor.end,
-        format!("Lays the failure on “{who}”; say what happened and what allowed it."),
-        vec![],
-    ))
+    Some(named(doc, i - 1, actor, LAID_ON))
 }
 
 /// "Management pinned the outage on the junior developer", "the review
@@ -526,15 +529,7 @@ fn pinned_on(cx: &Cx<'_>, i: usize) -> Option<Finding> {
     {
         return None;
     }
-    let who = doc.slice(actor.start, actor.end);
-    Some(finding(
-        doc,
-        &INFO,
-        i,
-        actor.end,
-        format!("Lays the failure on “{who}”; say what happened and what allowed it."),
-        vec![],
-    ))
+    Some(named(doc, i, actor, LAID_ON))
 }
 
 /// "Nadia approved the change without looking at the diff": a person said
