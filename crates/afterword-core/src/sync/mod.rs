@@ -39,6 +39,20 @@ pub use templates::{
 };
 
 mod templates;
+
+/// The document a `_changes` row carries and its revision (from the
+/// document, or from the row's change list for a deletion).
+pub(crate) fn row_doc_and_rev(row: &Value) -> (Value, String) {
+    let doc = row.get("doc").cloned().unwrap_or(Value::Null);
+    let rev = doc
+        .get("_rev")
+        .and_then(Value::as_str)
+        .or_else(|| row.pointer("/changes/0/rev").and_then(Value::as_str))
+        .unwrap_or_default()
+        .to_owned();
+    (doc, rev)
+}
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -432,13 +446,7 @@ pub fn incoming<S: KeyValueStore>(
     };
     let id = id.to_owned();
     let deleted = row.get("deleted").and_then(Value::as_bool).unwrap_or(false);
-    let doc = row.get("doc").cloned().unwrap_or(Value::Null);
-    let rev = doc
-        .get("_rev")
-        .and_then(Value::as_str)
-        .or_else(|| row.pointer("/changes/0/rev").and_then(Value::as_str))
-        .unwrap_or_default()
-        .to_owned();
+    let (doc, rev) = row_doc_and_rev(row);
     let others: Vec<String> = doc
         .get("_conflicts")
         .and_then(Value::as_array)

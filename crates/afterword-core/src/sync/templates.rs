@@ -134,13 +134,7 @@ pub fn incoming_template<S: KeyValueStore>(
     row: &Value,
 ) -> Result<Incoming, StoreError> {
     let store_err = |e: crate::store::TemplatesError| StoreError::Other(e.to_string());
-    let doc = row.get("doc").cloned().unwrap_or(Value::Null);
-    let rev = doc
-        .get("_rev")
-        .and_then(Value::as_str)
-        .or_else(|| row.pointer("/changes/0/rev").and_then(Value::as_str))
-        .unwrap_or_default()
-        .to_owned();
+    let (doc, rev) = super::row_doc_and_rev(row);
     let tracked = state.templates.get(id).cloned();
     if tracked.as_ref().and_then(|k| k.rev.as_deref()) == Some(rev.as_str()) {
         return Ok(Incoming::Unchanged);
