@@ -74,17 +74,52 @@ pub(crate) fn drop_mentions(doc: &Doc, found: &mut Vec<Finding>) {
     });
 }
 
+/// Verbs that name how something is described: a negation in front of
+/// one ("we agreed not to describe this as human error") reaches the words
+/// it frames, however far back it is in the clause.
+const FRAMING_VERBS: &[&str] = &[
+    "call",
+    "calling",
+    "describe",
+    "describing",
+    "label",
+    "labelling",
+    "labeling",
+    "frame",
+    "framing",
+    "classify",
+    "classifying",
+    "record",
+    "recording",
+    "treat",
+    "treating",
+    "count",
+    "counting",
+    "file",
+    "filing",
+    "blame",
+    "blaming",
+    "attribute",
+    "attributing",
+];
+
 /// Whether one of the four words before byte `offset`, in the same
-/// clause, negates it.
+/// clause, negates it, or a negated framing verb earlier in the clause
+/// puts it in a description that is refused.
 fn negated(doc: &Doc, offset: usize) -> bool {
     let t = doc.tokens.partition_point(|t| t.start < offset);
     let mut seen = 0;
     let mut j = t;
-    while j > 0 && seen < 4 {
+    while j > 0 && seen < 8 {
         j -= 1;
         match doc.tokens[j].kind {
             Kind::Word => {
-                if doc.is_any(j, NEGATORS) {
+                if seen < 4 && doc.is_any(j, NEGATORS) {
+                    return true;
+                }
+                if doc.is_any(j, FRAMING_VERBS)
+                    && (j.saturating_sub(3)..j).any(|k| doc.is_any(k, NEGATORS))
+                {
                     return true;
                 }
                 seen += 1;
@@ -113,6 +148,8 @@ mod tests {
             "There was no operator error; the console sent the wrong request.",
             "Nobody is to blame for the outage.",
             "The old template had a \"who is to blame\" field.",
+            "We agreed not to describe this as human error in the report.",
+            "The team chose not to label the outage a careless mistake.",
         ] {
             assert!(!flagged(text), "{text}");
         }
@@ -124,6 +161,7 @@ mod tests {
             "\"Ravi crashed the scheduler again,\" the lead wrote.",
             "It was human error.",
             "The rollout was careless and not reviewed.",
+            "We did not wait for the review, and calling it human error is fair.",
         ] {
             assert!(flagged(text), "{text}");
         }

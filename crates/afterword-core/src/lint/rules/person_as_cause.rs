@@ -67,6 +67,10 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
         "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
         "overlooked" | "overlooks" => (Verb::Missed, i),
+        // "Svetlana never got around to updating the runbook".
+        "never" if doc.is(i + 1, "got") && doc.is(i + 2, "around") && doc.is(i + 3, "to") => {
+            (Verb::ForgotTo, i + 3)
+        }
         // "Chioma never sent the build to QA".
         "never"
             if doc.is_any(
@@ -781,6 +785,7 @@ mod tests {
             "The release slipped because Mthunzi never sent the build to QA.",
             "The directors pinned the outage on the junior developer.",
             "The first review blamed Ileana for the data loss.",
+            "Tomasz never got around to renewing the wildcard certificate.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
