@@ -359,11 +359,25 @@ const TEAMS: &[&str] = &[
 
 /// `count` sample postmortems added on `today`, the same ones for the same
 /// `seed` and day: spread over the year before it, with the action items
-/// due before it and not done counted as overdue.
+/// due before it and not done counted as overdue. Every scenario appears
+/// once in each run of as many samples as there are scenarios, in a shuffled
+/// order, so a set of samples always shows the whole range of incidents.
 pub fn generate_samples(count: usize, seed: u64, today: NaiveDate) -> Vec<Postmortem> {
     let mut rng = SplitMix64::new(seed);
+    let mut order: Vec<usize> = Vec::new();
     (0..count)
-        .map(|n| one_sample(&mut rng, n, seed, today))
+        .map(|n| {
+            if order.is_empty() {
+                order = (0..SCENARIOS.len()).collect();
+                for i in (1..order.len()).rev() {
+                    let j =
+                        usize::try_from(rng.range(0, u64::try_from(i).unwrap_or(0))).unwrap_or(0);
+                    order.swap(i, j);
+                }
+            }
+            let sc = &SCENARIOS[order.pop().unwrap_or(0)];
+            one_sample(&mut rng, sc, n, seed, today)
+        })
         .collect()
 }
 
@@ -385,8 +399,13 @@ fn minutes(n: u64) -> Duration {
     Duration::minutes(i64::try_from(n).unwrap_or(0))
 }
 
-fn one_sample(rng: &mut SplitMix64, n: usize, seed: u64, today: NaiveDate) -> Postmortem {
-    let sc = rng.pick(SCENARIOS);
+fn one_sample(
+    rng: &mut SplitMix64,
+    sc: &Scenario,
+    n: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Postmortem {
     let service = *rng.pick(SERVICES);
     let f = |t: &str| fill(t, service);
 
@@ -753,6 +772,21 @@ mod tests {
             // shows every sample.
             let t = crate::review::trends(docs.iter(), first, today);
             assert_eq!(t.total(), docs.len(), "{today}");
+        }
+    }
+
+    #[test]
+    fn every_scenario_is_in_every_set_of_samples() {
+        for seed in 0..200 {
+            let docs = generate_samples(SCENARIOS.len() * 3, seed, today());
+            for sc in SCENARIOS {
+                let (before, after) = sc.title.split_once("{s}").unwrap_or((sc.title, ""));
+                let n = docs
+                    .iter()
+                    .filter(|d| d.title.starts_with(before) && d.title.ends_with(after))
+                    .count();
+                assert_eq!(n, 3, "seed {seed}: {:?} appears {n} times", sc.title);
+            }
         }
     }
 
