@@ -13,6 +13,7 @@ mod finding;
 mod markdown;
 mod mention;
 mod mentions;
+pub mod model;
 mod names;
 mod participants;
 mod parts;

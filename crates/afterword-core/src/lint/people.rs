@@ -58,6 +58,9 @@ fn system_words(doc: &Doc) -> HashSet<String> {
         let piece = match t.kind {
             Kind::Code => doc.text.get(t.start..t.end).unwrap_or_default(),
             Kind::Word => {
+                if is_handle(doc, i) {
+                    continue;
+                }
                 let w = doc.word(i).unwrap_or_default();
                 // "maria.internal", "kenji-bot@": dots inside a word that is
                 // not a version number.
@@ -135,6 +138,29 @@ const HUMAN_ACTS: &[&str] = &[
     "tried",
 ];
 
+/// Common verbs whose past tense does not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "ran", "took", "broke", "forgot", "made", "wrote", "left", "sent", "set", "put", "cut", "hit",
+    "let", "knew", "saw", "thought", "told", "gave", "got", "began", "brought", "threw", "blew",
+    "tore", "shut", "kept", "built", "spent", "lost", "fell", "overrode", "undid", "mistook",
+    "misread", "forgot", "slept", "went", "did", "chose", "drove", "took",
+];
+
+/// Whether token `i` is a verb in the past tense: "pushed", "ran",
+/// "fat-fingered". Words ending in "-ed" that are not verbs ("red",
+/// "bed", "need") are short or listed.
+pub(crate) fn past_verb(doc: &Doc, i: usize) -> bool {
+    doc.word(i).is_some_and(|w| {
+        IRREGULAR_PAST.contains(&w)
+            || w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "speed" | "needed" | "seed" | "feed" | "breed" | "shared" | "based"
+                )
+    })
+}
+
 /// Titles that make the next capitalised word a person.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "mx", "prof", "mr.", "mrs.", "ms.", "dr.",
@@ -144,8 +170,30 @@ const PRONOUNS_BACK: &[&str] = &[
     "he", "she", "him", "his", "her", "hers", "himself", "herself",
 ];
 
+/// Chat mentions that reach a whole channel rather than one person.
+const CHANNEL_MENTIONS: &[&str] = &["here", "channel", "everyone", "all"];
+
+/// Whether word `i` is a chat handle written right after an `@`:
+/// "@ravi.k", "@tkim", "@Dana". Bots ("@deploy-bot") and channel-wide
+/// mentions are not people.
+pub(crate) fn is_handle(doc: &Doc, i: usize) -> bool {
+    let Some(w) = doc.word(i) else { return false };
+    i > 0
+        && doc.is_punct(i - 1, '@')
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+        && w.len() <= 39
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !CHANNEL_MENTIONS.contains(&w)
+        && !w
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|p| p == "bot" || p == "bots" || p == "ci")
+}
+
 fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<String>) -> Level {
     let t = doc.tokens[i];
+    if is_handle(doc, i) {
+        return Level::Sure;
+    }
     if t.kind != Kind::Word || !t.capitalised {
         return Level::No;
     }
@@ -198,6 +246,47 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
         };
     }
     if super::roles::is_role_word(base) || super::roles::is_common_word(base) {
+        // "Will knocked out DNS", "Grace deleted the index": a given name
+        // that is also a word, right before a verb in the past tense.
+        let given = matches!(kind, Some(NameKind::Given | NameKind::GivenWord));
+        let function_word = base.len() < 3
+            || matches!(
+                base,
+                "the"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "all"
+                    | "some"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "one"
+                    | "who"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "then"
+                    | "once"
+                    | "both"
+                    | "most"
+                    | "many"
+                    | "few"
+                    | "nobody"
+            );
+        if given
+            && base == w
+            && !function_word
+            && !super::roles::is_role_word(base)
+            && past_verb(doc, i + 1)
+        {
+            return Level::Sure;
+        }
         return Level::No;
     }
     match kind {
@@ -604,6 +693,25 @@ mod tests {
             .into_iter()
             .map(|(a, b)| d.slice(a, b).to_string())
             .collect()
+    }
+
+    #[test]
+    fn names_that_are_words_before_a_past_verb() {
+        assert_eq!(
+            sure_names("Will knocked out DNS for the office.", &[]),
+            ["Will"]
+        );
+        assert_eq!(sure_names("Grace deleted the wrong index.", &[]), ["Grace"]);
+        assert!(sure_names("Will the new index hold?", &[]).is_empty());
+    }
+
+    #[test]
+    fn chat_handles_are_people_but_bots_and_channels_are_not() {
+        assert_eq!(
+            sure_names("@ravi.k ignored three pages; @tkim joined.", &[]),
+            ["ravi.k", "tkim"]
+        );
+        assert!(sure_names("@deploy-bot posted; @here please look.", &[]).is_empty());
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) trait Rule: Sync {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>);
 }
 
-pub(crate) static RULES: [&dyn Rule; 12] = [
+pub(crate) static RULES: [&dyn Rule; 13] = [
     &family::person_as_cause::PersonAsCause,
     &family::work_as_cause::WorkAsCause,
     &family::sarcastic_credit::SarcasticCredit,
@@ -33,10 +33,11 @@ pub(crate) static RULES: [&dyn Rule; 12] = [
     &family::person_root_cause::PersonRootCause,
     &family::vague_action::VagueAction,
     &family::punitive_action::PunitiveAction,
+    &family::reads_as_blame::ReadsAsBlame,
     &family::custom_phrase::CustomPhrases,
 ];
 
-static INFOS: [RuleInfo; 12] = [
+static INFOS: [RuleInfo; 13] = [
     family::person_as_cause::INFO,
     family::work_as_cause::INFO,
     family::sarcastic_credit::INFO,
@@ -48,6 +49,7 @@ static INFOS: [RuleInfo; 12] = [
     family::person_root_cause::INFO,
     family::vague_action::INFO,
     family::punitive_action::INFO,
+    family::reads_as_blame::INFO,
     family::custom_phrase::INFO,
 ];
 

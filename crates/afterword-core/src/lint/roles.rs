@@ -255,7 +255,7 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
         }
         j -= 1;
     }
-    if BARE_ROLES.contains(&word) {
+    if BARE_ROLES.contains(&word) || headline_role(doc, end) {
         return Some(end);
     }
     // "Platform team", "Infra engineers": a capitalised modifier.
@@ -263,6 +263,21 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
         return Some(end - 1);
     }
     None
+}
+
+/// A role written alone at the start of a line or cell, as in a table or a
+/// terse timeline: "Engineer ran the wrong playbook", "On-call restarted
+/// the primary", "Dev's PR deleted the VPC".
+fn headline_role(doc: &Doc, start: usize) -> bool {
+    let t = doc.tokens[start];
+    let Some(word) = doc.word(start) else {
+        return false;
+    };
+    let base = super::people::strip_possessive(word);
+    t.sentence_start
+        && t.capitalised
+        && ROLES.contains(&base)
+        && (base != word || super::people::past_verb(doc, start + 1))
 }
 
 /// The last token of a role mention that starts at `start`: "the on-call
@@ -275,7 +290,8 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
     } else if matches!(word, "human" | "humans" | "people" | "someone" | "somebody") {
         // "human operators", "someone on the team".
     } else if !(BARE_ROLES.contains(&super::people::strip_possessive(word))
-        || DEPARTMENTS.contains(&word) && doc.tokens[start].capitalised)
+        || DEPARTMENTS.contains(&word) && doc.tokens[start].capitalised
+        || headline_role(doc, start))
     {
         return None;
     }

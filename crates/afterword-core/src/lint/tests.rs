@@ -224,6 +224,7 @@ fn registry_lists_every_rule_for_settings() {
             "person-root-cause",
             "vague-action",
             "punitive-action",
+            "reads-as-blame",
             "custom-phrase"
         ]
     );

@@ -10,6 +10,7 @@ pub(crate) mod minimizer;
 pub(crate) mod person_as_cause;
 pub(crate) mod person_root_cause;
 pub(crate) mod punitive_action;
+pub(crate) mod reads_as_blame;
 pub(crate) mod sarcastic_credit;
 pub(crate) mod vague_action;
 pub(crate) mod work_as_cause;

@@ -135,6 +135,30 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             }
             Some(k)
         }
+        // "The intern's deploy permissions are revoked".
+        "access" | "rights" | "privileges" | "permissions" => {
+            let k = (i + 1..i + 4).find(|&j| {
+                doc.is_any(
+                    j,
+                    &[
+                        "revoked",
+                        "removed",
+                        "suspended",
+                        "pulled",
+                        "withdrawn",
+                        "stripped",
+                    ],
+                )
+            })?;
+            let owner = (i.saturating_sub(4)..i).any(|j| {
+                doc.word(j).is_some_and(|w| {
+                    let base = crate::lint::people::strip_possessive(w);
+                    base != w
+                        && (crate::lint::roles::is_role_word(base) || doc.tokens[j].capitalised)
+                })
+            });
+            owner.then_some(k)
+        }
         "disciplinary" | "punitive" => Some(i),
         // "Dariusz will need a buddy for every production change".
         "buddy" | "chaperone" | "babysitter" | "minder" | "supervisor" | "handler"
@@ -166,7 +190,7 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         "formal" | "final" | "written" if doc.is_any(i + 1, &["warning", "reprimand"]) => {
             Some(i + 1)
         }
-        "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 3),
+        "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 2),
         "reprimand" | "reprimanded" => Some(i),
         "no" if doc.is(i + 1, "longer") && doc.is_any(i + 2, &["be", "allowed", "permitted"]) => {
             let end =
@@ -291,16 +315,29 @@ mod tests {
             "Whoever pushed the change should be identified.",
             "The DBA responsible will answer for it.",
             "Will Arjun be put on a performance improvement plan?",
+            "- [ ] Put the DBA on a performance improvement plan",
+            "Effective today, the contractor's production permissions are suspended.",
+            "| Follow-up | Marta's admin rights removed until the review |",
             "The release manager will be replaced for the next release.",
             "- Action: remind Dmitri to pay attention during deploys.",
             "From now on, Kairat has to get sign-off for every change.",
         ] {
-            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+            let found = only_no_people(ID, text);
+            assert!(!found.is_empty(), "{text}");
+            assert!(found.iter().all(|f| f.span.end <= text.len()), "{text}");
         }
     }
 
     #[test]
     fn system_changes_and_access_by_design_are_fine() {
+        assert_clean(
+            ID,
+            "The deploy bot's permissions were revoked after the key leaked.",
+        );
+        assert_clean(
+            ID,
+            "Access to the old bucket was removed once the export finished.",
+        );
         assert_clean(ID, "The node was removed from the load balancer at 14:05.");
         assert_clean(
             ID,

@@ -8,7 +8,7 @@ use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ActorKind;
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::Kind;
+use crate::lint::tokens::{Doc, Kind};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -70,6 +70,15 @@ const BAD: &[&str] = &[
     "breaking",
     "nuking",
     "wiping",
+    "read-only",
+    "outages",
+    "deleting",
+    "dropped",
+    "dropping",
+    "paged",
+    "pagers",
+    "apparently",
+    "managed",
 ];
 
 /// Words that make it a good one, so the thanks are real.
@@ -103,8 +112,70 @@ const GOOD: &[&str] = &[
     "avoided",
     "spotted",
     "noticed",
+    "catching",
+    "spotting",
+    "noticing",
+    "finding",
+    "before",
     "no",
 ];
+
+/// Praise words that open credit: "great job", "nice work".
+const PRAISE: &[&str] = &[
+    "great",
+    "good",
+    "nice",
+    "fine",
+    "excellent",
+    "stellar",
+    "top",
+    "amazing",
+    "brilliant",
+    "outstanding",
+    "fantastic",
+    "awesome",
+    "superb",
+];
+
+const PRAISE_NOUNS: &[&str] = &["job", "work", "going", "effort", "stuff", "call"];
+
+/// Words that hand credit to whoever follows: "kudos to", "props to".
+const CREDIT_TO: &[&str] = &[
+    "thanks",
+    "kudos",
+    "props",
+    "shoutout",
+    "shout-out",
+    "congrats",
+    "congratulations",
+    "credit",
+];
+
+/// Where the one credited starts, less one, when word `i` opens credit.
+fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
+    let skip_comma = |k: usize| if doc.is_punct(k + 1, ',') { k + 1 } else { k };
+    if doc.is_any(i, CREDIT_TO) && doc.is(i + 1, "to") {
+        return Some(i + 1);
+    }
+    if doc.seq(i, &["hats", "off", "to"]) || doc.seq(i, &["shout", "out", "to"]) {
+        return Some(i + 2);
+    }
+    if doc.seq(i, &["well", "done"]) || doc.seq(i, &["way", "to", "go"]) {
+        let last = if doc.is(i, "well") { i + 1 } else { i + 2 };
+        return doc.is_punct(last + 1, ',').then_some(last + 1);
+    }
+    if doc.is_any(i, PRAISE) && doc.is_any(i + 1, PRAISE_NOUNS) {
+        if doc.is_any(i + 2, &["by", "from"]) {
+            return Some(i + 2);
+        }
+        return doc.is_punct(i + 2, ',').then(|| skip_comma(i + 1));
+    }
+    // "Another stellar release from Oksana".
+    if doc.is(i, "another") && doc.is_any(i + 1, PRAISE) && doc.word(i + 2).is_some() {
+        return doc.is_any(i + 3, &["from", "by"]).then_some(i + 3);
+    }
+    None
+}
 
 impl Rule for SarcasticCredit {
     fn info(&self) -> &'static RuleInfo {
@@ -114,12 +185,15 @@ impl Rule for SarcasticCredit {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         for i in 0..doc.len() {
-            // "Thanks to X", "thanks to X", "Big thanks to X for …".
-            let to = if doc.is(i, "thanks") && doc.is(i + 1, "to") {
-                i + 1
-            } else {
+            // "Thanks to X", "Big thanks to X for …", "Kudos to X", "Great
+            // job, X", "Nice work by X", "Another stellar release from X".
+            let Some(mut to) = credit_opener(doc, i) else {
                 continue;
             };
+            if doc.is_punct(to + 1, '@') {
+                // "@tkim": the handle is the one credited.
+                to += 1;
+            }
             // The one thanked: a person, a role, or a person's work.
             let mut who_end = None;
             for end in to + 1..(to + 6).min(doc.len()) {
@@ -183,6 +257,7 @@ impl Rule for SarcasticCredit {
                 i
             };
             let who = doc.slice(to + 1, who_end);
+            let who = who.trim_start_matches([',', ' ']);
             out.push(finding(
                 doc,
                 &INFO,
@@ -214,6 +289,11 @@ mod tests {
             "Thanks to Kenji's shortcut, the whole cluster went down.",
             "Was it thanks to QA that the broken build shipped?",
             "Thanks to Priya, nobody could log in for most of the morning.",
+            "Great job, infra team — the whole region was down for lunch.",
+            "Kudos to the vendor for an update that deleted every certificate.",
+            "Nice work by Mateus: the invoices went out twice.",
+            "Another fine release from the mobile team, which crashed on launch.",
+            "Well done, @bkowalski, the cache is empty again.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -236,5 +316,15 @@ mod tests {
         );
         assert_clean(ID, "Many thanks to Zanele for running the incident call.");
         assert_clean(ID, "Thanks to good backups, no data was lost.");
+        assert_clean(
+            ID,
+            "Great job by Rhys, who noticed the broken chain before release.",
+        );
+        assert_clean(
+            ID,
+            "Kudos to Aylin for catching the wrong build in staging.",
+        );
+        assert_clean(ID, "Nice work, the dashboards were down for only a minute.");
+        assert_clean(ID, "Great work on the failover drill, everyone.");
     }
 }

@@ -111,6 +111,7 @@ impl Rule for WorkAsCause {
     }
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        authored_work(cx, out);
         let doc = cx.doc;
         for p in 0..doc.len() {
             let Some(w) = doc.word(p) else { continue };
@@ -196,6 +197,81 @@ impl Rule for WorkAsCause {
                 fix.into_iter().collect(),
             ));
         }
+    }
+}
+
+/// Verbs that make a person the author of a piece of work.
+const AUTHORED: &[&str] = &[
+    "wrote",
+    "shipped",
+    "added",
+    "pushed",
+    "made",
+    "merged",
+    "ran",
+    "deployed",
+    "applied",
+    "introduced",
+    "committed",
+    "started",
+    "kicked",
+    "scheduled",
+    "approved",
+    "built",
+    "set",
+    "configured",
+    "created",
+    "launched",
+    "triggered",
+    "put",
+    "rolled",
+];
+
+/// "The migration Rahul wrote locked the orders table", "that cron entry
+/// the intern added hammered the API": the work, its author in a relative
+/// clause, then the damage it did.
+fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for noun in 1..doc.len() {
+        if !doc.word(noun).is_some_and(is_work) {
+            continue;
+        }
+        if !(noun.saturating_sub(3)..noun).any(|k| doc.is_any(k, &["the", "that", "this", "a"])) {
+            continue;
+        }
+        let mut at = noun + 1;
+        if doc.is_any(at, &["entry", "file", "job", "change", "that", "which"]) {
+            at += 1;
+        }
+        if doc.is_any(at, &["that", "which"]) {
+            at += 1;
+        }
+        let Some(actor) = cx.people.actor_starting_at(doc, at) else {
+            continue;
+        };
+        if actor.kind == ActorKind::Pronoun || !actor.sure {
+            continue;
+        }
+        let verb = actor.end + 1;
+        if !doc.is_any(verb, AUTHORED) {
+            continue;
+        }
+        let damage = (verb + 1..(verb + 10).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find_map(|k| damage_by_work(doc, k));
+        let Some(damage) = damage else { continue };
+        let who = without_possessive(doc.slice(actor.start, actor.end));
+        let work = doc.slice(noun, noun);
+        out.push(finding(
+            doc,
+            &INFO,
+            actor.start,
+            damage.end,
+            format!(
+                "Makes “{who}” the cause through their work; name the {work} and what let it do harm, not who made it."
+            ),
+            vec![],
+        ));
     }
 }
 
@@ -301,5 +377,19 @@ mod tests {
         assert_clean(ID, "Thanks to Ngozi's test, the bug was caught early.");
         assert_clean(ID, "Priya's runbook covers the failover.");
         assert_clean(ID, "Our change broke the cache.");
+        assert_clean(ID, "The fix Wei wrote brought the lag down.");
+        assert_clean(ID, "The script Dana ran restored the rows.");
+    }
+
+    #[test]
+    fn work_with_its_author_in_a_relative_clause() {
+        for text in [
+            "The migration Rahul wrote locked the orders table for 41 minutes.",
+            "That cron job the intern added hammered the billing API until it fell over.",
+            "- 09:40 the config change that Mehmet pushed took the gateway down",
+            "| Trigger | The query Sunita shipped on Tuesday crashed the primary |",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
     }
 }

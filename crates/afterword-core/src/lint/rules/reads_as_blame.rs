@@ -1,0 +1,109 @@
+//! `reads-as-blame`: a sentence that no listed phrase matches but that, read
+//! whole, puts a person at the centre of what went wrong ("Priya approved the
+//! PR without opening the diff"). The reading comes from the small model in
+//! `lint/model.rs`; a sentence another rule already flagged is left to that
+//! rule, which can say more precisely what is wrong.
+
+use std::sync::OnceLock;
+
+use super::OBJECT_STOP;
+use crate::lint::finding::{Category, Finding};
+use crate::lint::model::{self, Model, Who};
+use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::{Cx, Mode};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "reads-as-blame",
+    category: Category::Attribution,
+    description: "A sentence that, read as a whole, makes a person the reason something went wrong, though it uses none of the listed phrases.",
+};
+
+pub(crate) struct ReadsAsBlame;
+
+fn shipped() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(Model::shipped).as_ref()
+}
+
+impl Rule for ReadsAsBlame {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
+        if cx.mode != Mode::Prose {
+            return;
+        }
+        let Some(m) = shipped() else { return };
+        let doc = cx.doc;
+        let already = out.len();
+        for s in model::sentences(doc, cx.people) {
+            let (from, to) = (doc.tokens[s.start].start, doc.tokens[s.end - 1].end);
+            if out[..already]
+                .iter()
+                .any(|f| f.span.offset < to && f.span.end > from)
+            {
+                continue;
+            }
+            if m.score(&model::features(doc, &s)) < m.threshold() {
+                continue;
+            }
+            // The person the sentence is about: a name or a role before a
+            // bare pronoun, then what they are said to have done.
+            let Some(who) = s
+                .people
+                .iter()
+                .find(|p| p.who != Who::Pronoun)
+                .or_else(|| s.people.first())
+            else {
+                continue;
+            };
+            let end = doc
+                .clause_end(who.end + 1, 6, OBJECT_STOP)
+                .filter(|&e| e < s.end)
+                .unwrap_or(who.end);
+            let person = doc.slice(who.start, who.end);
+            out.push(super::finding(
+                doc,
+                &INFO,
+                who.start,
+                end,
+                format!(
+                    "Read as a whole, this sentence makes {person} the reason something went wrong. \
+                     Say what happened and what made it possible (a missing check, an unclear \
+                     signal, a risky default) rather than who did it."
+                ),
+                Vec::new(),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testing::only_no_people;
+
+    #[test]
+    fn sentences_built_like_blame_are_read_as_blame() {
+        for text in [
+            "Carlos signed off on a build that never ran the tests.",
+            "Teodor rubber-stamped the rollout plan and went home.",
+        ] {
+            let found = only_no_people("reads-as-blame", text);
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert!(found[0].message.contains(&found[0].text[..4]), "{found:#?}");
+        }
+    }
+
+    #[test]
+    fn people_doing_their_work_are_not() {
+        for text in [
+            "Lea restarted the worker at 14:05 UTC.",
+            "Rahul paged the database team, who joined within five minutes.",
+            "The cron job failed to run at midnight.",
+        ] {
+            let found = only_no_people("reads-as-blame", text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+    }
+}
