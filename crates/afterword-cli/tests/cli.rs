@@ -162,7 +162,7 @@ fn people_and_disable_options_apply() {
             "--people",
             "Jordan",
             "--disable",
-            "person-as-cause",
+            "person-as-cause,reads-as-blame",
             "-",
         ],
         Some(text),

@@ -110,12 +110,11 @@ fn mentions(doc: &Doc, people: &People, start: usize, end: usize) -> Vec<Mention
         // A capitalised word that may be a name but is also a product, a
         // place or a day ("Travis", "Tuesday") is left to the rules, which
         // ask for a verb only people do.
-        // So is an unknown capitalised word that opens a line ("Responders:
-        // …"), where any word is capitalised.
         let base = strip_possessive(w);
+        // And a capitalised word no name list knows, unless the text shows
+        // it is a person: "Shared Budgets", "App Store".
         let doubtful = people.level(i) == Level::Maybe
-            && (is_system(base)
-                || doc.tokens[i].sentence_start && super::names::lookup(base).is_none());
+            && (is_system(base) || super::names::lookup(base).is_none());
         if people.level(i) >= Level::Maybe && !doubtful {
             let mut e = i;
             let mut sure = people.level(i) == Level::Sure;

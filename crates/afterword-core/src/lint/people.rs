@@ -138,6 +138,18 @@ const HUMAN_ACTS: &[&str] = &[
     "tried",
 ];
 
+/// Whether a capitalised family name from the lists follows word `i`:
+/// "Dev Patel", "Grace Okafor".
+fn family_name_after(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| t.capitalised)
+        && doc.word(i + 1).is_some_and(|w| {
+            matches!(
+                names::lookup(strip_possessive(w)),
+                Some(NameKind::Family | NameKind::FamilyWord)
+            )
+        })
+}
+
 /// Common verbs whose past tense does not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
     "ran", "took", "broke", "forgot", "made", "wrote", "left", "sent", "set", "put", "cut", "hit",
@@ -282,8 +294,8 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
         if given
             && base == w
             && !function_word
-            && !super::roles::is_role_word(base)
-            && past_verb(doc, i + 1)
+            && (!super::roles::is_role_word(base) && past_verb(doc, i + 1)
+                || family_name_after(doc, i))
         {
             return Level::Sure;
         }
@@ -703,6 +715,10 @@ mod tests {
         );
         assert_eq!(sure_names("Grace deleted the wrong index.", &[]), ["Grace"]);
         assert!(sure_names("Will the new index hold?", &[]).is_empty());
+        assert_eq!(
+            sure_names("| Cause | Dev Patel ran the migration |", &[]),
+            ["Dev Patel"]
+        );
     }
 
     #[test]

@@ -67,7 +67,9 @@ const ROLES: &[&str] = &[
     "owner",
     "deployer",
     "author",
+    "helpdesk",
     "architect",
+    "architects",
     "analyst",
     "agent",
     "agents",
@@ -201,6 +203,9 @@ pub(crate) fn is_role_word(w: &str) -> bool {
 /// Where a role mention ending at `end` starts: at its determiner, or at
 /// the role itself when the role stands alone ("QA", "ops", "Finance").
 pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
+    if machine_role(doc, end) {
+        return None;
+    }
     let full = doc.word(end)?;
     let word = super::people::strip_possessive(full);
     // "the deploy bot" is a system; "the DBA's script" is the DBA's work.
@@ -265,6 +270,70 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
     None
 }
 
+/// Role nouns that software uses too: "the Postgres operator", "the
+/// replication agent", "a build runner".
+const MACHINE_ROLES: &[&str] = &[
+    "operator",
+    "operators",
+    "agent",
+    "agents",
+    "controller",
+    "worker",
+    "workers",
+    "runner",
+    "runners",
+];
+
+/// Words before one of [`MACHINE_ROLES`] that make it software.
+const MACHINE_MODIFIERS: &[&str] = &[
+    "replication",
+    "monitoring",
+    "build",
+    "backup",
+    "deploy",
+    "deployment",
+    "sync",
+    "logging",
+    "metrics",
+    "kubernetes",
+    "k8s",
+    "database",
+    "ssh",
+    "proxy",
+    "ci",
+    "sidecar",
+    "cluster",
+    "node",
+    "relay",
+    "update",
+    "dns",
+    "telemetry",
+    "collector",
+    "background",
+    "queue",
+    "job",
+    "cron",
+    "celery",
+    "sidekiq",
+    "gitlab",
+    "github",
+    "release",
+    "migration",
+    "storage",
+    "ingest",
+];
+
+/// Whether the role noun at `j` is software rather than a person.
+fn machine_role(doc: &Doc, j: usize) -> bool {
+    if !doc.is_any(j, MACHINE_ROLES) || j == 0 {
+        return false;
+    }
+    doc.is_any(j - 1, MACHINE_MODIFIERS)
+        || doc.tokens[j - 1].capitalised
+            && !doc.tokens[j - 1].sentence_start
+            && doc.word(j - 1).is_some_and(|w| !is_role_word(w))
+}
+
 /// A role written alone at the start of a line or cell, as in a table or a
 /// terse timeline: "Engineer ran the wrong playbook", "On-call restarted
 /// the primary", "Dev's PR deleted the VPC".
@@ -284,6 +353,10 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
 /// engineer", "QA", "the DBA's oversight".
 pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
     let word = doc.word(start)?;
+    if word == "it" && !matches!(doc.slice(start, start), "IT" | "IT's") {
+        // "it" the pronoun, never "IT" the department.
+        return None;
+    }
     let mut i = start;
     if DETERMINERS.contains(&word) {
         i += 1;
@@ -301,8 +374,18 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
     for j in i..(i + 4).min(doc.len()) {
         let Some(w) = doc.word(j) else { break };
         let base = super::people::strip_possessive(w);
+        // After a determiner, a department is a team only when it is one
+        // of people ("the management"): "the release", "the platform" and
+        // "the network" are systems, unless "team" or a role follows.
+        let thing = j > start
+            && DEPARTMENTS.contains(&base)
+            && !ROLES.contains(&base)
+            && !matches!(base, "management" | "leadership" | "hr" | "legal" | "it");
+        if thing {
+            continue;
+        }
         if is_role_word(base) && !(DEPARTMENTS.contains(&base) && doc.is(j + 1, "team")) {
-            if doc.is_any(j + 1, NOT_A_PERSON_AFTER) {
+            if doc.is_any(j + 1, NOT_A_PERSON_AFTER) || machine_role(doc, j) {
                 return None;
             }
             found = Some(j);
@@ -669,8 +752,58 @@ pub(crate) fn is_common_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::role_starting_at;
+    use crate::lint::markdown::Piece;
+    use crate::lint::tokens::Doc;
+
     #[test]
     fn common_words_are_sorted_for_lookup() {
         assert!(super::COMMON.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn role_at_start(text: &str) -> Option<String> {
+        let doc = Doc::new(
+            text,
+            &[Piece::Prose {
+                start: 0,
+                end: text.len(),
+            }],
+        );
+        role_starting_at(&doc, 0).map(|e| doc.slice(0, e).to_string())
+    }
+
+    #[test]
+    fn teams_and_roles_but_not_things_named_like_departments() {
+        assert_eq!(
+            role_at_start("the platform team broke it").as_deref(),
+            Some("the platform team")
+        );
+        assert_eq!(
+            role_at_start("the network engineer ran it").as_deref(),
+            Some("the network engineer")
+        );
+        assert_eq!(
+            role_at_start("the management decided").as_deref(),
+            Some("the management")
+        );
+        assert_eq!(
+            role_at_start("IT locked the accounts").as_deref(),
+            Some("IT")
+        );
+        assert_eq!(role_at_start("the new release broke export"), None);
+        assert_eq!(role_at_start("the platform was down"), None);
+        assert_eq!(role_at_start("it crashed"), None);
+        assert_eq!(
+            role_at_start("the Postgres operator failed to reconcile"),
+            None
+        );
+        assert_eq!(
+            role_at_start("the replication agent failed to resume"),
+            None
+        );
+        assert_eq!(
+            role_at_start("the night operator failed to page").as_deref(),
+            Some("the night operator")
+        );
     }
 }

@@ -136,13 +136,17 @@ fn person_before(cx: &Cx<'_>, i: usize) -> bool {
             let opens = a.start == 0
                 || doc.word(a.start - 1).is_none()
                 || doc.is_any(a.start - 1, CLAUSE_OPENERS);
+            // "Anyone reviewing #4412 should have …": a ticket number or
+            // inline code can sit in the modifier.
             let plain = (end + 1..=j).all(|k| {
-                doc.word(k).is_some_and(|w| {
-                    !matches!(
-                        w,
-                        "is" | "was" | "were" | "are" | "had" | "has" | "did" | "and"
-                    )
-                })
+                doc.is_punct(k, '#')
+                    || doc.tokens[k].kind == crate::lint::tokens::Kind::Code
+                    || doc.word(k).is_some_and(|w| {
+                        !matches!(
+                            w,
+                            "is" | "was" | "were" | "are" | "had" | "has" | "did" | "and"
+                        )
+                    })
             });
             if a.sure
                 && opens
@@ -534,6 +538,16 @@ mod tests {
             ID,
             "If the reviewer had looked closer, this would not have shipped.",
             "If the reviewer had",
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_ticket_number_in_its_modifier() {
+        let text = "- Anybody approving #981 should have seen the empty allow-list.";
+        assert_eq!(
+            crate::lint::testing::only_no_people(ID, text).len(),
+            1,
+            "{text}"
         );
     }
 

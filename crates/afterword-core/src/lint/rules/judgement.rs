@@ -19,6 +19,7 @@ pub(crate) struct Judgement;
 
 const WORDS: &[&str] = &[
     "amateur",
+    "amateur-hour",
     "amateurish",
     "boneheaded",
     "careless",
@@ -128,6 +129,7 @@ fn technical(doc: &Doc, word: &str, next: usize) -> bool {
             ],
         ),
         "stupid" => doc.is_any(next, &["backoff", "sort", "simple"]),
+        "sloppy" => doc.is_any(next, &["quorum", "quorums"]),
         "amateur" => doc.is_any(
             next,
             &["radio", "astronomy", "league", "sports", "photographer"],

@@ -139,7 +139,30 @@ const MODALS: &[&str] = &[
 /// the clause ("…, obviously."). "The cause is clearly visible" is a fact.
 fn aimed_at_people(cx: &Cx<'_>, i: usize) -> bool {
     let doc = cx.doc;
-    if doc.tokens[i].sentence_start || doc.word(i + 1).is_none() {
+    if doc.tokens[i].sentence_start {
+        // "Obviously, the retry storm made it worse": an opening adverb
+        // before a thing as the subject states a fact.
+        let k = if doc.is_punct(i + 1, ',') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let thing = doc.is_any(k, &["the", "this", "that", "these", "those", "our", "its"])
+            && crate::lint::roles::role_starting_at(doc, k).is_none()
+            && cx.people.level(k + 1) == crate::lint::people::Level::No;
+        // … unless the clause says what should have been done: "Obviously
+        // the change should have been reviewed".
+        let advice = (k..(k + 8).min(doc.len()))
+            .take_while(|&j| doc.word(j).is_some())
+            .any(|j| {
+                doc.is_any(
+                    j,
+                    &["should", "could", "would", "must", "needed", "shouldn't"],
+                )
+            });
+        return !thing || advice;
+    }
+    if doc.word(i + 1).is_none() {
         return true;
     }
     let Some(prev) = i.checked_sub(1) else {
@@ -235,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_adverb_before_a_person_still_counts() {
+        assert_flags(
+            ID,
+            "Obviously, the on-call should have checked the lag.",
+            "Obviously, the",
+        );
+    }
+
+    #[test]
     fn obvious_as_a_claim() {
         assert_flags(ID, "In hindsight it was obvious.", "obvious");
         assert_flags(ID, "This was a config drift, obviously.", "obviously");
@@ -263,6 +295,10 @@ mod tests {
         );
         assert_clean(ID, "The fix was simply a larger connection pool.");
         assert_clean(ID, "The runbook obviously covers this case.");
+        assert_clean(
+            ID,
+            "Clearly, the cache warm-up made the second spike worse.",
+        );
         assert_clean(
             ID,
             "The graph simply stops at 03:10 when the exporter died.",

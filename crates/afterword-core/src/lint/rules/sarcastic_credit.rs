@@ -81,6 +81,52 @@ const BAD: &[&str] = &[
     "managed",
 ];
 
+/// Acts that are harm in themselves when someone is "thanked" for them.
+const HARMFUL_ACTS: &[&str] = &[
+    "taking",
+    "breaking",
+    "nuking",
+    "wiping",
+    "deleting",
+    "dropping",
+    "crashing",
+    "shipping",
+    "pushing",
+    "merging",
+    "leaving",
+    "turning",
+    "killing",
+    "bringing",
+    "knocking",
+    "making",
+    "giving",
+    "teaching",
+    "reminding",
+    "letting",
+    "forgetting",
+    "ignoring",
+    "skipping",
+    "deploying",
+    "rebooting",
+    "restarting",
+    "running",
+    "changing",
+    "disabling",
+    "locking",
+    "losing",
+    "corrupting",
+    "overwriting",
+    "truncating",
+    "flooding",
+    "spamming",
+    "paging",
+    "waking",
+    "blocking",
+    "missing",
+    "approving",
+    "rolling",
+];
+
 /// Words that make it a good one, so the thanks are real.
 const GOOD: &[&str] = &[
     "only",
@@ -219,10 +265,35 @@ impl Rule for SarcasticCredit {
                     }
                 }
             }
+            // "Great job, platform team": a team named without "the".
+            let who_end = who_end.or_else(|| {
+                (doc.word(to + 1).is_some()
+                    && doc.is_any(to + 2, &["team", "crew", "folks", "squad"]))
+                .then_some(to + 2)
+            });
             let Some(who_end) = who_end else { continue };
+            // "Kudos to the database team for restoring the replica": thanks
+            // for an act of help are real, unless the act itself did harm
+            // ("for taking production down") or the words are in irony
+            // quotes.
+            let irony = doc.is(who_end + 1, "for")
+                && (who_end + 2..(who_end + 12).min(doc.len())).any(|k| {
+                    matches!(
+                        doc.tokens[k].kind,
+                        Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
+                    )
+                });
+            if doc.is(who_end + 1, "for")
+                && doc
+                    .word(who_end + 2)
+                    .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
+                && !irony
+            {
+                continue;
+            }
             // The outcome: the rest of the sentence after the thanked one
             // (after "for" when the outcome is named there).
-            let mut bad = false;
+            let mut bad = irony;
             let mut good = false;
             let mut j = who_end + 1;
             let limit = (who_end + 25).min(doc.len());
@@ -294,6 +365,9 @@ mod tests {
             "Nice work by Mateus: the invoices went out twice.",
             "Another fine release from the mobile team, which crashed on launch.",
             "Well done, @bkowalski, the cache is empty again.",
+            "Great job, data team: the dashboards were blank all week.",
+            "Kudos to Fatima for deleting the nightly backups.",
+            "Props to the vendor for 'testing' the update on production.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -326,5 +400,17 @@ mod tests {
         );
         assert_clean(ID, "Nice work, the dashboards were down for only a minute.");
         assert_clean(ID, "Great work on the failover drill, everyone.");
+        assert_clean(
+            ID,
+            "Kudos to the storage team for restoring the volume in an hour.",
+        );
+        assert_clean(
+            ID,
+            "Shout-out to Support for answering 300 tickets during the outage.",
+        );
+        assert_clean(
+            ID,
+            "Many thanks to Ines for rerouting traffic around the failed link.",
+        );
     }
 }

@@ -88,6 +88,17 @@ const WORK: &[&str] = &[
     "export",
     "pull",
     "request",
+    "reset",
+    "resets",
+    "campaign",
+    "blast",
+    "diagram",
+    "one-liner",
+    "entry",
+    "playbook",
+    "sync",
+    "purge",
+    "reindex",
 ];
 
 /// Whether `w` names a piece of someone's work.
@@ -279,6 +290,11 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 /// things, which a change does not do on purpose ("Kavya's schema change
 /// dropped the discount column").
 fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
+    // "flagged the exposed bucket": after a determiner the word describes
+    // a thing, it is not what the work did.
+    if k > 0 && doc.is_any(k - 1, &["the", "a", "an", "its", "their", "every", "each"]) {
+        return None;
+    }
     if let Some(d) = damage_at(doc, k) {
         return Some(d);
     }
@@ -297,6 +313,15 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
             "deadlocked",
             "stalled",
             "duplicated",
+            "overloaded",
+            "saturated",
+            "overwhelmed",
+            "flooded",
+            "corrupted",
+            "double-charged",
+            "double-billed",
+            "exhausted",
+            "starved",
         ],
     );
     let benign = (k + 1..(k + 5).min(doc.len())).any(|j| {
@@ -379,6 +404,10 @@ mod tests {
         assert_clean(ID, "Our change broke the cache.");
         assert_clean(ID, "The fix Wei wrote brought the lag down.");
         assert_clean(ID, "The script Dana ran restored the rows.");
+        assert_clean(
+            ID,
+            "Marta's audit script flagged the exposed bucket within an hour.",
+        );
     }
 
     #[test]
@@ -388,6 +417,8 @@ mod tests {
             "That cron job the intern added hammered the billing API until it fell over.",
             "- 09:40 the config change that Mehmet pushed took the gateway down",
             "| Trigger | The query Sunita shipped on Tuesday crashed the primary |",
+            "The growth team's campaign blast saturated the mail relays.",
+            "The finance team's cron job double-charged 1,200 invoices.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
