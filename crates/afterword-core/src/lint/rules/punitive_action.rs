@@ -159,6 +159,52 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             });
             owner.then_some(k)
         }
+        // "Retrain Aisha on the deploy process", "remove the intern from
+        // the rotation": an order aimed at a person.
+        "retrain" | "re-train" | "re-educate" | "reeducate" | "remove" | "pull" | "bench"
+            if doc.tokens[i].sentence_start
+                || i > 0 && doc.is_any(i - 1, &["to", "will", "must", "should"]) =>
+        {
+            let person = |j: usize| {
+                doc.tokens.get(j).is_some_and(|t| t.capitalised)
+                    && doc
+                        .word(j)
+                        .is_some_and(|w| !crate::lint::roles::is_common_word(w))
+                    && !crate::lint::systems::is_system(doc.word(j).unwrap_or_default())
+            };
+            let role = |j: usize| {
+                doc.is(j, "the")
+                    && doc
+                        .word(j + 1)
+                        .is_some_and(crate::lint::roles::is_role_word)
+            };
+            let whom_end = if role(i + 1) {
+                i + 2
+            } else if person(i + 1) {
+                i + 1
+            } else {
+                return None;
+            };
+            if matches!(w, "retrain" | "re-train" | "re-educate" | "reeducate") {
+                return Some(whom_end);
+            }
+            // "remove X from the on-call rotation", "pull X off deploys".
+            let k = (whom_end + 1..(whom_end + 6).min(doc.len())).find(|&j| {
+                doc.is_any(
+                    j,
+                    &[
+                        "rotation",
+                        "on-call",
+                        "deploys",
+                        "production",
+                        "prod",
+                        "access",
+                        "pager",
+                    ],
+                )
+            })?;
+            doc.is_any(whom_end + 1, &["from", "off"]).then_some(k)
+        }
         "disciplinary" | "punitive" => Some(i),
         // "Dariusz will need a buddy for every production change".
         "buddy" | "chaperone" | "babysitter" | "minder" | "supervisor" | "handler"
@@ -318,6 +364,8 @@ mod tests {
             "- [ ] Put the DBA on a performance improvement plan",
             "Effective today, the contractor's production permissions are suspended.",
             "| Follow-up | Marta's admin rights removed until the review |",
+            "Retrain Kofi on the release checklist before his next deploy.",
+            "- [ ] Remove the contractor from the on-call rotation",
             "The release manager will be replaced for the next release.",
             "- Action: remind Dmitri to pay attention during deploys.",
             "From now on, Kairat has to get sign-off for every change.",

@@ -101,6 +101,9 @@ mod tests {
             "Lea restarted the worker at 14:05 UTC.",
             "Rahul paged the database team, who joined within five minutes.",
             "The cron job failed to run at midnight.",
+            "The on-call engineer failed over to the replica at 14:09.",
+            "The warning Ravi found on the proxy:",
+            "Customers landed on a page with no Shared Budgets entry point.",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");

@@ -79,6 +79,13 @@ const BAD: &[&str] = &[
     "pagers",
     "apparently",
     "managed",
+    "folds",
+    "folded",
+    "collapsed",
+    "buckled",
+    "fell",
+    "burned",
+    "blocked",
 ];
 
 /// Acts that are harm in themselves when someone is "thanked" for them.
@@ -203,8 +210,15 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     if doc.is_any(i, CREDIT_TO) && doc.is(i + 1, "to") {
         return Some(i + 1);
     }
-    if doc.seq(i, &["hats", "off", "to"]) || doc.seq(i, &["shout", "out", "to"]) {
+    if doc.seq(i, &["hats", "off", "to"])
+        || doc.seq(i, &["shout", "out", "to"])
+        || doc.seq(i, &["well", "done", "to"])
+    {
         return Some(i + 2);
+    }
+    // "A round of applause for Yusuf", "we owe a round of applause to X".
+    if doc.is(i, "applause") && doc.is_any(i + 1, &["to", "for"]) {
+        return Some(i + 1);
     }
     if doc.seq(i, &["well", "done"]) || doc.seq(i, &["way", "to", "go"]) {
         let last = if doc.is(i, "well") { i + 1 } else { i + 2 };
@@ -308,10 +322,12 @@ impl Rule for SarcasticCredit {
                         if doc.is_any(j, BAD) || cannot {
                             bad = true;
                         }
-                        if doc.is_any(j, GOOD)
-                            && !cannot
-                            && !(doc.is(j, "no") && doc.is(j + 1, "one"))
-                        {
+                        // "found yet another way to take us offline".
+                        let new_way = doc.is_any(j, &["found", "finding", "discovered"])
+                            && doc.is_any(j + 1, &["a", "another", "yet", "new"]);
+                        let no_one = doc.is(j, "no") && doc.is(j + 1, "one");
+                        let excused = new_way || cannot || no_one;
+                        if doc.is_any(j, GOOD) && !excused {
                             good = true;
                         }
                     }
@@ -368,6 +384,8 @@ mod tests {
             "Great job, data team: the dashboards were blank all week.",
             "Kudos to Fatima for deleting the nightly backups.",
             "Props to the vendor for 'testing' the update on production.",
+            "Well done to the mobile team for shipping a build that folds on launch.",
+            "A round of applause for Hamid, who found yet another way to take us offline.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }

@@ -147,13 +147,23 @@ impl Rule for WorkAsCause {
                 }
             }
             let Some(noun) = noun else { continue };
+            // "Chen's PR #882 is what …": the number names the work.
+            let after = if doc.is_punct(noun + 1, '#')
+                && doc
+                    .word(noun + 2)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                noun + 3
+            } else {
+                noun + 1
+            };
             if !actor.sure && !doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"]) {
                 continue;
             }
             // The verb: the first damage word soon after the work, before
             // the clause ends ("… in the plan destroyed the load balancer",
             // "… that brought the cluster down", "… is what broke …").
-            let damage = (noun + 1..(noun + 8).min(doc.len()))
+            let damage = (after..(after + 8).min(doc.len()))
                 .take_while(|&k| doc.word(k).is_some())
                 .find_map(|k| damage_by_work(doc, k));
             let before_outcome = p >= 2
@@ -322,6 +332,8 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
             "double-billed",
             "exhausted",
             "starved",
+            "burned",
+            "burnt",
         ],
     );
     let benign = (k + 1..(k + 5).min(doc.len())).any(|j| {
@@ -419,6 +431,7 @@ mod tests {
             "| Trigger | The query Sunita shipped on Tuesday crashed the primary |",
             "The growth team's campaign blast saturated the mail relays.",
             "The finance team's cron job double-charged 1,200 invoices.",
+            "Ama's PR #4120 is what burned through the monthly budget.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
