@@ -58,29 +58,50 @@ fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
 fn single_quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        if c == '\n' {
-            open = None;
-        } else if matches!(c, '\'' | '\u{2018}' | '\u{2019}') {
-            let opens = (prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–'))
-                && next.is_alphanumeric();
-            let closes = !prev.is_whitespace() && !next.is_alphanumeric();
-            if let (Some(start), true) = (open, closes) {
-                let inner = text.get(start + 1..i).unwrap_or_default();
-                let words = inner.split_whitespace().count();
-                let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
-                if words <= MENTION_WORDS && !ends_sentence {
-                    out.push((start, i + c.len_utf8()));
-                }
+    let b = text.as_bytes();
+    // Byte by byte: the quotes are ASCII or start with 0xE2 (U+2018 and
+    // U+2019 are E2 80 98 and E2 80 99), so no character is decoded.
+    let alnum_at = |k: usize| {
+        b.get(k)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0xC0)
+    };
+    let space_before = |k: usize| {
+        k == 0
+            || matches!(b[k - 1], b' ' | b'\t' | b'\n' | b'(' | b'[')
+            // An em or en dash: E2 80 94 or E2 80 93.
+            || k >= 3 && b[k - 3] == 0xE2 && b[k - 2] == 0x80 && matches!(b[k - 1], 0x93 | 0x94)
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let (len, curly_open, curly_close) = match b[i] {
+            b'\n' => {
                 open = None;
-            } else if opens && c != '\u{2019}' {
-                open = Some(i);
+                i += 1;
+                continue;
             }
+            b'\'' => (1, true, true),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x98) => (3, true, false),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => (3, false, true),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let opens = curly_open && space_before(i) && alnum_at(i + len);
+        let closes = curly_close && !space_before(i) && !alnum_at(i + len);
+        if let (Some(start), true) = (open, closes) {
+            let inner = text.get(start + 1..i).unwrap_or_default();
+            let inner = inner.trim_start_matches(['\u{2018}']);
+            let words = inner.split_whitespace().count();
+            let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
+            if words <= MENTION_WORDS && !ends_sentence {
+                out.push((start, i + len));
+            }
+            open = None;
+        } else if opens {
+            open = Some(i);
         }
-        prev = c;
+        i += len;
     }
     out
 }

@@ -14,7 +14,7 @@
 use super::people::{strip_possessive, Level, People};
 use super::roles;
 use super::systems::is_system;
-use super::tokens::{Doc, Kind};
+use super::tokens::{in_list, Doc, Kind};
 
 /// How many weights the model has (features are hashed into them).
 pub const BUCKETS: usize = 1 << 15;
@@ -104,6 +104,17 @@ pub(crate) fn sentences(doc: &Doc, people: &People) -> Vec<Sentence> {
 
 fn mentions(doc: &Doc, people: &People, start: usize, end: usize) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Role mentions are at most four words long and end in a role word:
+    // only look for one where such a word is near.
+    let roleish: Vec<bool> = (start..end)
+        .map(|k| {
+            doc.word(k).is_some_and(|w| {
+                let w = strip_possessive(w);
+                roles::is_role_word(w) || in_list(w, &["humans", "human", "people"])
+            })
+        })
+        .collect();
+    let role_near = |i: usize| roleish[i - start..(i + 5).min(end) - start].contains(&true);
     let mut i = start;
     while i < end {
         let Some(w) = doc.word(i) else {
@@ -137,7 +148,11 @@ fn mentions(doc: &Doc, people: &People, start: usize, end: usize) -> Vec<Mention
             i = e + 1;
             continue;
         }
-        if let Some(e) = roles::role_starting_at(doc, i).filter(|&e| e < end) {
+        if let Some(e) = role_near(i)
+            .then(|| roles::role_starting_at(doc, i))
+            .flatten()
+            .filter(|&e| e < end)
+        {
             out.push(Mention {
                 start: i,
                 end: e,
@@ -146,7 +161,7 @@ fn mentions(doc: &Doc, people: &People, start: usize, end: usize) -> Vec<Mention
             i = e + 1;
             continue;
         }
-        if PRONOUNS.contains(&w) {
+        if in_list(w, PRONOUNS) {
             out.push(Mention {
                 start: i,
                 end: i,

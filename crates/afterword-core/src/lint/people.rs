@@ -83,9 +83,12 @@ fn system_words(doc: &Doc) -> HashSet<String> {
 }
 
 pub(crate) fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix('\''))
-        .unwrap_or(w)
+    let b = w.as_bytes();
+    match b {
+        [.., b'\'', b's'] => &w[..w.len() - 2],
+        [.., b'\''] => &w[..w.len() - 1],
+        _ => w,
+    }
 }
 
 /// Verbs of acts only people do: a capitalised word before one of them is a

@@ -3,7 +3,7 @@
 //! "ops". Also the ordinary capitalised words that are never names, so a
 //! sentence that starts "Yesterday's deploy…" does not read as a person.
 
-use super::tokens::Doc;
+use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
@@ -197,7 +197,10 @@ const OWNERS: &[&str] = &[
 ];
 
 pub(crate) fn is_role_word(w: &str) -> bool {
-    ROLES.contains(&w) || DEPARTMENTS.contains(&w)
+    // Asked for nearly every word of a text.
+    static ALL: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| WordSet::new(&[ROLES, DEPARTMENTS]))
+        .contains(w)
 }
 
 /// Where a role mention ending at `end` starts: at its determiner, or at
@@ -213,15 +216,15 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
         return None;
     }
     let raw = doc.slice(end, end);
-    if DEPARTMENTS.contains(&word)
-        && !ROLES.contains(&word)
-        && !BARE_ROLES.contains(&word)
+    if in_list(word, DEPARTMENTS)
+        && !in_list(word, ROLES)
+        && !in_list(word, BARE_ROLES)
         && doc.tokens[end].capitalised
     {
         // A department alone, or "the Security team" style (handled below
         // when "team" follows).
         let before = end.checked_sub(1).and_then(|p| doc.word(p));
-        if before.is_none_or(|b| !DETERMINERS.contains(&b)) {
+        if before.is_none_or(|b| !in_list(b, DETERMINERS)) {
             return Some(end);
         }
         return None;
@@ -230,7 +233,7 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
         // "IT" the department, never "it" the pronoun.
         return (raw == "IT" || raw == "IT's").then_some(end);
     }
-    if !ROLES.contains(&word) && !BARE_ROLES.contains(&word) {
+    if !in_list(word, ROLES) && !in_list(word, BARE_ROLES) {
         return None;
     }
     let mut j = end;
@@ -240,27 +243,27 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
             break;
         }
         let Some(w) = doc.word(j - 1) else { break };
-        if DETERMINERS.contains(&w) {
+        if in_list(w, DETERMINERS) {
             return Some(j - 1);
         }
         if w.ends_with("'s") {
             // "our vendor's engineer", "the customer's admin": a person who
             // belongs to someone else is still a person.
             let owner = super::people::strip_possessive(w);
-            if !is_role_word(owner) && !OWNERS.contains(&owner) {
+            if !is_role_word(owner) && !in_list(owner, OWNERS) {
                 break;
             }
-            if j >= 2 && doc.word(j - 2).is_some_and(|d| DETERMINERS.contains(&d)) {
+            if j >= 2 && doc.word(j - 2).is_some_and(|d| in_list(d, DETERMINERS)) {
                 return Some(j - 2);
             }
             return Some(j - 1);
         }
-        if NOT_MODIFIERS.contains(&w) {
+        if in_list(w, NOT_MODIFIERS) {
             break;
         }
         j -= 1;
     }
-    if BARE_ROLES.contains(&word) || headline_role(doc, end) {
+    if in_list(word, BARE_ROLES) || headline_role(doc, end) {
         return Some(end);
     }
     // "Platform team", "Infra engineers": a capitalised modifier.
@@ -345,7 +348,7 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
     let base = super::people::strip_possessive(word);
     t.sentence_start
         && t.capitalised
-        && ROLES.contains(&base)
+        && in_list(base, ROLES)
         && (base != word || super::people::past_verb(doc, start + 1))
 }
 
@@ -358,12 +361,12 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
         return None;
     }
     let mut i = start;
-    if DETERMINERS.contains(&word) {
+    if in_list(word, DETERMINERS) {
         i += 1;
     } else if matches!(word, "human" | "humans" | "people" | "someone" | "somebody") {
         // "human operators", "someone on the team".
-    } else if !(BARE_ROLES.contains(&super::people::strip_possessive(word))
-        || DEPARTMENTS.contains(&word) && doc.tokens[start].capitalised
+    } else if !(in_list(super::people::strip_possessive(word), BARE_ROLES)
+        || in_list(word, DEPARTMENTS) && doc.tokens[start].capitalised
         || headline_role(doc, start))
     {
         return None;
@@ -378,13 +381,13 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
         // of people ("the management"): "the release", "the platform" and
         // "the network" are systems, unless "team" or a role follows.
         let thing = j > start
-            && DEPARTMENTS.contains(&base)
-            && !ROLES.contains(&base)
+            && in_list(base, DEPARTMENTS)
+            && !in_list(base, ROLES)
             && !matches!(base, "management" | "leadership" | "hr" | "legal" | "it");
         if thing {
             continue;
         }
-        if is_role_word(base) && !(DEPARTMENTS.contains(&base) && doc.is(j + 1, "team")) {
+        if is_role_word(base) && !(in_list(base, DEPARTMENTS) && doc.is(j + 1, "team")) {
             if doc.is_any(j + 1, NOT_A_PERSON_AFTER) || machine_role(doc, j) {
                 return None;
             }
@@ -396,7 +399,7 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
                 found = Some(j + 1);
                 break;
             }
-        } else if found.is_some() || NOT_MODIFIERS.contains(&w) {
+        } else if found.is_some() || in_list(w, NOT_MODIFIERS) {
             break;
         }
     }
@@ -747,7 +750,8 @@ const COMMON: &[&str] = &[
 ];
 
 pub(crate) fn is_common_word(w: &str) -> bool {
-    COMMON.binary_search(&w).is_ok()
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[COMMON])).contains(w)
 }
 
 #[cfg(test)]

@@ -469,7 +469,9 @@ pub(crate) const SYSTEMS: &[&str] = &[
 ];
 
 pub(crate) fn is_system(word: &str) -> bool {
-    SYSTEMS.binary_search(&word).is_ok()
+    static SET: std::sync::OnceLock<super::tokens::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| super::tokens::WordSet::new(&[SYSTEMS]))
+        .contains(word)
 }
 
 #[cfg(test)]

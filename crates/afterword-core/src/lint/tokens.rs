@@ -184,32 +184,39 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercase form of word `i`, or `None` when `i` is not a word.
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
-        if t.kind != Kind::Word {
+        if !matches!(t.kind, Kind::Word) {
             return None;
         }
         self.lower.get(t.lower.0 as usize..t.lower.1 as usize)
     }
 
     /// Whether token `i` is the word `w` (given in lowercase).
+    #[inline]
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
 
     /// Whether token `i` is one of `words`.
+    #[inline]
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.word(i).is_some_and(|w| in_list(w, words))
     }
 
     /// Whether the words `phrase` follow each other from token `i`.
+    #[inline]
     pub(crate) fn seq(&self, i: usize, phrase: &[&str]) -> bool {
         phrase.iter().enumerate().all(|(k, w)| self.is(i + k, w))
     }
 
     /// Whether token `i` is the punctuation mark `c`.
+    #[inline]
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(p) if p == c))
     }
 
     /// The original text from token `a` through token `b` (inclusive).
@@ -253,11 +260,51 @@ impl<'a> Doc<'a> {
 /// Whether `w` is one of `words`. Checking the length and the first byte
 /// before comparing the rest keeps the many word-list lookups of a lint run
 /// cheap.
+#[inline]
 pub(crate) fn in_list(w: &str, words: &[&str]) -> bool {
     let (len, first) = (w.len(), w.as_bytes().first().copied());
     words
         .iter()
         .any(|x| x.len() == len && x.as_bytes().first().copied() == first && *x == w)
+}
+
+/// FNV-1a, for the word sets: short keys, no need to resist collisions.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words for the lists that are asked about for nearly every word
+/// of a text, where a scan of the list would cost more than the rest.
+pub(crate) struct WordSet(
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
+);
+
+impl WordSet {
+    pub(crate) fn new(lists: &[&[&'static str]]) -> WordSet {
+        WordSet(lists.iter().flat_map(|l| l.iter().copied()).collect())
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
 }
 
 pub(crate) fn capitalise(s: &str) -> String {

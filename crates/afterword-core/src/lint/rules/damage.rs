@@ -363,14 +363,13 @@ const DOWN: &[&str] = &["down", "offline", "out", "over", "off"];
 /// Whether `w` can start a damage phrase at all: checked first, so the
 /// look-around below runs only at candidate verbs.
 fn candidate(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut all: Vec<&'static str> = [HUMAN_BREAK, BREAK, DELETE, SHIP, OTHER_VERBS].concat();
-        all.sort_unstable();
-        all.dedup();
-        all
-    });
-    words.binary_search(&w).is_ok() || is_past(w)
+    static WORDS: std::sync::OnceLock<crate::lint::tokens::WordSet> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            crate::lint::tokens::WordSet::new(&[HUMAN_BREAK, BREAK, DELETE, SHIP, OTHER_VERBS])
+        })
+        .contains(w)
+        || is_past(w)
 }
 
 /// The other words a damage phrase can start with.

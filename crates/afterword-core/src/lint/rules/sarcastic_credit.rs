@@ -8,7 +8,7 @@ use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ActorKind;
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::{Doc, Kind};
+use crate::lint::tokens::{Doc, Kind, WordSet};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -204,8 +204,19 @@ const CREDIT_TO: &[&str] = &[
     "credit",
 ];
 
+/// The first words of the other openers below.
+const OPENERS: &[&str] = &["hats", "shout", "well", "way", "another", "applause"];
+
 /// Where the one credited starts, less one, when word `i` opens credit.
 fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
+    let w = doc.word(i)?;
+    static FIRST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    if !FIRST
+        .get_or_init(|| WordSet::new(&[CREDIT_TO, PRAISE, OPENERS]))
+        .contains(w)
+    {
+        return None;
+    }
     let skip_comma = |k: usize| if doc.is_punct(k + 1, ',') { k + 1 } else { k };
     if doc.is_any(i, CREDIT_TO) && doc.is(i + 1, "to") {
         return Some(i + 1);

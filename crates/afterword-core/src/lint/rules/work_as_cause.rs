@@ -11,7 +11,7 @@ use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ActorKind;
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::Doc;
+use crate::lint::tokens::{Doc, WordSet};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -103,7 +103,8 @@ const WORK: &[&str] = &[
 
 /// Whether `w` names a piece of someone's work.
 pub(crate) fn is_work(w: &str) -> bool {
-    WORK.contains(&w)
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[WORK])).contains(w)
 }
 
 /// Strips a possessive from how a person was written: "Tom's" → "Tom".
@@ -140,7 +141,7 @@ impl Rule for WorkAsCause {
             let mut noun = None;
             for j in p + 1..(p + 5).min(doc.len()) {
                 let Some(word) = doc.word(j) else { break };
-                if WORK.contains(&word) {
+                if is_work(word) {
                     noun = Some(j);
                 } else if noun.is_some() {
                     break;
