@@ -102,6 +102,14 @@ test("people are recognised in a draft that lists nobody", async () => {
     await marks.first().waitFor();
   }
 
+  // No listed phrase: the sentence model reads it as blame, in the browser
+  // as on the command line, and says who it is about.
+  await control.fill("");
+  await control.pressSequentially("Carlos signed off on a build that never ran the tests.", { delay: 2 });
+  await marks.first().waitFor();
+  assert.match(await group.textContent(), /reads-as-blame/);
+  assert.match(await group.textContent(), /makes Carlos the reason/);
+
   // A named person doing something ordinary, and a system doing damage.
   await control.fill("");
   await control.pressSequentially("Lea restarted the worker at 14:05 UTC. Kafka dropped messages during the upgrade.", { delay: 2 });
