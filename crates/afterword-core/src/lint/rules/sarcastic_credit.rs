@@ -66,7 +66,6 @@ const BAD: &[&str] = &[
     "worse",
     "unusable",
     "unavailable",
-    "taking",
     "breaking",
     "nuking",
     "wiping",
@@ -132,6 +131,20 @@ const HARMFUL_ACTS: &[&str] = &[
     "missing",
     "approving",
     "rolling",
+];
+
+/// Words that mark praise as ironic: "his famously speedy replies", "the
+/// surprise 3 a.m. page".
+const IRONY: &[&str] = &[
+    "famously",
+    "surprise",
+    "somehow",
+    "heroically",
+    "legendary",
+    "impressively",
+    "masterful",
+    "masterfully",
+    "genius",
 ];
 
 /// Words that make it a good one, so the thanks are real.
@@ -221,6 +234,12 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     if doc.is_any(i, CREDIT_TO) && doc.is(i + 1, "to") {
         return Some(i + 1);
     }
+    // "Thanks, Ozan, for the surprise 3 a.m. page".
+    if doc.is_any(i, &["thanks", "kudos", "congrats", "congratulations"])
+        && doc.is_punct(i + 1, ',')
+    {
+        return Some(i + 1);
+    }
     if doc.seq(i, &["hats", "off", "to"])
         || doc.seq(i, &["shout", "out", "to"])
         || doc.seq(i, &["well", "done", "to"])
@@ -290,11 +309,18 @@ impl Rule for SarcasticCredit {
                     }
                 }
             }
-            // "Great job, platform team": a team named without "the".
+            // "Great job, platform team", "great job, networking": a team
+            // named without "the".
             let who_end = who_end.or_else(|| {
-                (doc.word(to + 1).is_some()
-                    && doc.is_any(to + 2, &["team", "crew", "folks", "squad"]))
-                .then_some(to + 2)
+                if doc.word(to + 1).is_some()
+                    && doc.is_any(to + 2, &["team", "crew", "folks", "squad"])
+                {
+                    Some(to + 2)
+                } else {
+                    doc.word(to + 1)
+                        .is_some_and(crate::lint::roles::is_role_word)
+                        .then_some(to + 1)
+                }
             });
             let Some(who_end) = who_end else { continue };
             // "Kudos to the database team for restoring the replica": thanks
@@ -308,9 +334,14 @@ impl Rule for SarcasticCredit {
                         Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
                     )
                 });
-            if doc.is(who_end + 1, "for")
+            let after = if doc.is_punct(who_end + 1, ',') {
+                who_end + 1
+            } else {
+                who_end
+            };
+            if doc.is(after + 1, "for")
                 && doc
-                    .word(who_end + 2)
+                    .word(after + 2)
                     .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
                 && !irony
             {
@@ -319,6 +350,9 @@ impl Rule for SarcasticCredit {
             // The outcome: the rest of the sentence after the thanked one
             // (after "for" when the outcome is named there).
             let mut bad = irony;
+            // Ironic words make the good ones ironic too ("his famously
+            // quick replies").
+            let mut irony_seen = irony;
             let mut good = false;
             let mut j = who_end + 1;
             let limit = (who_end + 25).min(doc.len());
@@ -330,9 +364,14 @@ impl Rule for SarcasticCredit {
                         let cannot = doc.is_any(j, &["nobody", "no"])
                             && (doc.is(j + 1, "could") || doc.seq(j + 1, &["one", "could"]))
                             || doc.is_any(j, &["couldn't", "cannot", "can't"]);
-                        if doc.is_any(j, BAD) || cannot {
+                        let ironic = doc.is_any(j, IRONY)
+                            || doc.is_any(j, &["again"])
+                                && j > 0
+                                && doc.is_any(j - 1, &["once", "yet"]);
+                        if doc.is_any(j, BAD) || cannot || ironic {
                             bad = true;
                         }
+                        irony_seen |= ironic;
                         // "found yet another way to take us offline".
                         let new_way = doc.is_any(j, &["found", "finding", "discovered"])
                             && doc.is_any(j + 1, &["a", "another", "yet", "new"]);
@@ -346,7 +385,7 @@ impl Rule for SarcasticCredit {
                 }
                 j += 1;
             }
-            if !bad || good {
+            if !bad || good && !irony_seen {
                 continue;
             }
             let start = if i > 0 && doc.is_any(i - 1, &["big", "all", "many", "huge", "special"]) {
@@ -397,6 +436,9 @@ mod tests {
             "Props to the vendor for 'testing' the update on production.",
             "Well done to the mobile team for shipping a build that folds on launch.",
             "A round of applause for Hamid, who found yet another way to take us offline.",
+            "Thanks, Mateus, for the surprise 4 a.m. page.",
+            "Great job, networking, on the rule that blocked our own health checks.",
+            "Big thanks to Lars for his famously quick replies: only six hours for one key.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
