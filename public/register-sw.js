@@ -31,8 +31,35 @@
     window.location.reload();
   });
 
+  // Resolves once the page has the app's wasm (or after 30 s): a worker
+  // installed earlier would download it a second time instead of taking the
+  // page's copy from the HTTP cache, which matters on a slow connection.
+  function wasmArrived() {
+    return new Promise((resolve) => {
+      const arrived = () =>
+        performance.getEntriesByType("resource").some((e) => /_bg\.wasm$/.test(e.name) && e.responseEnd > 0);
+      if (arrived()) return resolve();
+      let observer = null;
+      const timer = setTimeout(finish, 30000);
+      function finish() {
+        clearTimeout(timer);
+        if (observer) observer.disconnect();
+        resolve();
+      }
+      try {
+        observer = new PerformanceObserver(() => {
+          if (arrived()) finish();
+        });
+        observer.observe({ type: "resource", buffered: true });
+      } catch (_) {
+        finish();
+      }
+    });
+  }
+
   window.addEventListener("load", async () => {
     try {
+      await wasmArrived();
       const reg = await navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.href });
       if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
       reg.addEventListener("updatefound", () => {

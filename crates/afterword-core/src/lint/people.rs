@@ -242,12 +242,16 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if kind.is_none() {
         // "Jun-seo", "Jean-Luc", "Ji-ho": a hyphenated given name whose first
         // part the lists know as a name and not as a word.
+        // A first part that is also a word ("Jun") still makes a name with
+        // a short syllable after it, as in Korean given names.
         if let Some((first, rest)) = base.split_once('-') {
-            if !rest.is_empty()
-                && rest.chars().all(char::is_alphabetic)
-                && names::lookup(first) == Some(NameKind::Given)
-                && !super::roles::is_common_word(first)
-            {
+            let syllable = (2..=4).contains(&rest.len()) && !super::roles::is_common_word(rest);
+            let given = match names::lookup(first) {
+                Some(NameKind::Given) => !super::roles::is_common_word(first),
+                Some(NameKind::GivenWord) => syllable,
+                _ => false,
+            };
+            if !rest.is_empty() && rest.chars().all(char::is_alphabetic) && given {
                 kind = Some(NameKind::Given);
             }
         }

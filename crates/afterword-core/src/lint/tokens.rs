@@ -196,7 +196,10 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is the word `w` (given in lowercase).
     #[inline]
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i) == Some(w)
+        // Called for nearly every word by every rule: lengths first, then
+        // the bytes in place.
+        self.word(i)
+            .is_some_and(|x| x.len() == w.len() && x.bytes().zip(w.bytes()).all(|(a, b)| a == b))
     }
 
     /// Whether token `i` is one of `words`.
@@ -262,10 +265,16 @@ impl<'a> Doc<'a> {
 /// cheap.
 #[inline]
 pub(crate) fn in_list(w: &str, words: &[&str]) -> bool {
-    let (len, first) = (w.len(), w.as_bytes().first().copied());
-    words
-        .iter()
-        .any(|x| x.len() == len && x.as_bytes().first().copied() == first && *x == w)
+    let w = w.as_bytes();
+    let Some(&first) = w.first() else {
+        return words.iter().any(|x| x.is_empty());
+    };
+    // Words are short: comparing bytes in place is cheaper than a call to
+    // memcmp for each candidate.
+    words.iter().any(|x| {
+        let x = x.as_bytes();
+        x.len() == w.len() && x[0] == first && x.iter().zip(w).all(|(a, b)| a == b)
+    })
 }
 
 /// FNV-1a, for the word sets: short keys, no need to resist collisions.

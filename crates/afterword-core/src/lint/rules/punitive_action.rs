@@ -66,8 +66,68 @@ const BE: &[&str] = &[
 ];
 
 /// The last token of a punitive phrase that starts at `i`.
+/// Every word an arm of [`punitive_at`] starts with, besides [`BE`]: the
+/// match below is only tried for these. A new arm adds its words here.
+const FIRST_WORDS: &[&str] = &[
+    "loses",
+    "lose",
+    "lost",
+    "losing",
+    "revoke",
+    "revoked",
+    "revoking",
+    "access",
+    "rights",
+    "privileges",
+    "permissions",
+    "retrain",
+    "re-train",
+    "re-educate",
+    "reeducate",
+    "remove",
+    "pull",
+    "bench",
+    "disciplinary",
+    "punitive",
+    "buddy",
+    "chaperone",
+    "babysitter",
+    "minder",
+    "supervisor",
+    "handler",
+    "write",
+    "writes",
+    "writing",
+    "formal",
+    "final",
+    "written",
+    "performance",
+    "reprimand",
+    "reprimanded",
+    "no",
+    "not",
+    "ask",
+    "asks",
+    "get",
+    "gets",
+    "need",
+    "needs",
+    "remind",
+    "tell",
+    "warn",
+    "instruct",
+    "responsible",
+];
+
 fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
     let w = doc.word(i)?;
+    static FIRST: std::sync::OnceLock<crate::lint::tokens::WordSet> = std::sync::OnceLock::new();
+    if !FIRST
+        .get_or_init(|| crate::lint::tokens::WordSet::new(&[FIRST_WORDS, BE]))
+        .contains(w)
+    {
+        return None;
+    }
     match w {
         _ if BE.contains(&w) && doc.is_any(i + 1, PUNISHED) => {
             let p = i + 1;

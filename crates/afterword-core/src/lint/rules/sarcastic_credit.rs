@@ -85,6 +85,11 @@ const BAD: &[&str] = &[
     "fell",
     "burned",
     "blocked",
+    "empties",
+    "emptied",
+    "wipes",
+    "purged",
+    "purges",
 ];
 
 /// Acts that are harm in themselves when someone is "thanked" for them.
@@ -339,11 +344,44 @@ impl Rule for SarcasticCredit {
             } else {
                 who_end
             };
+            // The act can still be thanked for what it did: "for
+            // discovering the one button that empties every cache". A bad
+            // word that only sets the scene ("during the outage") does not
+            // count.
+            let harm_done = || {
+                (after + 3..(after + 20).min(doc.len()))
+                    .take_while(|&k| {
+                        !matches!(
+                            doc.tokens[k].kind,
+                            Kind::Punct('.' | '!' | '?' | ';') | Kind::Break
+                        )
+                    })
+                    .any(|k| {
+                        doc.is_any(k, BAD)
+                            && !(k.saturating_sub(3)..k).any(|c| {
+                                doc.is_any(
+                                    c,
+                                    &[
+                                        "during",
+                                        "after",
+                                        "through",
+                                        "despite",
+                                        "around",
+                                        "in",
+                                        "throughout",
+                                    ],
+                                )
+                            })
+                            && (after + 3..k)
+                                .any(|c| doc.is_any(c, &["that", "which", "and", "so"]))
+                    })
+            };
             if doc.is(after + 1, "for")
                 && doc
                     .word(after + 2)
                     .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
                 && !irony
+                && !harm_done()
             {
                 continue;
             }
@@ -439,6 +477,7 @@ mod tests {
             "Thanks, Mateus, for the surprise 4 a.m. page.",
             "Great job, networking, on the rule that blocked our own health checks.",
             "Big thanks to Lars for his famously quick replies: only six hours for one key.",
+            "Kudos to the data team for discovering the one flag that wipes every report.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
