@@ -22,6 +22,13 @@ const NEGATORS: &[&str] = &[
 /// mention of the words.
 const MENTION_WORDS: usize = 6;
 
+/// Whether the text between two quotes is a short term rather than quoted
+/// speech: a few words, not ending like a sentence.
+fn is_term(inner: &str) -> bool {
+    inner.split_whitespace().count() <= MENTION_WORDS
+        && !inner.trim_end().ends_with([',', '.', '!', '?'])
+}
+
 /// Byte ranges of short quoted terms in `text`.
 fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -33,10 +40,7 @@ fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
             '"' | '\u{201d}' => match open.take() {
                 Some(start) => {
                     let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
-                    let inner = text.get(start + open_len..i).unwrap_or_default();
-                    let words = inner.split_whitespace().count();
-                    let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
-                    if words <= MENTION_WORDS && !ends_sentence {
+                    if is_term(text.get(start + open_len..i).unwrap_or_default()) {
                         out.push((start, i + c.len_utf8()));
                     }
                 }
@@ -90,11 +94,9 @@ fn single_quoted_terms(text: &str) -> Vec<(usize, usize)> {
         let opens = curly_open && space_before(i) && alnum_at(i + len);
         let closes = curly_close && !space_before(i) && !alnum_at(i + len);
         if let (Some(start), true) = (open, closes) {
-            let inner = text.get(start + 1..i).unwrap_or_default();
-            let inner = inner.trim_start_matches(['\u{2018}']);
-            let words = inner.split_whitespace().count();
-            let ends_sentence = inner.trim_end().ends_with([',', '.', '!', '?']);
-            if words <= MENTION_WORDS && !ends_sentence {
+            // The opening quote is one byte (') or three (‘).
+            let open_len = if b[start] == b'\'' { 1 } else { 3 };
+            if is_term(text.get(start + open_len..i).unwrap_or_default()) {
                 out.push((start, i + len));
             }
             open = None;
@@ -231,6 +233,7 @@ mod tests {
             "Don't blame the intern for being careless.",
             "Shipping a destructive job with no tests is a rookie mistake.",
             "The engineers' careless rollout took the site down.",
+            "The chat said \u{2018}honestly the on-call was careless and lazy about the whole rollout\u{2019}.",
         ] {
             assert!(flagged(text), "{text}");
         }

@@ -332,18 +332,19 @@ impl Rule for SarcasticCredit {
             // for an act of help are real, unless the act itself did harm
             // ("for taking production down") or the words are in irony
             // quotes.
-            let irony = doc.is(who_end + 1, "for")
-                && (who_end + 2..(who_end + 12).min(doc.len())).any(|k| {
-                    matches!(
-                        doc.tokens[k].kind,
-                        Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
-                    )
-                });
+            // "Thanks to X for …" and "Thanks, X, for …".
             let after = if doc.is_punct(who_end + 1, ',') {
                 who_end + 1
             } else {
                 who_end
             };
+            let irony = doc.is(after + 1, "for")
+                && (after + 2..(after + 12).min(doc.len())).any(|k| {
+                    matches!(
+                        doc.tokens[k].kind,
+                        Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
+                    )
+                });
             // The act can still be thanked for what it did: "for
             // discovering the one button that empties every cache". A bad
             // word that only sets the scene ("during the outage") does not
@@ -475,6 +476,7 @@ mod tests {
             "Well done to the mobile team for shipping a build that folds on launch.",
             "A round of applause for Hamid, who found yet another way to take us offline.",
             "Thanks, Mateus, for the surprise 4 a.m. page.",
+            "Thanks, Mateus, for the 'quick' config change.",
             "Great job, networking, on the rule that blocked our own health checks.",
             "Big thanks to Lars for his famously quick replies: only six hours for one key.",
             "Kudos to the data team for discovering the one flag that wipes every report.",
