@@ -52,11 +52,6 @@ fn train(examples: &[&Example]) -> (Vec<f32>, f32) {
     model::train(&set)
 }
 
-fn score(w: &[f32], bias: f32, e: &Example) -> f32 {
-    let z = bias + e.features.iter().map(|&h| w[h as usize]).sum::<f32>();
-    1.0 / (1.0 + (-z).exp())
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut cv: Option<usize> = None;
@@ -120,7 +115,9 @@ fn cross_validate(sentences: &[Sentence], k: usize) {
         let (w, bias) = train(&train_set);
         for (i, e) in examples.iter().enumerate() {
             if i % k == fold {
-                p[i] = e.as_ref().map_or(0.0, |e| score(&w, bias, e));
+                p[i] = e
+                    .as_ref()
+                    .map_or(0.0, |e| model::probability(&w, bias, &e.features));
             }
         }
     }

@@ -384,8 +384,7 @@ fn train_once(examples: &[(&[u32], bool)], seed: u64) -> (Vec<f32>, f32) {
         }
         for &k in &order {
             let (features, blame) = examples[k];
-            let z = bias + features.iter().map(|&h| w[h as usize]).sum::<f32>();
-            let p = 1.0 / (1.0 + (-z).exp());
+            let p = probability(&w, bias, features);
             let err = if blame { p - 1.0 } else { p * BLAMELESS_WEIGHT };
             for &h in features {
                 let h = h as usize;
@@ -398,6 +397,13 @@ fn train_once(examples: &[(&[u32], bool)], seed: u64) -> (Vec<f32>, f32) {
         }
     }
     (w, bias)
+}
+
+/// The model's reading of `features` with unquantised weights, as in
+/// training.
+pub fn probability(weights: &[f32], bias: f32, features: &[u32]) -> f32 {
+    let z = bias + features.iter().map(|&h| weights[h as usize]).sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// The bytes of a model file: weights quantised to one signed byte each.
