@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-1. Moves the loader Trunk writes inline into index.html to a file of its own
-   (boot-<hash>.js), so the page runs under a Content-Security-Policy that
-   allows no inline script.
+1. Builds the WebAssembly in parts (scripts/build_wasm.py) and links its
+   loader (boot-<hash>.js) from index.html: a file of its own, so the page
+   runs under a Content-Security-Policy that allows no inline script.
 2. Writes afterword-embed.js (from src/embed.js): the stable-named module a
    page imports to embed the editor, filled with this build's hashed file
    names (the app's JS, its wasm and its stylesheets, in page order).
@@ -18,27 +18,33 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_wasm  # noqa: E402
+
 SKIP = {"sw.js"}
 
 
-INLINE_MODULE = re.compile(r'<script type="module">\s*(.*?)</script>', re.S)
-
-
-def externalise_loader(stage):
+def add_loader(stage, parts):
+    """Links the app's modules from index.html: the JS glue and the parts
+    loader preloaded, the main wasm fetched early, the loader run as a module
+    (a file of its own, so the page runs under a Content-Security-Policy that
+    allows no inline script)."""
     index_path = os.path.join(stage, "index.html")
     with open(index_path, encoding="utf-8") as f:
         html = f.read()
-    match = INLINE_MODULE.search(html)
-    if not match:
-        return None
-    code = match.group(1).strip() + "\n"
-    name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
-    with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
-        f.write(code)
-    html = html[: match.start()] + f'<script type="module" src="./{name}"></script>' + html[match.end():]
+    tags = (
+        f'<link rel="modulepreload" href="./{parts["js"]}" crossorigin="anonymous">'
+        f'<link rel="modulepreload" href="./{parts["loader"]}" crossorigin="anonymous">'
+        f'<link rel="preload" href="./{parts["wasm"]}" crossorigin="anonymous" as="fetch" type="application/wasm">'
+        f'<script type="module" src="./{parts["boot"]}"></script>'
+    )
+    if "</head>" not in html or parts["boot"] in html:
+        sys.exit("post_build: index.html has no </head>, or already links the loader")
+    html = html.replace("</head>", tags + "\n</head>", 1)
+    # The placeholder that keeps Trunk from building the wasm itself.
+    html = re.sub(r'\s*<!--[^>]*not by Trunk\. -->\s*<link data-trunk rel="rust"[^>]*>', "", html)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
-    return code
 
 
 STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="(?:\./)?([^"]+)"')
@@ -73,15 +79,10 @@ def main():
     stage = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
     if not stage:
         sys.exit("post_build: set TRUNK_STAGING_DIR or pass the build folder")
-    loader = externalise_loader(stage)
-    if loader is None:
-        # Already moved (the hook ran twice on this folder): read it back.
-        boot = [n for n in os.listdir(stage) if n.startswith("boot-") and n.endswith(".js")]
-        if len(boot) != 1:
-            sys.exit("post_build: no inline loader and no single boot-*.js")
-        with open(os.path.join(stage, boot[0]), encoding="utf-8") as f:
-            loader = f.read()
-    write_embed_module(stage, loader)
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+    parts = build_wasm.build(stage, release)
+    add_loader(stage, parts)
+    write_embed_module(stage, parts["boot_code"])
     files = []
     for root, _dirs, names in os.walk(stage):
         for name in names:

@@ -2,7 +2,7 @@
 # Installs what building and testing Afterword needs, skipping whatever is
 # already there. Safe to run any number of times.
 #
-#   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-split, wasm-opt)
 #   scripts/setup.sh --test     the same, plus Chromium and the end-to-end test packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,16 @@ if ! have wasm-bindgen || ! wasm-bindgen --version | grep -qF "$WASM_BINDGEN_VER
   say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   # No --locked: its lock file pins a crate version the registry no longer serves.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Splits the wasm into parts loaded on demand (scripts/build_wasm.py). Its
+# runtime half (wasm_split_helpers, through Leptos) is in Cargo.lock; the
+# two must speak the same format, so the tool's version is pinned with it.
+WASM_SPLIT_VERSION=0.2.4
+if ! have wasm-split-cli || [ "$(cat "$HOME/.cargo/.afterword-wasm-split" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (two minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.afterword-wasm-split"
 fi
 
 # npm packages: wasm-opt (binaryen) always; Playwright and axe for tests,

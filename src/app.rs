@@ -10,15 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::components::editor::EditorPage;
 use crate::components::home::Home;
 use crate::components::kept_versions::KeptVersions;
 use crate::components::leave_choice::LeaveChoice;
-use crate::components::report::ReportPage;
-use crate::components::review::ReviewPage;
-use crate::components::team::TeamPage;
-use crate::components::template_editor::TemplatesPage;
 use crate::host::Host;
+use crate::parts::{self, Part};
 use crate::safeguard::Leave;
 use crate::session::OpenDraft;
 use crate::state::{AppOptions, AppState, Route};
@@ -94,15 +90,15 @@ pub fn App(
 
     let screen = move || match app.route.get() {
         Route::Home if !show_drafts => match app.single_draft() {
-            Some(id) => view! { <EditorPage id=id /> }.into_any(),
+            Some(id) => parts::screen(Part::Editor(id)),
             None => view! { <Home /> }.into_any(),
         },
         Route::Home => view! { <Home /> }.into_any(),
-        Route::Draft(id) => view! { <EditorPage id=id /> }.into_any(),
-        Route::Review => view! { <ReviewPage /> }.into_any(),
-        Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
-        Route::Templates => view! { <TemplatesPage /> }.into_any(),
-        Route::Team => view! { <TeamPage /> }.into_any(),
+        Route::Draft(id) => parts::screen(Part::Editor(id)),
+        Route::Review => parts::screen(Part::Review),
+        Route::Report(id) => parts::screen(Part::Report(id)),
+        Route::Templates => parts::screen(Part::Templates),
+        Route::Team => parts::screen(Part::Team),
     };
 
     // Unique per editor: a host page has navigation of its own, and may hold

@@ -14,6 +14,7 @@ pub mod clipboard;
 pub mod components;
 pub mod embed;
 pub mod host;
+pub mod parts;
 pub mod safeguard;
 pub mod session;
 pub mod state;

@@ -19,6 +19,9 @@ const PAGE_ROWS: usize = 50;
 #[component]
 pub fn Home() -> impl IntoView {
     let app = use_app();
+    // The editor is a part of its own: fetched while the person reads the
+    // list, so opening a draft does not wait for it.
+    crate::parts::prefetch(crate::parts::Part::Editor(String::new()));
     let live = Memo::new(move |_| {
         app.drafts.with(|d| {
             d.iter()

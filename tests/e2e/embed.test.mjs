@@ -46,6 +46,7 @@ async function openPage(context, url) {
   page.policyMessages = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
   page.on("console", (m) => {
+    if (m.type() === "error") console.error(`[page console] ${m.text().slice(0, 2000)}`);
     if (/Content Security Policy|Refused to/i.test(m.text())) page.policyMessages.push(m.text());
   });
   await page.goto(url);

@@ -1,0 +1,222 @@
+//! Screens most visits never open, loaded on demand.
+//!
+//! With the `split` feature (what `trunk build` uses, see
+//! `scripts/build_wasm.py`) each function below is a split point: the code
+//! only it reaches goes into a wasm part of its own, fetched the first time
+//! the screen opens (the service worker precaches every part, so this works
+//! offline after one visit). Without the feature (tests, `cargo check`) the
+//! same functions are plain calls, so behaviour is the same either way.
+//!
+//! A screen that cannot be fetched (offline before the first full visit, or
+//! a server that lost the file) says so and offers to try again; nothing of
+//! the open draft depends on it.
+
+use leptos::prelude::*;
+
+use crate::components::editor::EditorPage;
+use crate::components::report::ReportPage;
+use crate::components::review::ReviewPage;
+use crate::components::team::TeamPage;
+use crate::components::template_editor::TemplatesPage;
+
+/// A part of the app that could not be fetched.
+#[derive(Debug, Clone)]
+pub struct PartMissing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// Declares a screen that loads on demand: `$name` returns its view (a
+/// future with the `split` feature, at once without it) and `$preload`
+/// fetches its part without drawing anything.
+macro_rules! part {
+    ($(#[$doc:meta])* $part:ident, $preload:ident, $name:ident ($($arg:ident : $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(
+                $part,
+                fallible,
+                preload($preload),
+                wasm_split_path = ::leptos::wasm_split
+            )
+        )]
+        fn $name($($arg: $ty),*) -> Result<AnyView, PartMissing> {
+            let view = $body;
+            Ok(view)
+        }
+    };
+}
+
+part!(
+    /// The editor of one draft, with the checker.
+    editor, preload_editor, editor_screen(id: String) { view! { <EditorPage id=id /> }.into_any() }
+);
+part!(
+    /// The follow-up review, its trends and charts.
+    review, preload_review, review_screen() { view! { <ReviewPage /> }.into_any() }
+);
+part!(
+    /// The report and print view of one draft.
+    report, preload_report, report_screen(id: String) { view! { <ReportPage id=id /> }.into_any() }
+);
+part!(
+    /// The template editor.
+    templates, preload_templates, templates_screen() { view! { <TemplatesPage /> }.into_any() }
+);
+part!(
+    /// The team library's settings and state.
+    team, preload_team, team_screen() { view! { <TeamPage /> }.into_any() }
+);
+
+/// A screen that may live in a part of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Editor(String),
+    Review,
+    Report(String),
+    Templates,
+    Team,
+}
+
+impl Part {
+    /// The part's number in [`LOADED`].
+    #[cfg(feature = "split")]
+    fn bit(&self) -> u8 {
+        match self {
+            Part::Editor(_) => 1,
+            Part::Review => 2,
+            Part::Report(_) => 4,
+            Part::Templates => 8,
+            Part::Team => 16,
+        }
+    }
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    /// The parts that have arrived (one bit each, see [`Part::bit`]).
+    static LOADED: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// The view of `part`. Once its part has arrived the screen is built at
+/// once, in the caller's reactive scope, exactly as a screen of the main
+/// module; before that a short "Opening…" status shows while it is fetched.
+pub fn screen(part: Part) -> AnyView {
+    #[cfg(not(feature = "split"))]
+    {
+        let view = match part {
+            Part::Editor(id) => editor_screen(id),
+            Part::Review => review_screen(),
+            Part::Report(id) => report_screen(id),
+            Part::Templates => templates_screen(),
+            Part::Team => team_screen(),
+        };
+        view.unwrap_or_else(|PartMissing| ().into_any())
+    }
+    #[cfg(feature = "split")]
+    {
+        if LOADED.with(|l| l.get()) & part.bit() != 0 {
+            return built(part);
+        }
+        // None while fetching, then whether it arrived.
+        let arrived = RwSignal::new(None::<bool>);
+        let fetch = {
+            let part = part.clone();
+            move || {
+                let part = part.clone();
+                arrived.set(None);
+                leptos::task::spawn_local(async move {
+                    let ok = fetch(&part).await;
+                    if ok {
+                        LOADED.with(|l| l.set(l.get() | part.bit()));
+                    }
+                    // The screen may have been left meanwhile.
+                    let _ = arrived.try_set(Some(ok));
+                });
+            }
+        };
+        fetch();
+        view! {
+            {move || match arrived.get() {
+                None => view! { <p class="aw-part-loading" role="status">"Opening…"</p> }.into_any(),
+                Some(true) => built(part.clone()),
+                Some(false) => missing(fetch.clone()),
+            }}
+        }
+        .into_any()
+    }
+}
+
+/// Starts fetching a part in the background (the editor while the person
+/// reads the list), so that opening it later is immediate.
+pub fn prefetch(part: Part) {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async move {
+        if fetch(&part).await {
+            LOADED.with(|l| l.set(l.get() | part.bit()));
+        }
+    });
+    #[cfg(not(feature = "split"))]
+    let _ = part;
+}
+
+#[cfg(feature = "split")]
+async fn fetch(part: &Part) -> bool {
+    let result = match part {
+        Part::Editor(_) => preload_editor().await,
+        Part::Review => preload_review().await,
+        Part::Report(_) => preload_report().await,
+        Part::Templates => preload_templates().await,
+        Part::Team => preload_team().await,
+    };
+    result.is_ok()
+}
+
+/// Builds the screen of a part that has arrived: its function then returns
+/// on the first poll, so the view is made here and now.
+#[cfg(feature = "split")]
+fn built(part: Part) -> AnyView {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let future = async move {
+        match part {
+            Part::Editor(id) => editor_screen(id).await,
+            Part::Review => review_screen().await,
+            Part::Report(id) => report_screen(id).await,
+            Part::Templates => templates_screen().await,
+            Part::Team => team_screen().await,
+        }
+    };
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(Ok(view)) => view,
+        Poll::Ready(Err(PartMissing)) | Poll::Pending => missing(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }),
+    }
+}
+
+/// What shows when a part could not be fetched.
+#[cfg(feature = "split")]
+fn missing(retry: impl Fn() + 'static) -> AnyView {
+    view! {
+        <div class="notice notice-warn aw-part-missing" role="alert">
+            <p>
+                "This screen could not be loaded: the browser could not fetch it. "
+                "Check the connection and try again. Your drafts are not affected."
+            </p>
+            <button class="btn" on:click=move |_| retry()>"Try again"</button>
+        </div>
+    }
+    .into_any()
+}
