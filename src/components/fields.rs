@@ -4,7 +4,7 @@
 //! form is rebuilt when the document is replaced from outside, so typing
 //! never waits for a re-render of the whole document.
 
-use afterword_core::field::{FieldSpec, FieldValue};
+use afterword_core::field::{FieldKind, FieldSpec, FieldValue};
 use afterword_core::model::Postmortem;
 use afterword_core::template::TEXT_PREFIX;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -147,46 +147,59 @@ struct Target {
     linted: bool,
 }
 
-/// The one-line text of a list row (a timeline event, a contributing
-/// factor, an action item's title), highlighted like every other text
-/// field. `class` sizes it within the row.
-///
-/// `path` is the row's place (`timeline[ev-1].text`, see
-/// `FieldSpec::row_path`), for the linter and for `data-field`.
-pub fn row_text_field(
+/// The main text of one row of a list field (a timeline event's text, a
+/// contributing factor, an action item's title), highlighted like every
+/// other text field. The field table says where the text is read and
+/// written, whether it runs to several lines (a text area that grows with
+/// it) and its path (`timeline[ev-1].text`), for the linter and for
+/// `data-field`. The form words the label itself ("What happened" where
+/// the report's column says "Event"); `class` sizes the field within the row.
+pub fn row_text(
     session: Session,
+    list: &'static str,
+    id: String,
     label: &'static str,
     class: &'static str,
-    path: String,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
+    let (spec, row, text) = afterword_core::field::spec(list)
+        .and_then(|spec| {
+            let row = spec.rows().iter().find(|r| r.text.is_some())?;
+            Some((spec, row, row.text.as_ref()?))
+        })
+        .unwrap_or_else(|| panic!("{list} is a list field with a row text"));
+    let multiline = matches!(
+        row.kind,
+        FieldKind::Text {
+            multiline: true,
+            ..
+        }
+    );
     let target = Target {
-        kind: Kind::Line,
+        kind: if multiline { Kind::Multi } else { Kind::Line },
         class,
-        field: path,
+        field: spec.row_path(&id, row.key),
         linted: true,
     };
-    text_control(session, label.to_owned(), "", target, get, set)
-}
-
-/// Like [`row_text_field`], for a row's text that may run long (a
-/// contributing factor): a text area that grows with its text.
-pub fn row_text_area(
-    session: Session,
-    label: &'static str,
-    class: &'static str,
-    path: String,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
-) -> impl IntoView {
-    let target = Target {
-        kind: Kind::Multi,
-        class,
-        field: path,
-        linted: true,
-    };
-    text_control(session, label.to_owned(), "", target, get, set)
+    let (rows, get_mut) = (text.rows, text.get_mut);
+    let read = id.clone();
+    text_control(
+        session,
+        label.to_owned(),
+        "",
+        target,
+        move |d| {
+            rows(d)
+                .into_iter()
+                .find(|(row, _)| *row == read)
+                .map(|(_, text)| text.to_owned())
+                .unwrap_or_default()
+        },
+        move |d, v| {
+            if let Some(text) = get_mut(d, &id) {
+                *text = v;
+            }
+        },
+    )
 }
 
 #[derive(Clone, Copy, PartialEq)]
