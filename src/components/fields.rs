@@ -4,7 +4,7 @@
 //! form is rebuilt when the document is replaced from outside, so typing
 //! never waits for a re-render of the whole document.
 
-use afterword_core::field::{FieldKind, FieldSpec, FieldValue};
+use afterword_core::field::{FieldKind, FieldSpec, FieldValue, Slot};
 use afterword_core::model::Postmortem;
 use afterword_core::template::TEXT_PREFIX;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -75,25 +75,9 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             )
             .into_any()
         }
-        FieldValue::Count(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            crate::components::impact::whole_number(
-                session,
-                key,
-                (label, hint),
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-        }
+        FieldValue::Count(slot) => number_field(session, key, (label, hint), slot, "", parse_count),
         FieldValue::Percent(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            crate::components::impact::percent(
-                session,
-                key,
-                (label, hint),
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
+            number_field(session, key, (label, hint), slot, "%", parse_percent)
         }
         FieldValue::Choice(c) => {
             let options = std::iter::once(("", "Not set"))
@@ -522,6 +506,94 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Reads a count: digits only (spaces and thousands separators allowed).
+pub fn parse_count(raw: &str) -> Result<Option<u64>, String> {
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '_' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if !cleaned.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "\"{}\" is not a whole number: use digits only, such as 120.",
+            raw.trim()
+        ));
+    }
+    cleaned
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| "That number is too large.".to_owned())
+}
+
+/// Reads a percentage from 0 to 100 (a trailing % is allowed).
+pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
+    let t = raw.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Some(v)),
+        Ok(_) => Err("Enter a share between 0 and 100 percent.".into()),
+        Err(_) => Err(format!(
+            "\"{}\" is not a number: write it like 12.5.",
+            raw.trim()
+        )),
+    }
+}
+
+/// A number typed as text (a count, a percentage) and checked on every
+/// keystroke: bad input leaves the document as it was and says why beside
+/// the field. `suffix` is the unit shown after it ("%"), if any.
+fn number_field<T: Copy + ToString + 'static>(
+    session: Session,
+    field: &'static str,
+    (label, hint): (&'static str, &'static str),
+    slot: &'static Slot<Option<T>>,
+    suffix: &'static str,
+    parse: fn(&str) -> Result<Option<T>, String>,
+) -> AnyView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
+    let initial = session
+        .doc
+        .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
+    let id = dom_id("num");
+    let msg_id = format!("{id}-msg");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_empty() {
+        msg_id.clone()
+    } else {
+        format!("{hint_id} {msg_id}")
+    };
+    let problem = RwSignal::new(None::<String>);
+    view! {
+        <div class="field field-number">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <div class="with-unit">
+                <input id=id type="text" inputmode="decimal" value=initial data-field=field
+                    aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
+                    aria-describedby=described
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        match parse(&raw) {
+                            Ok(value) => {
+                                problem.set(None);
+                                session.edit(|d| *get_mut(d) = value);
+                            }
+                            Err(e) => problem.set(Some(e)),
+                        }
+                    } />
+                {(!suffix.is_empty()).then(|| view! { <span class="unit">{suffix}</span> })}
+            </div>
+            <p class="field-error" id=msg_id role="status">{move || problem.get().unwrap_or_default()}</p>
+        </div>
+    }
+    .into_any()
+}
+
 /// A `<select>` over stored keys; the empty key means "not set".
 pub fn select_field(
     session: Session,
@@ -665,4 +737,28 @@ pub fn date_value(d: Option<NaiveDate>) -> String {
 
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn counts_accept_separators_and_refuse_words() {
+        assert_eq!(parse_count(" 1,200 "), Ok(Some(1200)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert!(parse_count("about 40").is_err());
+        assert!(parse_count("-3").is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn percentages_stay_between_0_and_100() {
+        assert_eq!(parse_percent("12.5%"), Ok(Some(12.5)));
+        assert_eq!(parse_percent("3,5"), Ok(Some(3.5)));
+        assert!(parse_percent("140").is_err());
+        assert!(parse_percent("lots").is_err());
+    }
 }
