@@ -594,6 +594,31 @@ fn number_field<T: Copy + ToString + 'static>(
     .into_any()
 }
 
+/// A labelled text input that shows `value` and writes back what is typed,
+/// for screens with their own form (a search, a sign-in). `attrs` are the
+/// input's own attributes, made with `view! { <{..} type="search" /> }`;
+/// `note`, unless empty, is a hint under the input.
+pub fn signal_input(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    attrs: impl leptos::attr::Attribute,
+    note: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id={id}
+                {..attrs}
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {(!note.is_empty()).then(|| view! { <p class="hint">{note}</p> })}
+        </div>
+    }
+}
+
 /// A `<select>` over stored keys; the empty key means "not set".
 pub fn select_field(
     session: Session,
