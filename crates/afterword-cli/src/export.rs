@@ -1,16 +1,13 @@
 //! `afterword export FILE.json --format md|json|csv`: a postmortem file as
 //! Markdown, normalised JSON or action-item CSV, on standard output.
 
-use std::io::Write;
-
 use afterword_core::export::csv::action_items_csv;
 use afterword_core::export::json::to_json;
 use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
 use afterword_core::template::{standard, template_by_id, template_from_json, Template};
 
 use crate::args::{comma_list, Files, Flag, Spec, Stop, Syntax};
-use crate::input::{read_input, read_postmortem};
-use crate::USAGE_ERROR;
+use crate::input::{read_postmortem, read_text, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword export: turn a postmortem JSON file into Markdown, JSON or CSV
@@ -115,13 +112,8 @@ pub(crate) fn run(args: &[String]) -> u8 {
         Format::Json => to_json(&doc),
         Format::Csv => action_items_csv(&[&doc]),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     0
 }
@@ -135,10 +127,7 @@ pub(crate) fn markdown_options(doc: &afterword_core::model::Postmortem) -> Markd
 /// Reads and checks a template file; on failure says why and gives the exit
 /// status.
 fn read_template(path: &str) -> Result<Template, u8> {
-    let raw = read_input(path).map_err(|msg| {
-        eprintln!("afterword export: {msg}");
-        USAGE_ERROR
-    })?;
+    let raw = read_text("export", path)?;
     template_from_json(&raw).map_err(|e| {
         eprintln!("{path}: this template cannot be used: {e}");
         1

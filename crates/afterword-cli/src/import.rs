@@ -12,8 +12,7 @@ use afterword_core::ids::new_id;
 use afterword_core::import::{import_markdown, MarkdownImportOptions, SectionTarget};
 
 use crate::args::{Files, Flag, Spec, Stop, Syntax};
-use crate::input::read_text;
-use crate::USAGE_ERROR;
+use crate::input::{read_text, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword import: read a Markdown postmortem into an Afterword document
@@ -163,13 +162,8 @@ pub(crate) fn run(args: &[String]) -> u8 {
     } else {
         to_json(&imported.doc)
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     0
 }

@@ -7,8 +7,7 @@ use std::io::Write;
 use afterword_core::public::{public_html, public_markdown, redaction_check};
 
 use crate::args::{Files, Flag, Spec, Stop, Syntax};
-use crate::input::read_postmortem;
-use crate::USAGE_ERROR;
+use crate::input::{read_postmortem, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword public: write the customer-facing summary of a postmortem
@@ -93,13 +92,8 @@ pub(crate) fn run(args: &[String]) -> u8 {
         }
     }
     let out = if html { public_html(&md) } else { md };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     if check && !findings.is_empty() {
         1
