@@ -53,28 +53,8 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             )
             .into_any()
         }
-        FieldValue::Time(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            utc_time_field(
-                session,
-                key,
-                label,
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-            .into_any()
-        }
-        FieldValue::Date(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            date_field(
-                session,
-                key,
-                label,
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-            .into_any()
-        }
+        FieldValue::Time(slot) => utc_time_field(session, key, label, slot).into_any(),
+        FieldValue::Date(slot) => date_field(session, key, label, slot).into_any(),
         FieldValue::Count(slot) => number_field(session, key, (label, hint), slot, "", parse_count),
         FieldValue::Percent(slot) => {
             number_field(session, key, (label, hint), slot, "%", parse_percent)
@@ -695,18 +675,18 @@ pub fn time_note(typed: &str, at: Option<DateTime<Utc>>) -> String {
 
 /// A date-and-time field whose value is in UTC, with the reader's local
 /// time shown beside it.
-pub fn utc_time_field(
+fn utc_time_field(
     session: Session,
     field: &'static str,
     label: &'static str,
-    get: impl Fn(&Postmortem) -> Option<DateTime<Utc>> + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Postmortem, Option<DateTime<Utc>>) + Copy + Send + Sync + 'static,
+    slot: &'static Slot<Option<DateTime<Utc>>>,
 ) -> impl IntoView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
     let id = dom_id("time");
     let local_id = format!("{id}-local");
-    let initial = utc_input_value(session.doc.with_untracked(|d| get(d)));
+    let initial = utc_input_value(session.doc.with_untracked(|d| *get(d)));
     let typed = RwSignal::new(initial.clone());
-    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| get(d))));
+    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| *get(d))));
     view! {
         <div class="field field-time">
             <label for=id.clone()>{label} " " <abbr title="Coordinated Universal Time">"(UTC)"</abbr></label>
@@ -725,7 +705,7 @@ pub fn utc_time_field(
                     let raw = event_target_value(&ev);
                     let value = parse_utc_input(&raw);
                     typed.set(raw);
-                    session.edit(|d| set(d, value));
+                    session.edit(|d| *get_mut(d) = value);
                 }
             />
             <span class="local-time" id=local_id>{note}</span>
@@ -734,21 +714,21 @@ pub fn utc_time_field(
 }
 
 /// A date field (no time), such as the incident date.
-pub fn date_field(
+fn date_field(
     session: Session,
     field: &'static str,
     label: &'static str,
-    get: impl Fn(&Postmortem) -> Option<NaiveDate> + 'static,
-    set: impl Fn(&mut Postmortem, Option<NaiveDate>) + Copy + Send + Sync + 'static,
+    slot: &'static Slot<Option<NaiveDate>>,
 ) -> impl IntoView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
     let id = dom_id("date");
-    let initial = date_value(session.doc.with_untracked(|d| get(d)));
+    let initial = date_value(session.doc.with_untracked(|d| *get(d)));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id type="date" data-field=field value=initial on:input=move |ev| {
                 let v = parse_date(&event_target_value(&ev));
-                session.edit(|d| set(d, v));
+                session.edit(|d| *get_mut(d) = v);
             } />
         </div>
     }
