@@ -168,13 +168,30 @@ fn month_chart(
 }
 
 /// The "Show as table" part of a chart over months: the same numbers as a
-/// table that scrolls on its own, under `region_label`.
+/// table that scrolls on its own, under `region_label`, one row a month
+/// headed by its name, with `head` and `cells` giving the other columns.
 fn month_table(
     region_label: &'static str,
     caption: &'static str,
     head: impl IntoView,
-    rows: impl IntoView,
+    trends: Memo<Trends>,
+    cells: fn(&MonthStats) -> AnyView,
 ) -> impl IntoView {
+    let rows = move || {
+        trends.with(|t| {
+            t.months
+                .iter()
+                .map(|m| {
+                    view! {
+                        <tr>
+                            <th scope="row">{m.label.clone()}</th>
+                            {cells(m)}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <details class="chart-table">
             <summary>"Show as table"</summary>
@@ -310,22 +327,6 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
             )
         })
     };
-    let table = move || {
-        trends.with(|t| {
-            t.months
-                .iter()
-                .map(|m| {
-                    view! {
-                        <tr>
-                            <th scope="row">{m.label.clone()}</th>
-                            {m.by_severity.iter().map(|n| view! { <td>{n.to_string()}</td> }).collect_view()}
-                            <td>{m.total.to_string()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <figure class="chart-figure" data-testid="chart-severity">
             <figcaption id="chart-severity-caption">
@@ -344,7 +345,12 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
                     }).collect_view()}
                     <th scope="col">"Total"</th>
                 },
-                table,
+                trends,
+                |m| view! {
+                    {m.by_severity.iter().map(|n| view! { <td>{n.to_string()}</td> }).collect_view()}
+                    <td>{m.total.to_string()}</td>
+                }
+                .into_any(),
             )}
         </figure>
     }
@@ -433,22 +439,6 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
             month_chart("chart-times-caption", months, scale, unit, (), lines)
         })
     };
-    let table = move || {
-        trends.with(|t| {
-            t.months
-                .iter()
-                .map(|m| {
-                    view! {
-                        <tr>
-                            <th scope="row">{m.label.clone()}</th>
-                            <td>{duration_cell(m.median_time_to_detect, m.ttd_samples)}</td>
-                            <td>{duration_cell(m.median_time_to_resolve, m.ttr_samples)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <figure class="chart-figure" data-testid="chart-times">
             <figcaption id="chart-times-caption">
@@ -478,7 +468,12 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
                     <th scope="col">"Median time to detect"</th>
                     <th scope="col">"Median time to resolve"</th>
                 },
-                table,
+                trends,
+                |m| view! {
+                    <td>{duration_cell(m.median_time_to_detect, m.ttd_samples)}</td>
+                    <td>{duration_cell(m.median_time_to_resolve, m.ttr_samples)}</td>
+                }
+                .into_any(),
             )}
         </figure>
     }
