@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::browser::{local_clock, local_when};
 use crate::components::fields::signal_input;
+use crate::components::notice::dismissible;
 use crate::session::Session;
 use crate::state::{use_app, Route};
 use crate::team::{use_team, Link};
@@ -92,11 +93,8 @@ pub fn TeamStatus() -> impl IntoView {
                 {move || text().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
         </div>
-        {move || team.message.get().map(|m| view! {
-            <div class="panel panel-warn" role="alert">
-                <p>{m}</p>
-                <button class="btn btn-small" on:click=move |_| team.message.set(None)>"Dismiss"</button>
-            </div>
+        {move || team.message.get().map(|m| {
+            dismissible("panel panel-warn", "alert", None, view! { <p>{m}</p> }, move || team.message.set(None))
         })}
     }
 }
