@@ -6,7 +6,7 @@
 
 use afterword_core::field::{FieldKind, FieldSpec, FieldValue, Slot};
 use afterword_core::model::Postmortem;
-use afterword_core::template::TEXT_PREFIX;
+use afterword_core::template::{Words, TEXT_PREFIX};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -22,14 +22,50 @@ pub fn dom_id(stem: &str) -> String {
     format!("aw-{stem}-{n}")
 }
 
+/// The words the open draft's template labels its fields with, for the
+/// editor's controls (provided by the editor).
+#[derive(Clone, Copy)]
+pub struct TemplateWords(pub Memo<Words>);
+
+/// The open template's words; the usual ones outside an editor. Read when a
+/// control is built: the form is built anew when the template changes.
+pub fn words() -> Words {
+    use_context::<TemplateWords>()
+        .and_then(|w| w.0.try_get_untracked())
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// False while a section whose own help says what to write builds its
+    /// one field: the field's hint would say it again.
+    static HINTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// `hint`, or nothing inside [`without_hints`].
+pub fn field_hint(hint: &'static str) -> &'static str {
+    if HINTS.with(std::cell::Cell::get) {
+        hint
+    } else {
+        ""
+    }
+}
+
+/// Builds `f` with field hints left out (see [`field_hint`]).
+pub fn without_hints<T>(f: impl FnOnce() -> T) -> T {
+    let was = HINTS.with(|h| h.replace(false));
+    let out = f();
+    HINTS.with(|h| h.set(was));
+    out
+}
+
 /// The control of one field of the field table, labelled and hinted from
 /// it and marked with its key (`data-field`), which is how the checklist,
 /// the linter and the undo history find it again. Lists have editors of
 /// their own (see `sections::field_view`).
 pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
-    let words = crate::components::sections::words();
+    let words = words();
     let (key, label) = (spec.key, spec.label_in(words));
-    let hint = crate::components::sections::field_hint(spec.hint_in(words));
+    let hint = field_hint(spec.hint_in(words));
     match &spec.value {
         FieldValue::Text {
             slot,

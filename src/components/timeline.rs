@@ -235,7 +235,7 @@ fn Paste(session: Session) -> impl IntoView {
         structural(session, |d| d.timeline.extend(events));
         text.set(String::new());
     };
-    let paste_example = match crate::components::sections::words() {
+    let paste_example = match crate::components::fields::words() {
         Words::Plain => "One event per line, such as \"09:30 UTC the supplier called about the delay\" or \"2026-11-20 16:00 - partners told of the new date\". Lines without a date take the incident date.",
         Words::Usual => "One event per line, such as \"14:02 UTC paged the on-call engineer\" or \"2026-11-20 23:58 - rollback started\". Lines without a date take the incident date.",
     };
