@@ -61,26 +61,16 @@ impl Host {
     /// removed the editor while edits could not be stored anywhere, so the
     /// page is handed the draft to keep.
     pub fn unsaved(&self, namespace: &str, doc: &Postmortem) {
-        let json = serde_json::to_string_pretty(doc).unwrap_or_default();
-        let detail = detail(&[
-            ("id", &doc.id),
-            ("title", &doc.title),
-            ("namespace", namespace),
-            ("json", &json),
-        ]);
-        self.announce("afterword-unsaved", &detail, None);
+        self.announce("afterword-unsaved", &draft_detail(namespace, doc), None);
     }
 
     /// `afterword-saved`, detail `{id, title, namespace, json}`.
     pub fn saved(&self, namespace: &str, doc: &Postmortem) {
-        let json = serde_json::to_string_pretty(doc).unwrap_or_default();
-        let detail = detail(&[
-            ("id", &doc.id),
-            ("title", &doc.title),
-            ("namespace", namespace),
-            ("json", &json),
-        ]);
-        self.announce("afterword-saved", &detail, self.on_save.as_ref());
+        self.announce(
+            "afterword-saved",
+            &draft_detail(namespace, doc),
+            self.on_save.as_ref(),
+        );
     }
 
     /// `afterword-exported`, detail `{id, namespace, format, fileName, content}`.
@@ -120,6 +110,18 @@ impl Host {
             }
         }
     }
+}
+
+/// The detail of the events about a whole draft (`afterword-saved`,
+/// `afterword-unsaved`): `{id, title, namespace, json}`.
+fn draft_detail(namespace: &str, doc: &Postmortem) -> JsValue {
+    let json = serde_json::to_string_pretty(doc).unwrap_or_default();
+    detail(&[
+        ("id", &doc.id),
+        ("title", &doc.title),
+        ("namespace", namespace),
+        ("json", &json),
+    ])
 }
 
 fn detail(fields: &[(&str, &str)]) -> JsValue {

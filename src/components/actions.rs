@@ -4,12 +4,12 @@
 
 use afterword_core::agenda::{agenda_text, meeting_agenda};
 use afterword_core::ids::new_id;
-use afterword_core::model::{ActionItem, ActionKind, ActionStatus, Postmortem, Priority};
+use afterword_core::model::{ActionItem, ActionKind, ActionStatus, Priority};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::checklist::GoTo;
-use crate::components::fields::{date_value, dom_id, parse_date, row_text_field};
+use crate::components::fields::{date_value, dom_id, parse_date, row_text};
 use crate::components::rows::{ids_of, structural, MoreRows, Window};
 use crate::components::sections::list_heading;
 use crate::session::Session;
@@ -87,24 +87,6 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
     let [e1, e2, e3, e4, e5, e6, e7, e8] = [(); 8].map(|_| edit.clone());
     let pub_id = dom_id("ai-public");
     let [o_id, d_id, s_id, k_id, p_id, tk_id, f_id] = ids;
-    let get_title = {
-        let id = id.clone();
-        move |d: &Postmortem| {
-            d.action_items
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.title.clone())
-                .unwrap_or_default()
-        }
-    };
-    let set_title = {
-        let id = id.clone();
-        move |d: &mut Postmortem, v: String| {
-            if let Some(a) = d.action_items.iter_mut().find(|a| a.id == id) {
-                a.title = v;
-            }
-        }
-    };
     // Each control carries its row path, as the checklist names it.
     let at = |member: &str| format!("action_items[{id}].{member}");
     let [p_owner, p_due, p_status, p_kind, p_priority, p_ticket, p_discuss] = [
@@ -119,7 +101,7 @@ fn ActionRow(session: Session, id: String) -> impl IntoView {
     .map(at);
     view! {
         <li class="row action-row">
-            {row_text_field(session, "Action", "field grow wide", afterword_core::lint::action_title_path(&id), get_title, set_title)}
+            {row_text(session, "action_items", id.clone(), "Action", "field grow wide")}
             <div class="field">
                 <label for=o_id.clone()>"Owner"</label>
                 <input id=o_id type="text" data-field=p_owner value=item.owner.clone() on:input=move |ev| { let v = event_target_value(&ev); e1(&|a| a.owner = v.clone()) } />

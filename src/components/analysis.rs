@@ -3,12 +3,12 @@
 
 use afterword_core::field::spec;
 use afterword_core::ids::new_id;
-use afterword_core::model::{Category, ContributingFactor, Postmortem};
+use afterword_core::model::{Category, ContributingFactor};
 use afterword_core::template::FieldId;
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
-use crate::components::fields::{dom_id, row_text_area, spec_field};
+use crate::components::fields::{dom_id, row_text, spec_field};
 use crate::components::rows::{ids_of, structural};
 use crate::components::sections::list_heading;
 use crate::session::Session;
@@ -61,30 +61,6 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
         return ().into_any();
     };
     let (c_id, e_id) = (dom_id("factor-cat"), dom_id("factor-ev"));
-    let get_text = {
-        let id = id.clone();
-        move |d: &Postmortem| {
-            d.analysis
-                .contributing_factors
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.text.clone())
-                .unwrap_or_default()
-        }
-    };
-    let set_text = {
-        let id = id.clone();
-        move |d: &mut Postmortem, v: String| {
-            if let Some(c) = d
-                .analysis
-                .contributing_factors
-                .iter_mut()
-                .find(|c| c.id == id)
-            {
-                c.text = v;
-            }
-        }
-    };
     let edit = {
         let id = id.clone();
         move |g: &dyn Fn(&mut ContributingFactor)| {
@@ -103,7 +79,7 @@ fn FactorRow(session: Session, id: String) -> impl IntoView {
     let (e1, e2) = (edit.clone(), edit);
     view! {
         <li class="row row-stack">
-            {row_text_area(session, "Factor", "field grow field-grows", afterword_core::lint::factor_text_path(&id), get_text, set_text)}
+            {row_text(session, "analysis.contributing_factors", id.clone(), "Factor", "field grow field-grows")}
             <div class="field">
                 <label for=c_id.clone()>"Category"</label>
                 <select id=c_id on:change=move |ev| { let v = Category::from_key(&event_target_value(&ev)); e1(&|c| c.category = v) }>

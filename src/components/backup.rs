@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::browser::{download, local_when, now};
 use crate::components::file_button::FileButton;
+use crate::components::notice::dismissible;
 use crate::components::transfer::{read_text, wrong_kind_message};
 use crate::state::{use_app, AppState};
 
@@ -379,14 +380,17 @@ fn RestorePanel(state: RwSignal<RestoreState>) -> impl IntoView {
         RestoreState::Reading(name) => {
             view! { <p role="status">{format!("Reading “{name}”…")}</p> }.into_any()
         }
-        RestoreState::Refused { file, problem } => view! {
-            <div class="panel panel-error" role="alert">
+        RestoreState::Refused { file, problem } => dismissible(
+            "panel panel-error",
+            "alert",
+            None,
+            view! {
                 <h3>{format!("“{file}” cannot be restored")}</h3>
                 <p>{problem}</p>
                 <p>"Nothing was changed."</p>
-                <button class="btn btn-small" on:click=cancel>"Dismiss"</button>
-            </div>
-        }
+            },
+            move || state.set(RestoreState::Idle),
+        )
         .into_any(),
         RestoreState::Preview(p) => {
             let can_replace = !p.replaced.is_empty();
@@ -440,13 +444,16 @@ fn RestorePanel(state: RwSignal<RestoreState>) -> impl IntoView {
             } else {
                 ("panel", "status")
             };
-            view! {
-                <div class=class role=role data-testid="restore-result">
+            dismissible(
+                class,
+                role,
+                Some("restore-result"),
+                view! {
                     <h3>{if failed { "The restore did not finish" } else { "Restored" }}</h3>
                     <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    <button class="btn btn-small" on:click=cancel>"Dismiss"</button>
-                </div>
-            }
+                },
+                move || state.set(RestoreState::Idle),
+            )
             .into_any()
         }
     }

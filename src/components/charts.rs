@@ -113,6 +113,104 @@ fn axis_titles(x: &'static str, y: &'static str) -> impl IntoView {
     }
 }
 
+/// The scales of a chart over months: one slot per month along x, and a
+/// round y scale from 0 to `top` in steps of `step`.
+#[derive(Clone, Copy)]
+struct MonthScale {
+    slot: f64,
+    top: f64,
+    step: f64,
+}
+
+impl MonthScale {
+    /// For `months` months and a largest value of `max`.
+    fn new(months: usize, max: f64) -> Self {
+        let (top, step) = nice_scale(max);
+        MonthScale {
+            slot: plot_width() / months.max(1) as f64,
+            top,
+            step,
+        }
+    }
+
+    /// The middle of month `i`'s slot.
+    fn x(self, i: usize) -> f64 {
+        LEFT + self.slot * (i as f64 + 0.5)
+    }
+
+    fn y(self, v: f64) -> f64 {
+        y_of(v, self.top)
+    }
+}
+
+/// The frame every chart over months shares: the SVG (labelled by its
+/// caption), the grid with the y ticks, the x axis with the month labels
+/// and both axis titles. `under` is drawn before the x axis line and
+/// `over` after it.
+fn month_chart(
+    caption_id: &'static str,
+    months: &[MonthStats],
+    scale: MonthScale,
+    y_title: &'static str,
+    under: impl IntoView,
+    over: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <svg class="chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=caption_id>
+            {y_grid(scale.top, scale.step, fmt_tick)}
+            {under}
+            <line class="chart-axis" x1=LEFT x2=WIDTH - RIGHT y1=TOP + plot_height() y2=TOP + plot_height() />
+            {over}
+            {x_labels(months, move |i| scale.x(i))}
+            {axis_titles("Month of the incident", y_title)}
+        </svg>
+    }
+}
+
+/// The "Show as table" part of a chart over months: the same numbers as a
+/// table that scrolls on its own, under `region_label`, one row a month
+/// headed by its name, with `head` and `cells` giving the other columns.
+fn month_table(
+    region_label: &'static str,
+    caption: &'static str,
+    head: impl IntoView,
+    trends: Memo<Trends>,
+    cells: fn(&MonthStats) -> AnyView,
+) -> impl IntoView {
+    let rows = move || {
+        trends.with(|t| {
+            t.months
+                .iter()
+                .map(|m| {
+                    view! {
+                        <tr>
+                            <th scope="row">{m.label.clone()}</th>
+                            {cells(m)}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="chart-table">
+            <summary>"Show as table"</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
+                <table>
+                    <caption class="visually-hidden">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Month"</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
 /// The fill patterns of the six severity columns, one per column of
 /// [`SEVERITY_COLUMNS`]. Defined once per page (ids must be unique) and
 /// used by the bars and by the legend swatches.
@@ -181,23 +279,21 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
         trends.with(|t| {
             let months = &t.months;
             let max = months.iter().map(|m| m.total).max().unwrap_or(0) as f64;
-            let (top, step) = nice_scale(max.max(1.0));
-            let slot = plot_width() / months.len().max(1) as f64;
-            let bar = (slot * 0.7).max(1.0);
-            let x_center = move |i: usize| LEFT + slot * (i as f64 + 0.5);
+            let scale = MonthScale::new(months.len(), max.max(1.0));
+            let bar = (scale.slot * 0.7).max(1.0);
             let bars = months
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let x = x_center(i) - bar / 2.0;
+                    let x = scale.x(i) - bar / 2.0;
                     let mut below = 0.0;
                     m.by_severity
                         .iter()
                         .enumerate()
                         .filter(|(_, n)| **n > 0)
                         .map(|(s, n)| {
-                            let y1 = y_of(below + *n as f64, top);
-                            let y0 = y_of(below, top);
+                            let y1 = scale.y(below + *n as f64);
+                            let y0 = scale.y(below);
                             below += *n as f64;
                             let name = if s == 5 { "no severity" } else { SEVERITY_COLUMNS[s] };
                             view! {
@@ -215,38 +311,20 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
                 .filter(|(_, m)| m.total > 0)
                 .map(|(i, m)| {
                     view! {
-                        <text class="chart-value" x=x_center(i) y=y_of(m.total as f64, top) - 4.0 text-anchor="middle">
+                        <text class="chart-value" x=scale.x(i) y=scale.y(m.total as f64) - 4.0 text-anchor="middle">
                             {m.total.to_string()}
                         </text>
                     }
                 })
                 .collect_view();
-            view! {
-                <svg class="chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-severity-caption">
-                    {y_grid(top, step, fmt_tick)}
-                    {bars}
-                    {totals}
-                    <line class="chart-axis" x1=LEFT x2=WIDTH - RIGHT y1=TOP + plot_height() y2=TOP + plot_height() />
-                    {x_labels(months, x_center)}
-                    {axis_titles("Month of the incident", "Postmortems")}
-                </svg>
-            }
-        })
-    };
-    let table = move || {
-        trends.with(|t| {
-            t.months
-                .iter()
-                .map(|m| {
-                    view! {
-                        <tr>
-                            <th scope="row">{m.label.clone()}</th>
-                            {m.by_severity.iter().map(|n| view! { <td>{n.to_string()}</td> }).collect_view()}
-                            <td>{m.total.to_string()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+            month_chart(
+                "chart-severity-caption",
+                months,
+                scale,
+                "Postmortems",
+                (bars, totals),
+                (),
+            )
         })
     };
     view! {
@@ -257,25 +335,23 @@ pub fn SeverityChart(trends: Memo<Trends>) -> impl IntoView {
             {severity_patterns()}
             <div class="chart-scroll" tabindex="0" role="region" aria-label="Chart of postmortems by severity, scrolls sideways on small screens">{chart}</div>
             {severity_legend()}
-            <details class="chart-table">
-                <summary>"Show as table"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Postmortems per month by severity, as a table">
-                    <table>
-                        <caption class="visually-hidden">"Postmortems per month by severity"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Month"</th>
-                                {SEVERITY_COLUMNS.iter().map(|c| {
-                                    let c = if *c == "Unset" { "No severity" } else { c };
-                                    view! { <th scope="col">{c}</th> }
-                                }).collect_view()}
-                                <th scope="col">"Total"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{table}</tbody>
-                    </table>
-                </div>
-            </details>
+            {month_table(
+                "Postmortems per month by severity, as a table",
+                "Postmortems per month by severity",
+                view! {
+                    {SEVERITY_COLUMNS.iter().map(|c| {
+                        let c = if *c == "Unset" { "No severity" } else { c };
+                        view! { <th scope="col">{c}</th> }
+                    }).collect_view()}
+                    <th scope="col">"Total"</th>
+                },
+                trends,
+                |m| view! {
+                    {m.by_severity.iter().map(|n| view! { <td>{n.to_string()}</td> }).collect_view()}
+                    <td>{m.total.to_string()}</td>
+                }
+                .into_any(),
+            )}
         </figure>
     }
 }
@@ -322,13 +398,11 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
             let max = detect.iter().chain(resolve.iter()).flatten().fold(0.0f64, |a, b| a.max(*b));
             // Hours once the longest median passes two hours, else minutes.
             let (unit, per) = if max > 120.0 { ("Median, hours", 60.0) } else { ("Median, minutes", 1.0) };
-            let (top, step) = nice_scale((max / per).max(1.0));
-            let slot = plot_width() / months.len().max(1) as f64;
-            let x_center = move |i: usize| LEFT + slot * (i as f64 + 0.5);
+            let scale = MonthScale::new(months.len(), (max / per).max(1.0));
             let to_points = |vals: &[Option<f64>]| -> Vec<Option<(f64, f64)>> {
                 vals.iter()
                     .enumerate()
-                    .map(|(i, v)| v.map(|v| (x_center(i), y_of(v / per, top))))
+                    .map(|(i, v)| v.map(|v| (scale.x(i), scale.y(v / per))))
                     .collect()
             };
             let d_points = to_points(&detect);
@@ -356,34 +430,13 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
             };
             let d_vals: Vec<Option<Duration>> = months.iter().map(|m| m.median_time_to_detect).collect();
             let r_vals: Vec<Option<Duration>> = months.iter().map(|m| m.median_time_to_resolve).collect();
-            view! {
-                <svg class="chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-times-caption">
-                    {y_grid(top, step, fmt_tick)}
-                    <line class="chart-axis" x1=LEFT x2=WIDTH - RIGHT y1=TOP + plot_height() y2=TOP + plot_height() />
-                    <path class="chart-line-resolve" d=line_path(&r_points) />
-                    <path class="chart-line-detect" d=line_path(&d_points) />
-                    {markers(&r_points, true, "resolve", &r_vals)}
-                    {markers(&d_points, false, "detect", &d_vals)}
-                    {x_labels(months, x_center)}
-                    {axis_titles("Month of the incident", unit)}
-                </svg>
-            }
-        })
-    };
-    let table = move || {
-        trends.with(|t| {
-            t.months
-                .iter()
-                .map(|m| {
-                    view! {
-                        <tr>
-                            <th scope="row">{m.label.clone()}</th>
-                            <td>{duration_cell(m.median_time_to_detect, m.ttd_samples)}</td>
-                            <td>{duration_cell(m.median_time_to_resolve, m.ttr_samples)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+            let lines = view! {
+                <path class="chart-line-resolve" d=line_path(&r_points) />
+                <path class="chart-line-detect" d=line_path(&d_points) />
+                {markers(&r_points, true, "resolve", &r_vals)}
+                {markers(&d_points, false, "detect", &d_vals)}
+            };
+            month_chart("chart-times-caption", months, scale, unit, (), lines)
         })
     };
     view! {
@@ -408,22 +461,20 @@ pub fn TimesChart(trends: Memo<Trends>) -> impl IntoView {
                     "Time to resolve (dashed line, squares)"
                 </li>
             </ul>
-            <details class="chart-table">
-                <summary>"Show as table"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Median times per month, as a table">
-                    <table>
-                        <caption class="visually-hidden">"Median time to detect and to resolve per month, with the number of incidents each median is taken over"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Month"</th>
-                                <th scope="col">"Median time to detect"</th>
-                                <th scope="col">"Median time to resolve"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{table}</tbody>
-                    </table>
-                </div>
-            </details>
+            {month_table(
+                "Median times per month, as a table",
+                "Median time to detect and to resolve per month, with the number of incidents each median is taken over",
+                view! {
+                    <th scope="col">"Median time to detect"</th>
+                    <th scope="col">"Median time to resolve"</th>
+                },
+                trends,
+                |m| view! {
+                    <td>{duration_cell(m.median_time_to_detect, m.ttd_samples)}</td>
+                    <td>{duration_cell(m.median_time_to_resolve, m.ttr_samples)}</td>
+                }
+                .into_any(),
+            )}
         </figure>
     }
 }

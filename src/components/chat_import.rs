@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now};
 use crate::components::fields::{dom_id, parse_utc_input, TIME_FORMAT_EXAMPLE};
+use crate::components::file_button::take_chosen_files;
 use crate::components::rows::structural;
 use crate::components::transfer::read_text;
 use crate::session::Session;
@@ -58,14 +59,7 @@ pub fn ChatImport(session: Session) -> impl IntoView {
     });
 
     let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
-            return;
-        };
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
-            .unwrap_or_default();
-        input.set_value("");
+        let files = take_chosen_files(input_ref);
         if files.is_empty() {
             return;
         }

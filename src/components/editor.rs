@@ -115,7 +115,7 @@ fn Editor(session: Session) -> impl IntoView {
     let template_id = Memo::new(move |_| session.doc.with(|d| d.template.clone()));
     let template: Memo<Template> =
         Memo::new(move |_| template_id.with(|id| prefs::template_for(&app, id)));
-    provide_context(crate::components::sections::TemplateWords(Memo::new(
+    provide_context(crate::components::fields::TemplateWords(Memo::new(
         move |_| template.with(Template::words),
     )));
     // The checklist's "Go to it" for a field not on screen: guided mode

@@ -4,9 +4,9 @@
 //! form is rebuilt when the document is replaced from outside, so typing
 //! never waits for a re-render of the whole document.
 
-use afterword_core::field::{FieldSpec, FieldValue};
+use afterword_core::field::{FieldKind, FieldSpec, FieldValue, Slot};
 use afterword_core::model::Postmortem;
-use afterword_core::template::TEXT_PREFIX;
+use afterword_core::template::{Words, TEXT_PREFIX};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -22,14 +22,50 @@ pub fn dom_id(stem: &str) -> String {
     format!("aw-{stem}-{n}")
 }
 
+/// The words the open draft's template labels its fields with, for the
+/// editor's controls (provided by the editor).
+#[derive(Clone, Copy)]
+pub struct TemplateWords(pub Memo<Words>);
+
+/// The open template's words; the usual ones outside an editor. Read when a
+/// control is built: the form is built anew when the template changes.
+pub fn words() -> Words {
+    use_context::<TemplateWords>()
+        .and_then(|w| w.0.try_get_untracked())
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// False while a section whose own help says what to write builds its
+    /// one field: the field's hint would say it again.
+    static HINTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// `hint`, or nothing inside [`without_hints`].
+pub fn field_hint(hint: &'static str) -> &'static str {
+    if HINTS.with(std::cell::Cell::get) {
+        hint
+    } else {
+        ""
+    }
+}
+
+/// Builds `f` with field hints left out (see [`field_hint`]).
+pub fn without_hints<T>(f: impl FnOnce() -> T) -> T {
+    let was = HINTS.with(|h| h.replace(false));
+    let out = f();
+    HINTS.with(|h| h.set(was));
+    out
+}
+
 /// The control of one field of the field table, labelled and hinted from
 /// it and marked with its key (`data-field`), which is how the checklist,
 /// the linter and the undo history find it again. Lists have editors of
 /// their own (see `sections::field_view`).
 pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
-    let words = crate::components::sections::words();
+    let words = words();
     let (key, label) = (spec.key, spec.label_in(words));
-    let hint = crate::components::sections::field_hint(spec.hint_in(words));
+    let hint = field_hint(spec.hint_in(words));
     match &spec.value {
         FieldValue::Text {
             slot,
@@ -53,47 +89,11 @@ pub fn spec_field(session: Session, spec: &'static FieldSpec) -> AnyView {
             )
             .into_any()
         }
-        FieldValue::Time(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            utc_time_field(
-                session,
-                key,
-                label,
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-            .into_any()
-        }
-        FieldValue::Date(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            date_field(
-                session,
-                key,
-                label,
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-            .into_any()
-        }
-        FieldValue::Count(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            crate::components::impact::whole_number(
-                session,
-                key,
-                (label, hint),
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
-        }
+        FieldValue::Time(slot) => utc_time_field(session, key, label, slot).into_any(),
+        FieldValue::Date(slot) => date_field(session, key, label, slot).into_any(),
+        FieldValue::Count(slot) => number_field(session, key, (label, hint), slot, "", parse_count),
         FieldValue::Percent(slot) => {
-            let (get, get_mut) = (slot.get, slot.get_mut);
-            crate::components::impact::percent(
-                session,
-                key,
-                (label, hint),
-                move |d| *get(d),
-                move |d, v| *get_mut(d) = v,
-            )
+            number_field(session, key, (label, hint), slot, "%", parse_percent)
         }
         FieldValue::Choice(c) => {
             let options = std::iter::once(("", "Not set"))
@@ -147,46 +147,59 @@ struct Target {
     linted: bool,
 }
 
-/// The one-line text of a list row (a timeline event, a contributing
-/// factor, an action item's title), highlighted like every other text
-/// field. `class` sizes it within the row.
-///
-/// `path` is the row's place (`timeline[ev-1].text`, see
-/// `FieldSpec::row_path`), for the linter and for `data-field`.
-pub fn row_text_field(
+/// The main text of one row of a list field (a timeline event's text, a
+/// contributing factor, an action item's title), highlighted like every
+/// other text field. The field table says where the text is read and
+/// written, whether it runs to several lines (a text area that grows with
+/// it) and its path (`timeline[ev-1].text`), for the linter and for
+/// `data-field`. The form words the label itself ("What happened" where
+/// the report's column says "Event"); `class` sizes the field within the row.
+pub fn row_text(
     session: Session,
+    list: &'static str,
+    id: String,
     label: &'static str,
     class: &'static str,
-    path: String,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
 ) -> impl IntoView {
+    let (spec, row, text) = afterword_core::field::spec(list)
+        .and_then(|spec| {
+            let row = spec.rows().iter().find(|r| r.text.is_some())?;
+            Some((spec, row, row.text.as_ref()?))
+        })
+        .unwrap_or_else(|| panic!("{list} is a list field with a row text"));
+    let multiline = matches!(
+        row.kind,
+        FieldKind::Text {
+            multiline: true,
+            ..
+        }
+    );
     let target = Target {
-        kind: Kind::Line,
+        kind: if multiline { Kind::Multi } else { Kind::Line },
         class,
-        field: path,
+        field: spec.row_path(&id, row.key),
         linted: true,
     };
-    text_control(session, label.to_owned(), "", target, get, set)
-}
-
-/// Like [`row_text_field`], for a row's text that may run long (a
-/// contributing factor): a text area that grows with its text.
-pub fn row_text_area(
-    session: Session,
-    label: &'static str,
-    class: &'static str,
-    path: String,
-    get: impl Fn(&Postmortem) -> String + 'static,
-    set: impl Fn(&mut Postmortem, String) + Clone + 'static,
-) -> impl IntoView {
-    let target = Target {
-        kind: Kind::Multi,
-        class,
-        field: path,
-        linted: true,
-    };
-    text_control(session, label.to_owned(), "", target, get, set)
+    let (rows, get_mut) = (text.rows, text.get_mut);
+    let read = id.clone();
+    text_control(
+        session,
+        label.to_owned(),
+        "",
+        target,
+        move |d| {
+            rows(d)
+                .into_iter()
+                .find(|(row, _)| *row == read)
+                .map(|(_, text)| text.to_owned())
+                .unwrap_or_default()
+        },
+        move |d, v| {
+            if let Some(text) = get_mut(d, &id) {
+                *text = v;
+            }
+        },
+    )
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -509,6 +522,119 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Reads a count: digits only (spaces and thousands separators allowed).
+pub fn parse_count(raw: &str) -> Result<Option<u64>, String> {
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '_' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if !cleaned.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "\"{}\" is not a whole number: use digits only, such as 120.",
+            raw.trim()
+        ));
+    }
+    cleaned
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| "That number is too large.".to_owned())
+}
+
+/// Reads a percentage from 0 to 100 (a trailing % is allowed).
+pub fn parse_percent(raw: &str) -> Result<Option<f64>, String> {
+    let t = raw.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Some(v)),
+        Ok(_) => Err("Enter a share between 0 and 100 percent.".into()),
+        Err(_) => Err(format!(
+            "\"{}\" is not a number: write it like 12.5.",
+            raw.trim()
+        )),
+    }
+}
+
+/// A number typed as text (a count, a percentage) and checked on every
+/// keystroke: bad input leaves the document as it was and says why beside
+/// the field. `suffix` is the unit shown after it ("%"), if any.
+fn number_field<T: Copy + ToString + 'static>(
+    session: Session,
+    field: &'static str,
+    (label, hint): (&'static str, &'static str),
+    slot: &'static Slot<Option<T>>,
+    suffix: &'static str,
+    parse: fn(&str) -> Result<Option<T>, String>,
+) -> AnyView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
+    let initial = session
+        .doc
+        .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
+    let id = dom_id("num");
+    let msg_id = format!("{id}-msg");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_empty() {
+        msg_id.clone()
+    } else {
+        format!("{hint_id} {msg_id}")
+    };
+    let problem = RwSignal::new(None::<String>);
+    view! {
+        <div class="field field-number">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <div class="with-unit">
+                <input id=id type="text" inputmode="decimal" value=initial data-field=field
+                    aria-invalid=move || problem.with(|p| p.is_some()).then_some("true")
+                    aria-describedby=described
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        match parse(&raw) {
+                            Ok(value) => {
+                                problem.set(None);
+                                session.edit(|d| *get_mut(d) = value);
+                            }
+                            Err(e) => problem.set(Some(e)),
+                        }
+                    } />
+                {(!suffix.is_empty()).then(|| view! { <span class="unit">{suffix}</span> })}
+            </div>
+            <p class="field-error" id=msg_id role="status">{move || problem.get().unwrap_or_default()}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled text input that shows `value` and writes back what is typed,
+/// for screens with their own form (a search, a sign-in). `attrs` are the
+/// input's own attributes, made with `view! { <{..} type="search" /> }`;
+/// `note`, unless empty, is a hint under the input.
+pub fn signal_input(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    attrs: impl leptos::attr::Attribute,
+    note: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id={id}
+                {..attrs}
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {(!note.is_empty()).then(|| view! { <p class="hint">{note}</p> })}
+        </div>
+    }
+}
+
 /// A `<select>` over stored keys; the empty key means "not set".
 pub fn select_field(
     session: Session,
@@ -585,18 +711,18 @@ pub fn time_note(typed: &str, at: Option<DateTime<Utc>>) -> String {
 
 /// A date-and-time field whose value is in UTC, with the reader's local
 /// time shown beside it.
-pub fn utc_time_field(
+fn utc_time_field(
     session: Session,
     field: &'static str,
     label: &'static str,
-    get: impl Fn(&Postmortem) -> Option<DateTime<Utc>> + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Postmortem, Option<DateTime<Utc>>) + Copy + Send + Sync + 'static,
+    slot: &'static Slot<Option<DateTime<Utc>>>,
 ) -> impl IntoView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
     let id = dom_id("time");
     let local_id = format!("{id}-local");
-    let initial = utc_input_value(session.doc.with_untracked(|d| get(d)));
+    let initial = utc_input_value(session.doc.with_untracked(|d| *get(d)));
     let typed = RwSignal::new(initial.clone());
-    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| get(d))));
+    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| *get(d))));
     view! {
         <div class="field field-time">
             <label for=id.clone()>{label} " " <abbr title="Coordinated Universal Time">"(UTC)"</abbr></label>
@@ -615,7 +741,7 @@ pub fn utc_time_field(
                     let raw = event_target_value(&ev);
                     let value = parse_utc_input(&raw);
                     typed.set(raw);
-                    session.edit(|d| set(d, value));
+                    session.edit(|d| *get_mut(d) = value);
                 }
             />
             <span class="local-time" id=local_id>{note}</span>
@@ -624,21 +750,21 @@ pub fn utc_time_field(
 }
 
 /// A date field (no time), such as the incident date.
-pub fn date_field(
+fn date_field(
     session: Session,
     field: &'static str,
     label: &'static str,
-    get: impl Fn(&Postmortem) -> Option<NaiveDate> + 'static,
-    set: impl Fn(&mut Postmortem, Option<NaiveDate>) + Copy + Send + Sync + 'static,
+    slot: &'static Slot<Option<NaiveDate>>,
 ) -> impl IntoView {
+    let (get, get_mut) = (slot.get, slot.get_mut);
     let id = dom_id("date");
-    let initial = date_value(session.doc.with_untracked(|d| get(d)));
+    let initial = date_value(session.doc.with_untracked(|d| *get(d)));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id type="date" data-field=field value=initial on:input=move |ev| {
                 let v = parse_date(&event_target_value(&ev));
-                session.edit(|d| set(d, v));
+                session.edit(|d| *get_mut(d) = v);
             } />
         </div>
     }
@@ -652,4 +778,28 @@ pub fn date_value(d: Option<NaiveDate>) -> String {
 
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn counts_accept_separators_and_refuse_words() {
+        assert_eq!(parse_count(" 1,200 "), Ok(Some(1200)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert!(parse_count("about 40").is_err());
+        assert!(parse_count("-3").is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn percentages_stay_between_0_and_100() {
+        assert_eq!(parse_percent("12.5%"), Ok(Some(12.5)));
+        assert_eq!(parse_percent("3,5"), Ok(Some(3.5)));
+        assert!(parse_percent("140").is_err());
+        assert!(parse_percent("lots").is_err());
+    }
 }

@@ -6,6 +6,20 @@ use leptos::prelude::*;
 
 use crate::components::fields::dom_id;
 
+/// The files chosen in a file input, in order. The input is emptied, so
+/// that choosing the same file again fires `change` again.
+pub fn take_chosen_files(input: NodeRef<leptos::html::Input>) -> Vec<web_sys::File> {
+    let Some(input) = input.get_untracked() else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// "Choose a file" as a button: `on_files` gets what the person chose (one
 /// file unless `multiple`). Choosing the same file twice calls it twice.
 #[component]
@@ -28,15 +42,7 @@ pub fn FileButton(
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let input_id = dom_id("file");
     let on_change = move |_| {
-        let Some(input) = input_ref.get_untracked() else {
-            return;
-        };
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
-            .unwrap_or_default();
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
+        let files = take_chosen_files(input_ref);
         if !files.is_empty() {
             on_files.run(files);
         }

@@ -37,7 +37,7 @@ pub fn section_fields(session: Session, section: &Section) -> impl IntoView {
     // A section of one field whose help says what to write: the field's
     // own hint would repeat it.
     if section.fields.len() == 1 && !section.help.trim().is_empty() {
-        crate::components::sections::without_hints(build)
+        crate::components::fields::without_hints(build)
     } else {
         build()
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::browser::{download, entropy, human_size, local_when, now};
 use crate::components::backup::BackupRestore;
+use crate::components::fields::signal_input;
 use crate::components::import::ImportZone;
 use crate::components::samples::{is_sample, SampleControls};
 use crate::state::{use_app, Route};
@@ -92,16 +93,13 @@ pub fn Home() -> impl IntoView {
                 }
             >
                 <div class="list-tools" role="search">
-                    <div class="field">
-                        <label for="draft-search">"Search postmortems"</label>
-                        <input
-                            id="draft-search"
-                            type="search"
-                            placeholder="Title, summary, owner or participant"
-                            prop:value=move || query.get()
-                            on:input=move |ev| query.set(event_target_value(&ev))
-                        />
-                    </div>
+                    {signal_input(
+                        "draft-search",
+                        "Search postmortems",
+                        query,
+                        view! { <{..} type="search" placeholder="Title, summary, owner or participant" /> },
+                        "",
+                    )}
                     <div class="field">
                         <label for="draft-order">"Sort by"</label>
                         <select

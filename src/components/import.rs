@@ -15,6 +15,7 @@ use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::file_button::FileButton;
 use crate::components::markdown_import::MarkdownPreview;
+use crate::components::notice::dismissible;
 use crate::components::transfer::{kind_of, last_edited, read_text, wrong_kind_message, FileKind};
 use crate::state::{use_app, AppState, Route};
 
@@ -310,16 +311,19 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
             view! { <MarkdownPreview file=file raw=raw on_confirm=on_confirm on_cancel=on_cancel /> }
                 .into_any()
         }
-        ImportState::Refused { file, problems } => view! {
-            <div class="panel panel-error import-result" role="alert">
+        ImportState::Refused { file, problems } => dismissible(
+            "panel panel-error import-result",
+            "alert",
+            None,
+            view! {
                 <h3>{format!("“{file}” was not imported")}</h3>
                 <ul class="problems">
                     {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
                 <p>"Nothing was changed."</p>
-                <button class="btn btn-small" on:click=cancel>"Dismiss"</button>
-            </div>
-        }
+            },
+            move || state.set(ImportState::Idle),
+        )
         .into_any(),
         ImportState::Conflict { doc, existing_title, existing_edited } => view! {
             <div class="panel panel-warn import-result" role="group" aria-labelledby="import-conflict-title">

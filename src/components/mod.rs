@@ -21,6 +21,7 @@ pub mod lint_panel;
 pub mod lint_settings;
 pub mod lint_state;
 pub mod markdown_import;
+pub mod notice;
 pub mod people;
 pub mod prefs;
 pub mod public_summary;

@@ -3,48 +3,12 @@
 //! groups have editors of their own. Guided mode, the full editor and the
 //! "More fields" area all render through [`field_view`].
 
-use afterword_core::template::{FieldId, Words};
+use afterword_core::template::FieldId;
 use leptos::prelude::*;
 
-use crate::components::fields::{section_text_field, spec_field};
+use crate::components::fields::{field_hint, section_text_field, spec_field, words};
 use crate::components::{actions, analysis, impact, links, people, timeline, times};
 use crate::session::Session;
-
-/// The words the open draft's template labels its fields with, for the
-/// editor's controls (provided by the editor).
-#[derive(Clone, Copy)]
-pub struct TemplateWords(pub Memo<Words>);
-
-/// The open template's words; the usual ones outside an editor. Read when a
-/// control is built: the form is built anew when the template changes.
-pub fn words() -> Words {
-    use_context::<TemplateWords>()
-        .and_then(|w| w.0.try_get_untracked())
-        .unwrap_or_default()
-}
-
-thread_local! {
-    /// False while a section whose own help says what to write builds its
-    /// one field: the field's hint would say it again.
-    static HINTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-/// `hint`, or nothing inside [`without_hints`].
-pub fn field_hint(hint: &'static str) -> &'static str {
-    if HINTS.with(std::cell::Cell::get) {
-        hint
-    } else {
-        ""
-    }
-}
-
-/// Builds `f` with field hints left out (see [`field_hint`]).
-pub fn without_hints<T>(f: impl FnOnce() -> T) -> T {
-    let was = HINTS.with(|h| h.replace(false));
-    let out = f();
-    HINTS.with(|h| h.set(was));
-    out
-}
 
 /// A list's heading (left out when the section around it has the same
 /// one) and its hint, both from the field table in the template's words.

@@ -7,6 +7,8 @@ use afterword_core::sync::Choice;
 use leptos::prelude::*;
 
 use crate::browser::{local_clock, local_when};
+use crate::components::fields::signal_input;
+use crate::components::notice::dismissible;
 use crate::session::Session;
 use crate::state::{use_app, Route};
 use crate::team::{use_team, Link};
@@ -91,11 +93,8 @@ pub fn TeamStatus() -> impl IntoView {
                 {move || text().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
         </div>
-        {move || team.message.get().map(|m| view! {
-            <div class="panel panel-warn" role="alert">
-                <p>{m}</p>
-                <button class="btn btn-small" on:click=move |_| team.message.set(None)>"Dismiss"</button>
-            </div>
+        {move || team.message.get().map(|m| {
+            dismissible("panel panel-warn", "alert", None, view! { <p>{m}</p> }, move || team.message.set(None))
         })}
     }
 }
@@ -140,40 +139,35 @@ fn ConnectForm() -> impl IntoView {
     };
     view! {
         <form class="team-connect" on:submit=submit>
-            <div class="field">
-                <label for="team-url">"Database address"</label>
-                <input
-                    id="team-url"
-                    type="text"
-                    inputmode="url"
-                    autocomplete="url"
-                    placeholder="https://couch.example.com/postmortems"
-                    readonly=preset
-                    prop:value=move || url.get()
-                    on:input=move |ev| url.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="team-name">"Your name on the server"</label>
-                <input
-                    id="team-name"
-                    type="text"
-                    autocomplete="username"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="team-password">"Password"</label>
-                <input
-                    id="team-password"
-                    type="password"
-                    autocomplete="current-password"
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev))
-                />
-                <p class="hint">"Sent to the server to sign in, never stored by Afterword."</p>
-            </div>
+            {signal_input(
+                "team-url",
+                "Database address",
+                url,
+                view! {
+                    <{..}
+                        type="text"
+                        inputmode="url"
+                        autocomplete="url"
+                        placeholder="https://couch.example.com/postmortems"
+                        readonly=preset
+                    />
+                },
+                "",
+            )}
+            {signal_input(
+                "team-name",
+                "Your name on the server",
+                name,
+                view! { <{..} type="text" autocomplete="username" /> },
+                "",
+            )}
+            {signal_input(
+                "team-password",
+                "Password",
+                password,
+                view! { <{..} type="password" autocomplete="current-password" /> },
+                "Sent to the server to sign in, never stored by Afterword.",
+            )}
             <button class="btn btn-primary" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { "Connecting…" } else { "Connect" }}
             </button>

@@ -4,7 +4,7 @@
 
 use afterword_core::ids::new_id;
 use afterword_core::metrics::{sort_timeline, timeline_warnings};
-use afterword_core::model::{EventKind, Postmortem, TimelineEvent};
+use afterword_core::model::{EventKind, TimelineEvent};
 use afterword_core::timeline_paste::{parse_timeline, PasteContext};
 use chrono::{DateTime, Local, Offset, Utc};
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::chat_import::ChatImport;
 use crate::components::fields::{
-    dom_id, parse_utc_input, row_text_field, utc_input_value, TIME_FORMAT_EXAMPLE,
+    dom_id, parse_utc_input, row_text, utc_input_value, TIME_FORMAT_EXAMPLE,
 };
 use crate::components::prefs;
 use crate::components::rows::{ids_of, move_by, structural, MoreRows, Window};
@@ -126,18 +126,6 @@ fn EventRow(
         }
     };
     let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
-    let find = {
-        let id = id.clone();
-        move |d: &Postmortem| d.timeline.iter().find(|e| e.id == id).cloned()
-    };
-    let set_text = {
-        let id = id.clone();
-        move |d: &mut Postmortem, v: String| {
-            if let Some(e) = d.timeline.iter_mut().find(|e| e.id == id) {
-                e.text = v;
-            }
-        }
-    };
     let my_warnings = {
         let id = id.clone();
         move || {
@@ -149,8 +137,7 @@ fn EventRow(
             })
         }
     };
-    let text_path = afterword_core::lint::timeline_text_path(&id);
-    let (up_id, down_id, rm_id) = (id.clone(), id.clone(), id);
+    let (text_id, up_id, down_id, rm_id) = (id.clone(), id.clone(), id.clone(), id);
     let moved = move |id: String, by: isize| {
         structural(session, |d| move_by(&mut d.timeline, &id, by, |e| &e.id));
     };
@@ -183,7 +170,7 @@ fn EventRow(
                     {EventKind::ALL.iter().map(|k| view! { <option value=k.key() selected=*k == event.kind>{k.label()}</option> }).collect_view()}
                 </select>
             </div>
-            {row_text_field(session, "What happened", "field grow wide", text_path, move |d| find(d).map(|e| e.text.clone()).unwrap_or_default(), set_text)}
+            {row_text(session, "timeline", text_id, "What happened", "field grow wide")}
             <div class="row-tools">
                 <button type="button" class="btn btn-small btn-icon star" aria-pressed=move || if starred.get() { "true" } else { "false" }
                     title="Show in the report's short timeline"
@@ -248,7 +235,7 @@ fn Paste(session: Session) -> impl IntoView {
         structural(session, |d| d.timeline.extend(events));
         text.set(String::new());
     };
-    let paste_example = match crate::components::sections::words() {
+    let paste_example = match crate::components::fields::words() {
         Words::Plain => "One event per line, such as \"09:30 UTC the supplier called about the delay\" or \"2026-11-20 16:00 - partners told of the new date\". Lines without a date take the incident date.",
         Words::Usual => "One event per line, such as \"14:02 UTC paged the on-call engineer\" or \"2026-11-20 23:58 - rollback started\". Lines without a date take the incident date.",
     };

@@ -31,7 +31,7 @@ pub fn KeyTimes(
 
 #[component]
 pub fn Durations(session: Session) -> impl IntoView {
-    let words = crate::components::sections::words();
+    let words = crate::components::fields::words();
     // Recomputed only when a key time changes, not on every keystroke elsewhere.
     let times = Memo::new(move |_| session.doc.with(|d| d.times.clone()));
     let rows = Memo::new(move |_| {

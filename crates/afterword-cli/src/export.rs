@@ -1,15 +1,13 @@
 //! `afterword export FILE.json --format md|json|csv`: a postmortem file as
 //! Markdown, normalised JSON or action-item CSV, on standard output.
 
-use std::io::Write;
-
 use afterword_core::export::csv::action_items_csv;
 use afterword_core::export::json::to_json;
 use afterword_core::export::markdown::{to_markdown, MarkdownOptions};
 use afterword_core::template::{standard, template_by_id, template_from_json, Template};
 
-use crate::input::{read_input, read_postmortem};
-use crate::USAGE_ERROR;
+use crate::args::{comma_list, Files, Flag, Spec, Stop, Syntax};
+use crate::input::{read_postmortem, read_text, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword export: turn a postmortem JSON file into Markdown, JSON or CSV
@@ -46,54 +44,52 @@ enum Format {
     Csv,
 }
 
+#[derive(Clone, Copy)]
+enum Opt {
+    Format,
+    Order,
+    Template,
+}
+
+const SPEC: Spec<Opt> = Spec {
+    command: "export",
+    help: HELP,
+    syntax: Syntax::Plain,
+    flags: &[
+        Flag::value(&["--format"], Opt::Format),
+        Flag::value(&["--order"], Opt::Order),
+        Flag::value(&["--template"], Opt::Template),
+    ],
+    files: Files::One("give the postmortem file to export"),
+};
+
 pub(crate) fn run(args: &[String]) -> u8 {
     let mut format = Format::Markdown;
     let mut order: Vec<String> = Vec::new();
     let mut template_file: Option<&str> = None;
-    let mut file: Option<&str> = None;
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        match arg {
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return 0;
-            }
-            "--format" | "--order" | "--template" => {
-                let Some(value) = args.get(i + 1) else {
-                    return usage(&format!("{arg} needs a value"));
-                };
-                if arg == "--template" {
-                    template_file = Some(value.as_str());
-                } else if arg == "--format" {
-                    format = match value.as_str() {
-                        "md" | "markdown" => Format::Markdown,
-                        "json" => Format::Json,
-                        "csv" => Format::Csv,
-                        other => {
-                            return usage(&format!(
-                                "unknown format {other:?} (expected md, json or csv)"
-                            ))
-                        }
-                    };
-                } else {
-                    order = value
-                        .split(',')
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect();
+    let parsed = SPEC.parse(args, |opt, value| {
+        let value = value.unwrap_or_default();
+        match opt {
+            Opt::Template => template_file = Some(value),
+            Opt::Format => {
+                format = match value {
+                    "md" | "markdown" => Format::Markdown,
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => {
+                        return Err(Stop::Usage(format!(
+                            "unknown format {other:?} (expected md, json or csv)"
+                        )))
+                    }
                 }
-                i += 2;
-                continue;
             }
-            _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
-            _ if file.is_some() => return usage("give exactly one file"),
-            _ => file = Some(arg),
+            Opt::Order => order = comma_list(value).map(str::to_owned).collect(),
         }
-        i += 1;
-    }
-    let Some(file) = file else {
-        return usage("give the postmortem file to export");
+        Ok(())
+    });
+    let file = match parsed {
+        Ok(files) => files[0],
+        Err(code) => return code,
     };
     let doc = match read_postmortem("export", file) {
         Ok(doc) => doc,
@@ -116,13 +112,8 @@ pub(crate) fn run(args: &[String]) -> u8 {
         Format::Json => to_json(&doc),
         Format::Csv => action_items_csv(&[&doc]),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     0
 }
@@ -136,17 +127,9 @@ pub(crate) fn markdown_options(doc: &afterword_core::model::Postmortem) -> Markd
 /// Reads and checks a template file; on failure says why and gives the exit
 /// status.
 fn read_template(path: &str) -> Result<Template, u8> {
-    let raw = read_input(path).map_err(|msg| {
-        eprintln!("afterword export: {msg}");
-        USAGE_ERROR
-    })?;
+    let raw = read_text("export", path)?;
     template_from_json(&raw).map_err(|e| {
         eprintln!("{path}: this template cannot be used: {e}");
         1
     })
-}
-
-fn usage(msg: &str) -> u8 {
-    eprintln!("afterword export: {msg}\nRun `afterword export --help` for usage.");
-    USAGE_ERROR
 }

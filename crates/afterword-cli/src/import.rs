@@ -11,8 +11,8 @@ use afterword_core::export::markdown::to_markdown;
 use afterword_core::ids::new_id;
 use afterword_core::import::{import_markdown, MarkdownImportOptions, SectionTarget};
 
-use crate::input::read_text;
-use crate::USAGE_ERROR;
+use crate::args::{Files, Flag, Spec, Stop, Syntax};
+use crate::input::{read_text, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword import: read a Markdown postmortem into an Afterword document
@@ -40,54 +40,59 @@ line that could not be read. Exit status: 0 on success, 1 when the file is
 refused (binary, empty, too large, an HTML page), 2 on a usage error.
 ";
 
+#[derive(Clone, Copy)]
+enum Opt {
+    Format,
+    Map,
+    Quiet,
+}
+
+const SPEC: Spec<Opt> = Spec {
+    command: "import",
+    help: HELP,
+    syntax: Syntax::Plain,
+    flags: &[
+        Flag::switch(&["-q", "--quiet"], Opt::Quiet),
+        Flag::value(&["--format"], Opt::Format),
+        Flag::value(&["--map"], Opt::Map),
+    ],
+    files: Files::One("give the Markdown file to import"),
+};
+
 pub(crate) fn run(args: &[String]) -> u8 {
     let mut markdown_out = false;
     let mut quiet = false;
     let mut maps: Vec<(String, SectionTarget)> = Vec::new();
-    let mut file: Option<&str> = None;
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        match arg {
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return 0;
-            }
-            "-q" | "--quiet" => quiet = true,
-            "--format" | "--map" => {
-                let Some(value) = args.get(i + 1) else {
-                    return usage(&format!("{arg} needs a value"));
-                };
-                if arg == "--format" {
-                    markdown_out = match value.as_str() {
-                        "json" => false,
-                        "md" | "markdown" => true,
-                        other => {
-                            return usage(&format!(
-                                "unknown format {other:?} (expected json or md)"
-                            ))
-                        }
-                    };
-                } else {
-                    let Some((heading, place)) = value.rsplit_once('=') else {
-                        return usage("--map needs HEADING=PLACE");
-                    };
-                    let Some(target) = SectionTarget::from_key(place.trim()) else {
-                        return usage(&format!("unknown place {place:?} in --map"));
-                    };
-                    maps.push((heading.trim().to_lowercase(), target));
+    let parsed = SPEC.parse(args, |opt, value| {
+        let value = value.unwrap_or_default();
+        match opt {
+            Opt::Quiet => quiet = true,
+            Opt::Format => {
+                markdown_out = match value {
+                    "json" => false,
+                    "md" | "markdown" => true,
+                    other => {
+                        return Err(Stop::Usage(format!(
+                            "unknown format {other:?} (expected json or md)"
+                        )))
+                    }
                 }
-                i += 2;
-                continue;
             }
-            _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
-            _ if file.is_some() => return usage("give exactly one file"),
-            _ => file = Some(arg),
+            Opt::Map => {
+                let Some((heading, place)) = value.rsplit_once('=') else {
+                    return Err(Stop::Usage("--map needs HEADING=PLACE".into()));
+                };
+                let Some(target) = SectionTarget::from_key(place.trim()) else {
+                    return Err(Stop::Usage(format!("unknown place {place:?} in --map")));
+                };
+                maps.push((heading.trim().to_lowercase(), target));
+            }
         }
-        i += 1;
-    }
-    let Some(file) = file else {
-        return usage("give the Markdown file to import");
+        Ok(())
+    });
+    let file = match parsed {
+        Ok(files) => files[0],
+        Err(code) => return code,
     };
     let raw = match read_text("import", file) {
         Ok(raw) => raw,
@@ -112,7 +117,7 @@ pub(crate) fn run(args: &[String]) -> u8 {
                         .map(|h| h.index)
                         .collect();
                     if found.is_empty() {
-                        return usage(&format!("no heading {heading:?} in {file}"));
+                        return SPEC.usage(&format!("no heading {heading:?} in {file}"));
                     }
                     for index in found {
                         opts.overrides.insert(index, *target);
@@ -157,18 +162,8 @@ pub(crate) fn run(args: &[String]) -> u8 {
     } else {
         to_json(&imported.doc)
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     0
-}
-
-fn usage(msg: &str) -> u8 {
-    eprintln!("afterword import: {msg}\nRun `afterword import --help` for usage.");
-    USAGE_ERROR
 }

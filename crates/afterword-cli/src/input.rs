@@ -1,6 +1,6 @@
-//! Reading the file a subcommand works on.
+//! Reading the file a subcommand works on, and writing its result.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 
 use afterword_core::export::json::import_json;
 use afterword_core::model::Postmortem;
@@ -40,4 +40,14 @@ pub(crate) fn read_postmortem(command: &str, file: &str) -> Result<Postmortem, u
         eprintln!("{file}: {e}");
         1
     })
+}
+
+/// Writes a subcommand's result to standard output; when it cannot be
+/// written, the usage exit code.
+pub(crate) fn write_output(out: &str) -> Result<(), u8> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .map_err(|_| USAGE_ERROR)
 }

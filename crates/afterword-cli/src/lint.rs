@@ -1,6 +1,7 @@
 //! `afterword lint FILE…`: lint Markdown postmortems for blaming language
 //! and print the findings as `file:line:column: rule: message` or as JSON.
 
+use crate::args::{comma_list, Files, Flag, Spec, Stop, Syntax};
 use crate::USAGE_ERROR;
 use afterword_core::lint::{lint_text, participants_in_markdown, rules, Finding, LintConfig};
 use serde::Serialize;
@@ -35,16 +36,26 @@ enum Format {
     Json,
 }
 
-struct Options {
-    format: Format,
-    cfg: LintConfig,
-    files: Vec<String>,
+#[derive(Clone, Copy)]
+enum Opt {
+    ListRules,
+    Format,
+    Disable,
+    People,
 }
 
-enum Parsed {
-    Run(Options),
-    Done(u8),
-}
+const SPEC: Spec<Opt> = Spec {
+    command: "lint",
+    help: HELP,
+    syntax: Syntax::Gnu,
+    flags: &[
+        Flag::switch(&["--list-rules"], Opt::ListRules),
+        Flag::value(&["--format"], Opt::Format),
+        Flag::value(&["--disable"], Opt::Disable),
+        Flag::value(&["--people"], Opt::People),
+    ],
+    files: Files::Many("no files given"),
+};
 
 /// How standard input is named in the output.
 const STDIN_NAME: &str = "<stdin>";
@@ -58,28 +69,58 @@ struct Row<'a> {
 }
 
 pub(crate) fn run(args: &[String]) -> u8 {
-    let opts = match parse(args) {
-        Ok(Parsed::Run(opts)) => opts,
-        Ok(Parsed::Done(code)) => return code,
-        Err(msg) => {
-            eprintln!("afterword lint: {msg}\nRun `afterword lint --help` for usage.");
-            return USAGE_ERROR;
+    let mut format = Format::Text;
+    let mut cfg = LintConfig::default();
+    let parsed = SPEC.parse(args, |opt, value| {
+        let value = value.unwrap_or_default();
+        match opt {
+            Opt::ListRules => {
+                for rule in rules() {
+                    println!("{:<18} {}", rule.id, rule.description);
+                }
+                return Err(Stop::Exit(0));
+            }
+            Opt::Format => {
+                format = match value {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(Stop::Usage(format!(
+                            "unknown format {other:?} (use text or json)"
+                        )))
+                    }
+                }
+            }
+            Opt::Disable => {
+                for id in comma_list(value) {
+                    if !rules().iter().any(|r| r.id == id) {
+                        return Err(Stop::Usage(format!(
+                            "unknown rule {id:?} (see --list-rules)"
+                        )));
+                    }
+                    cfg.disabled.insert(id.to_string());
+                }
+            }
+            Opt::People => cfg
+                .participants
+                .extend(comma_list(value).map(str::to_string)),
         }
+        Ok(())
+    });
+    let files = match parsed {
+        Ok(files) => files,
+        Err(code) => return code,
     };
 
     let mut read_failed = false;
     let mut results: Vec<(String, Vec<Finding>)> = Vec::new();
-    for file in &opts.files {
+    for file in files {
         match read(file) {
             Ok(text) => {
-                let name = if file == "-" {
-                    STDIN_NAME
-                } else {
-                    file.as_str()
-                };
+                let name = if file == "-" { STDIN_NAME } else { file };
                 // The file's own people count too: a Participants or People
                 // section, a `Participants:` line or a front-matter list.
-                let mut cfg = opts.cfg.clone();
+                let mut cfg = cfg.clone();
                 for person in participants_in_markdown(&text) {
                     if !cfg.participants.contains(&person) {
                         cfg.participants.push(person);
@@ -96,7 +137,7 @@ pub(crate) fn run(args: &[String]) -> u8 {
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = match opts.format {
+    let written = match format {
         Format::Text => write_text(&mut out, &results),
         Format::Json => write_json(&mut out, &results),
     };
@@ -115,79 +156,6 @@ pub(crate) fn run(args: &[String]) -> u8 {
     } else {
         0
     }
-}
-
-fn parse(args: &[String]) -> Result<Parsed, String> {
-    let mut opts = Options {
-        format: Format::Text,
-        cfg: LintConfig::default(),
-        files: Vec::new(),
-    };
-    let mut iter = args.iter();
-    let mut only_files = false;
-    while let Some(arg) = iter.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            opts.files.push(arg.clone());
-            continue;
-        }
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            match inline.clone().or_else(|| iter.next().cloned()) {
-                Some(v) => Ok(v),
-                None => Err(format!("{name} needs a value")),
-            }
-        };
-        match flag {
-            "--" => only_files = true,
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return Ok(Parsed::Done(0));
-            }
-            "--list-rules" => {
-                for rule in rules() {
-                    println!("{:<18} {}", rule.id, rule.description);
-                }
-                return Ok(Parsed::Done(0));
-            }
-            "--format" => {
-                opts.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?} (use text or json)")),
-                }
-            }
-            "--disable" => {
-                for id in value("--disable")?
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                {
-                    if !rules().iter().any(|r| r.id == id) {
-                        return Err(format!("unknown rule {id:?} (see --list-rules)"));
-                    }
-                    opts.cfg.disabled.insert(id.to_string());
-                }
-            }
-            "--people" => {
-                let names = value("--people")?;
-                opts.cfg.participants.extend(
-                    names
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string),
-                );
-            }
-            other => return Err(format!("unknown option {other:?}")),
-        }
-    }
-    if opts.files.is_empty() {
-        return Err("no files given".to_string());
-    }
-    Ok(Parsed::Run(opts))
 }
 
 fn read(file: &str) -> io::Result<String> {

@@ -1,6 +1,7 @@
 //! `afterword`: the command-line front end. Each subcommand lives in its own
 //! module and returns the process exit code; this file only dispatches.
 
+mod args;
 mod export;
 mod import;
 mod input;

@@ -6,8 +6,8 @@ use std::io::Write;
 
 use afterword_core::public::{public_html, public_markdown, redaction_check};
 
-use crate::input::read_postmortem;
-use crate::USAGE_ERROR;
+use crate::args::{Files, Flag, Spec, Stop, Syntax};
+use crate::input::{read_postmortem, write_output};
 
 pub(crate) const HELP: &str = "\
 afterword public: write the customer-facing summary of a postmortem
@@ -30,41 +30,46 @@ as LINE:COLUMN. Exit status: 0 on success, 1 when the file is not a readable
 postmortem (or, with --check, when something was found), 2 on a usage error.
 ";
 
+#[derive(Clone, Copy)]
+enum Opt {
+    Check,
+    Format,
+}
+
+const SPEC: Spec<Opt> = Spec {
+    command: "public",
+    help: HELP,
+    syntax: Syntax::Plain,
+    flags: &[
+        Flag::switch(&["--check"], Opt::Check),
+        Flag::value(&["--format"], Opt::Format),
+    ],
+    files: Files::One("give the postmortem file"),
+};
+
 pub(crate) fn run(args: &[String]) -> u8 {
     let mut html = false;
     let mut check = false;
-    let mut file: Option<&str> = None;
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        match arg {
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return 0;
-            }
-            "--check" => check = true,
-            "--format" => {
-                let Some(value) = args.get(i + 1) else {
-                    return usage("--format needs a value");
-                };
-                html = match value.as_str() {
+    let parsed = SPEC.parse(args, |opt, value| {
+        match opt {
+            Opt::Check => check = true,
+            Opt::Format => {
+                html = match value.unwrap_or_default() {
                     "md" | "markdown" => false,
                     "html" => true,
                     other => {
-                        return usage(&format!("unknown format {other:?} (expected md or html)"))
+                        return Err(Stop::Usage(format!(
+                            "unknown format {other:?} (expected md or html)"
+                        )))
                     }
-                };
-                i += 2;
-                continue;
+                }
             }
-            _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
-            _ if file.is_some() => return usage("give exactly one file"),
-            _ => file = Some(arg),
         }
-        i += 1;
-    }
-    let Some(file) = file else {
-        return usage("give the postmortem file");
+        Ok(())
+    });
+    let file = match parsed {
+        Ok(files) => files[0],
+        Err(code) => return code,
     };
     let doc = match read_postmortem("public", file) {
         Ok(doc) => doc,
@@ -87,22 +92,12 @@ pub(crate) fn run(args: &[String]) -> u8 {
         }
     }
     let out = if html { public_html(&md) } else { md };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return USAGE_ERROR;
+    if let Err(code) = write_output(&out) {
+        return code;
     }
     if check && !findings.is_empty() {
         1
     } else {
         0
     }
-}
-
-fn usage(msg: &str) -> u8 {
-    eprintln!("afterword public: {msg}\nRun `afterword public --help` for usage.");
-    USAGE_ERROR
 }

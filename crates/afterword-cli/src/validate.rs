@@ -4,6 +4,7 @@
 use afterword_core::export::bundle::{read_bundle, BUNDLE_FORMAT};
 use afterword_core::restore::diagnose;
 
+use crate::args::{Files, Spec, Syntax};
 use crate::input::read_input;
 use crate::USAGE_ERROR;
 
@@ -22,23 +23,21 @@ Exit status: 0 when every file is valid, 1 when a file has problems, 2 on a
 usage error or a file that could not be read.
 ";
 
+const SPEC: Spec<()> = Spec {
+    command: "validate",
+    help: HELP,
+    syntax: Syntax::Plain,
+    flags: &[],
+    files: Files::Many("give at least one file"),
+};
+
 pub(crate) fn run(args: &[String]) -> u8 {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        print!("{HELP}");
-        return 0;
-    }
-    if let Some(opt) = args.iter().find(|a| a.starts_with("--")) {
-        eprintln!(
-            "afterword validate: unknown option {opt}\nRun `afterword validate --help` for usage."
-        );
-        return USAGE_ERROR;
-    }
-    if args.is_empty() {
-        eprintln!("afterword validate: give at least one file\nRun `afterword validate --help` for usage.");
-        return USAGE_ERROR;
-    }
+    let files = match SPEC.parse(args, |(), _| Ok(())) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
     let mut code = 0;
-    for file in args {
+    for file in files {
         let raw = match read_input(file) {
             Ok(raw) => raw,
             Err(msg) => {

@@ -425,7 +425,7 @@ pub static FIELDS: &[FieldSpec] = &[
                 RowSpec {
                     key: "text",
                     label: "Factor",
-                    kind: FieldKind::Text { multiline: false, linted: true },
+                    kind: FieldKind::Text { multiline: true, linted: true },
                     text: Some(RowText {
                         rows: |d| d.analysis.contributing_factors.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect(),
                         get_mut: |d, id| d.analysis.contributing_factors.iter_mut().find(|c| c.id == id).map(|c| &mut c.text),

@@ -121,6 +121,19 @@ fn server_title(twin: &Twin, id: &str) -> Option<String> {
         .map(|d| d["title"].as_str().unwrap_or_default().to_owned())
 }
 
+/// Dana writes these drafts (id, title) and both teammates sync, so each
+/// browser and the server hold them.
+fn shared(drafts: &[(&str, &str)]) -> (Twin, Browser, Browser) {
+    let mut twin = Twin::new();
+    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
+    for (id, title) in drafts {
+        dana.create(id, title);
+    }
+    dana.sync(&mut twin);
+    sam.sync(&mut twin);
+    (twin, dana, sam)
+}
+
 #[test]
 fn a_draft_written_by_one_teammate_reaches_the_other_and_edits_come_back() {
     let mut twin = Twin::new();
@@ -152,11 +165,7 @@ fn a_draft_written_by_one_teammate_reaches_the_other_and_edits_come_back() {
 
 #[test]
 fn the_trash_state_travels_and_a_draft_deleted_for_good_goes_for_everyone() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "Disk full");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "Disk full")]);
 
     dana.lib().set_trashed("pm-a", Some(t(3))).unwrap();
     dana.sync(&mut twin);
@@ -173,11 +182,7 @@ fn the_trash_state_travels_and_a_draft_deleted_for_good_goes_for_everyone() {
 
 #[test]
 fn edits_on_both_sides_wait_for_a_choice_and_keep_mine_wins_on_the_server() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "Queue backlog");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "Queue backlog")]);
 
     dana.edit("pm-a", |d| d.title = "Queue backlog (dana)".into());
     sam.edit("pm-a", |d| d.title = "Queue backlog (sam)".into());
@@ -210,12 +215,7 @@ fn edits_on_both_sides_wait_for_a_choice_and_keep_mine_wins_on_the_server() {
 
 #[test]
 fn take_theirs_and_keep_both_lose_nothing() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "A");
-    dana.create("pm-b", "B");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "A"), ("pm-b", "B")]);
     for (id, who) in [("pm-a", &dana), ("pm-b", &dana)] {
         who.edit(id, |d| d.owner = "Dana".into());
     }
@@ -281,12 +281,7 @@ fn conflicting_revisions_on_the_server_are_offered_and_removed_once_chosen() {
 
 #[test]
 fn a_draft_deleted_on_the_server_while_edited_here_is_kept_and_asked_about() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "Certificate expiry");
-    dana.create("pm-b", "Cron drift");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "Certificate expiry"), ("pm-b", "Cron drift")]);
     sam.edit("pm-a", |d| d.summary = "Still being written".into());
     sam.edit("pm-b", |d| d.summary = "Also edited".into());
     dana.lib().delete_forever("pm-a").unwrap();
@@ -391,11 +386,7 @@ fn a_full_storage_stops_the_pull_and_it_resumes_where_it_stopped() {
 
 #[test]
 fn the_feed_resumes_from_the_stored_sequence() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "A");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "A")]);
     let since = sam.state().since.clone();
     assert!(!since.is_empty());
     dana.create("pm-b", "B");
@@ -409,11 +400,7 @@ fn the_feed_resumes_from_the_stored_sequence() {
 
 #[test]
 fn a_write_made_with_an_old_revision_is_refused_and_compared_on_the_next_pull() {
-    let mut twin = Twin::new();
-    let (dana, sam) = (Browser::new("dana"), Browser::new("sam"));
-    dana.create("pm-a", "A");
-    dana.sync(&mut twin);
-    sam.sync(&mut twin);
+    let (mut twin, dana, sam) = shared(&[("pm-a", "A")]);
     dana.edit("pm-a", |d| d.title = "A by dana".into());
     dana.sync(&mut twin);
     sam.edit("pm-a", |d| d.title = "A by sam".into());
