@@ -8,8 +8,9 @@ const BUILD = "dev";
 const FILES = [];
 
 const CACHE = `afterword-${BUILD}`;
-// Trunk's hashed names (afterword-<hash>.js, main-<hash>.css…) and the loader's.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Hashed names (afterword-<hash>.js, main-<hash>.css, the wasm parts, the
+// checker's data file) and the loader's.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|bin)$/;
 const scopeUrl = new URL(self.registration.scope);
 const shellUrl = new URL("./", scopeUrl).href;
 const indexUrl = new URL("index.html", scopeUrl).href;

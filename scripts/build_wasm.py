@@ -13,7 +13,8 @@ which Trunk runs after every build).
    `wasm-opt -Oz` shrinks every module.
 4. Every file gets the build's content hash in its name, the references
    between them are rewritten to match, and a loader (boot-<hash>.js) starts
-   the app.
+   the app. The checker's data file (written by build.rs, already named by
+   its content) is copied next to them.
 
 Prints the files it wrote, as JSON on the last line, for post_build.py."""
 import hashlib
@@ -50,10 +51,18 @@ def target_dir():
 
 def build(stage, release):
     profile = "release" if release else "debug"
-    cmd = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "afterword", "--features", "split", "--locked"]
+    cmd = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "afterword", "--features", "split", "--locked",
+           "--message-format", "json-render-diagnostics"]
     if release:
         cmd.append("--release")
-    run(cmd, cwd=ROOT)
+    print("build_wasm:", " ".join(cmd), file=sys.stderr)
+    messages = subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
+    # build.rs writes the checker's data file into its OUT_DIR.
+    out_dirs = [m["out_dir"] for m in map(json.loads, messages.splitlines())
+                if m.get("reason") == "build-script-executed"]
+    data = [os.path.join(d, f) for d in out_dirs for f in os.listdir(d) if re.fullmatch(r"checker-[0-9a-f]{16}\.bin", f)]
+    if len(data) != 1:
+        sys.exit(f"build_wasm: expected one checker data file from build.rs, found {data}")
     source = os.path.join(target_dir(), "wasm32-unknown-unknown", profile, "afterword.wasm")
     work = os.path.join(target_dir(), "afterword-parts")
     shutil.rmtree(work, ignore_errors=True)
@@ -115,6 +124,9 @@ def build(stage, release):
             shutil.copy(os.path.join(out, f), dest)
         written[f] = new
 
+    checker = os.path.basename(data[0])
+    shutil.copy(data[0], os.path.join(stage, checker))
+
     boot = (
         f"import init, * as bindings from './{names['afterword.js']}';\n"
         f"const wasm = await init({{ module_or_path: './{names['afterword_bg.wasm']}' }});\n"
@@ -130,6 +142,7 @@ def build(stage, release):
         "loader": names["__wasm_split.js"],
         "parts": [names[p] for p in parts],
         "boot": boot_name,
+        "checker": checker,
         "boot_code": boot,
     }
 

@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 
 use crate::components::editor::EditorPage;
+use crate::components::markdown_import::{MarkdownPreview, OnConfirm};
 use crate::components::report::ReportPage;
 use crate::components::review::ReviewPage;
 use crate::components::team::TeamPage;
@@ -57,6 +58,18 @@ part!(
     editor, preload_editor, editor_screen(id: String) { view! { <EditorPage id=id /> }.into_any() }
 );
 part!(
+    /// The preview of a Markdown postmortem being imported, with the
+    /// Markdown reader.
+    markdown, preload_markdown, markdown_screen(
+        file: String,
+        raw: String,
+        on_confirm: OnConfirm,
+        on_cancel: Callback<()>
+    ) {
+        view! { <MarkdownPreview file=file raw=raw on_confirm=on_confirm on_cancel=on_cancel /> }.into_any()
+    }
+);
+part!(
     /// The follow-up review, its trends and charts.
     review, preload_review, review_screen() { view! { <ReviewPage /> }.into_any() }
 );
@@ -74,9 +87,11 @@ part!(
 );
 
 /// A screen that may live in a part of its own.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum Part {
     Editor(String),
+    /// The file's name, its text, and what confirming and cancelling do.
+    MarkdownPreview(String, String, OnConfirm, Callback<()>),
     Review,
     Report(String),
     Templates,
@@ -89,6 +104,7 @@ impl Part {
     fn bit(&self) -> u8 {
         match self {
             Part::Editor(_) => 1,
+            Part::MarkdownPreview(..) => 32,
             Part::Review => 2,
             Part::Report(_) => 4,
             Part::Templates => 8,
@@ -111,6 +127,7 @@ pub fn screen(part: Part) -> AnyView {
     {
         let view = match part {
             Part::Editor(id) => editor_screen(id),
+            Part::MarkdownPreview(file, raw, yes, no) => markdown_screen(file, raw, yes, no),
             Part::Review => review_screen(),
             Part::Report(id) => report_screen(id),
             Part::Templates => templates_screen(),
@@ -125,13 +142,15 @@ pub fn screen(part: Part) -> AnyView {
         }
         // None while fetching, then whether it arrived.
         let arrived = RwSignal::new(None::<bool>);
+        let base = asset_base();
         let fetch = {
             let part = part.clone();
             move || {
                 let part = part.clone();
+                let base = base.clone();
                 arrived.set(None);
                 leptos::task::spawn_local(async move {
-                    let ok = fetch(&part).await;
+                    let ok = fetch(&part, &base).await;
                     if ok {
                         LOADED.with(|l| l.set(l.get() | part.bit()));
                     }
@@ -156,19 +175,74 @@ pub fn screen(part: Part) -> AnyView {
 /// reads the list), so that opening it later is immediate.
 pub fn prefetch(part: Part) {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async move {
-        if fetch(&part).await {
-            LOADED.with(|l| l.set(l.get() | part.bit()));
-        }
-    });
+    {
+        let base = asset_base();
+        leptos::task::spawn_local(async move {
+            if fetch(&part, &base).await {
+                LOADED.with(|l| l.set(l.get() | part.bit()));
+            }
+        });
+    }
     #[cfg(not(feature = "split"))]
     let _ = part;
 }
 
+/// The app's base address for its own files ("" beside index.html; the
+/// embedding module's folder when embedded).
 #[cfg(feature = "split")]
-async fn fetch(part: &Part) -> bool {
+fn asset_base() -> String {
+    use_context::<crate::state::AppState>()
+        .map(|app| app.options.with_value(|o| o.asset_base.clone()))
+        .unwrap_or_default()
+}
+
+/// Fetches the checker's name lists and model (see
+/// `afterword_core::lint::data`), which the editor needs.
+#[cfg(feature = "split")]
+async fn checker_data(base: &str) -> bool {
+    use afterword_core::lint::data;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    if data::installed() {
+        return true;
+    }
+    let url = format!("{base}{}", env!("AFTERWORD_CHECKER_DATA"));
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return false;
+    };
+    let response: web_sys::Response = response.unchecked_into();
+    let Ok(body) = response.array_buffer() else {
+        return false;
+    };
+    if !response.ok() {
+        return false;
+    }
+    let Ok(body) = JsFuture::from(body).await else {
+        return false;
+    };
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    match data::install(bytes) {
+        Ok(()) => true,
+        Err(e) => {
+            web_sys::console::warn_1(&format!("Afterword: {e}").into());
+            false
+        }
+    }
+}
+
+#[cfg(feature = "split")]
+async fn fetch(part: &Part, base: &str) -> bool {
     let result = match part {
-        Part::Editor(_) => preload_editor().await,
+        Part::Editor(_) => {
+            if !checker_data(base).await {
+                return false;
+            }
+            preload_editor().await
+        }
+        Part::MarkdownPreview(..) => preload_markdown().await,
         Part::Review => preload_review().await,
         Part::Report(_) => preload_report().await,
         Part::Templates => preload_templates().await,
@@ -186,6 +260,7 @@ fn built(part: Part) -> AnyView {
     let future = async move {
         match part {
             Part::Editor(id) => editor_screen(id).await,
+            Part::MarkdownPreview(file, raw, yes, no) => markdown_screen(file, raw, yes, no).await,
             Part::Review => review_screen().await,
             Part::Report(id) => report_screen(id).await,
             Part::Templates => templates_screen().await,

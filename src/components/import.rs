@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use crate::browser::{entropy, now};
 use crate::components::fields::dom_id;
 use crate::components::file_button::FileButton;
-use crate::components::markdown_import::MarkdownPreview;
 use crate::components::notice::dismissible;
 use crate::components::transfer::{kind_of, last_edited, read_text, wrong_kind_message, FileKind};
 use crate::state::{use_app, AppState, Route};
@@ -308,8 +307,7 @@ fn ImportOutcome(state: RwSignal<ImportState>) -> impl IntoView {
                 state.set(store(app, doc, false, " from Markdown as a new draft"));
             });
             let on_cancel = Callback::new(move |_| state.set(ImportState::Idle));
-            view! { <MarkdownPreview file=file raw=raw on_confirm=on_confirm on_cancel=on_cancel /> }
-                .into_any()
+            crate::parts::screen(crate::parts::Part::MarkdownPreview(file, raw, on_confirm, on_cancel))
         }
         ImportState::Refused { file, problems } => dismissible(
             "panel panel-error import-result",

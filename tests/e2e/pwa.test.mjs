@@ -8,7 +8,7 @@ import {
 
 useBrowserAndServer({ base: "/tools/afterword/" });
 
-test("works under a sub-path, offline included", async () => {
+test("works under a sub-path, offline included: every screen, each in its own part, opens with no network", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
   await waitForServiceWorker(page);
@@ -17,10 +17,25 @@ test("works under a sub-path, offline included", async () => {
   await newDraft(page);
   await page.getByLabel("Title", { exact: true }).fill("Hosted under a sub-path");
   await waitSaved(page);
+  const id = new URL(page.url()).hash.split("/")[2];
   await context.setOffline(true);
-  await page.goto(server.url);
-  await page.getByRole("link", { name: "Hosted under a sub-path" }).waitFor();
+  // A fresh tab offline: nothing of the app is in its memory, every part
+  // comes from the service worker's cache.
+  const offline = await openApp(context, server);
+  await offline.getByRole("link", { name: "Hosted under a sub-path" }).click();
+  await offline.getByLabel("Title", { exact: true }).waitFor();
+  for (const [hash, name] of [
+    ["#/review", "Follow-up review"],
+    ["#/templates", "Templates"],
+    ["#/team", "Team library"],
+    [`#/draft/${id}/report`, "Hosted under a sub-path"],
+  ]) {
+    await offline.goto(server.url + hash);
+    await offline.getByRole("heading", { level: 1, name }).waitFor();
+  }
+  assert.equal(await offline.locator(".aw-part-missing").count(), 0);
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(offline.errors, []);
   assertStayedHome(context);
   await context.close();
 });
@@ -35,6 +50,11 @@ test("the first visit downloads each file once; the shell shows before the app; 
   assert.equal(await page.locator("#aw-boot").count(), 0, "the app replaces the shell");
   const fetched = server.state.requests.slice(first).filter((p) => /_bg\.wasm$/.test(p));
   assert.equal(fetched.length, 1, `the wasm is downloaded once, not again by the service worker: ${fetched}`);
+  // Every part (the editor's, fetched while the list shows, and those the
+  // worker stores for later) is downloaded at most once too.
+  const parts = server.state.requests.slice(first).filter((p) => /\.wasm$/.test(p) && !/_bg\.wasm$/.test(p));
+  assert.ok(parts.length > 0, "the service worker stores the parts");
+  assert.equal(new Set(parts).size, parts.length, `each part is downloaded once: ${parts}`);
   await context.setOffline(true);
   const offline = await page.evaluate(async () => {
     const out = {};

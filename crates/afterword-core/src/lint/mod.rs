@@ -8,6 +8,7 @@
 //! sentences that prove it beside it.
 
 mod config;
+pub mod data;
 mod document;
 mod finding;
 mod markdown;

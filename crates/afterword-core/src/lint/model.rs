@@ -19,9 +19,6 @@ use super::tokens::{in_list, Doc, Kind};
 /// How many weights the model has (features are hashed into them).
 pub const BUCKETS: usize = 1 << 15;
 
-/// The shipped model: written by the training example, read once.
-static MODEL_BYTES: &[u8] = include_bytes!("../../data/blame-model.bin");
-
 const MAGIC: &[u8; 8] = b"AWBLAME1";
 const HEADER: usize = 8 + 4 + 4 + 4;
 
@@ -304,7 +301,7 @@ impl Model {
     /// The model in `data/blame-model.bin`, or `None` when the file is not
     /// one (then the layer is silent and every rule still runs).
     pub(crate) fn shipped() -> Option<Model> {
-        let b = MODEL_BYTES;
+        let b = super::data::model()?;
         if b.len() != HEADER + BUCKETS || &b[..8] != MAGIC {
             return None;
         }
@@ -435,7 +432,7 @@ pub fn training_features(text: &str) -> Vec<u32> {
 
 /// The shipped model file.
 pub fn shipped_bytes() -> &'static [u8] {
-    MODEL_BYTES
+    super::data::model().unwrap_or(&[])
 }
 
 /// The features of every sentence of `text` that mentions a person, as the

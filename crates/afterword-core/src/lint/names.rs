@@ -9,8 +9,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-static GIVEN_DATA: &str = include_str!("../../data/given-names.txt");
-static FAMILY_DATA: &str = include_str!("../../data/family-names.txt");
+use super::data;
 
 /// What the lists know about a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,14 +81,26 @@ impl List {
     }
 }
 
+/// No names: what the lists are until their data is there (see `data`).
+static EMPTY: List = List {
+    text: String::new(),
+    entries: Vec::new(),
+};
+
 fn given() -> &'static List {
     static LIST: OnceLock<List> = OnceLock::new();
-    LIST.get_or_init(|| List::decode(GIVEN_DATA))
+    match data::given() {
+        Some(text) => LIST.get_or_init(|| List::decode(text)),
+        None => &EMPTY,
+    }
 }
 
 fn family() -> &'static List {
     static LIST: OnceLock<List> = OnceLock::new();
-    LIST.get_or_init(|| List::decode(FAMILY_DATA))
+    match data::family() {
+        Some(text) => LIST.get_or_init(|| List::decode(text)),
+        None => &EMPTY,
+    }
 }
 
 /// What the lists say about `word` (lowercase; accents are folded here).
