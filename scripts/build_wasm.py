@@ -3,7 +3,8 @@
 which Trunk runs after every build).
 
 1. `cargo build` of the `afterword` binary for wasm32 with the `split`
-   feature: the screens in src/parts.rs become split points. The linker
+   feature and without the checker's data built in: the screens in
+   src/parts.rs become split points, and the data is a file of its own. The linker
    keeps its relocations (`--emit-relocs`, .cargo/config.toml).
 2. `wasm-split-cli` moves the code only a split point reaches into a part of
    its own (`split_<name>.wasm`), and code shared by some parts into small
@@ -51,7 +52,7 @@ def target_dir():
 
 def build(stage, release):
     profile = "release" if release else "debug"
-    cmd = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "afterword", "--features", "split", "--locked",
+    cmd = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "afterword", "--no-default-features", "--features", "split", "--locked",
            "--message-format", "json-render-diagnostics"]
     if release:
         cmd.append("--release")

@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 step "Lints"
 cargo clippy --workspace --exclude afterword --all-targets --all-features -- -D warnings
 cargo clippy -p afterword --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p afterword --target wasm32-unknown-unknown --features split -- -D warnings
+cargo clippy -p afterword --target wasm32-unknown-unknown --no-default-features --features split -- -D warnings
 
 step "Core and command line (native)"
 cargo test --workspace --exclude afterword --all-features

@@ -1,11 +1,12 @@
 //! The checker's data: the name lists and the sentence model's weights
 //! (about 200 KB, under 90 KB compressed).
 //!
-//! Built in by default. With the `separate-data` feature (what the web app
-//! uses, so that the home screen does not download them) they are a file of
-//! their own, [`bundle`] of the three, that the app fetches with the
-//! editor's part and hands to [`install`]. Until then the name lists are
-//! empty and the sentence model is silent: every other rule runs as usual.
+//! Built in with the `built-in-data` feature (the default). Without it (what
+//! the split web app uses, so that the home screen does not download them)
+//! they are a file of their own, [`bundle`] of the three, that the app
+//! fetches with the editor's part and hands to [`install`]. Until then the
+//! name lists are empty and the sentence model is silent: every other rule
+//! runs as usual.
 
 const GIVEN: &str = include_str!("../../data/given-names.txt");
 const FAMILY: &str = include_str!("../../data/family-names.txt");
@@ -38,21 +39,22 @@ pub fn bundle_name() -> String {
     format!("checker-{h:016x}.bin")
 }
 
+#[allow(dead_code)] // without built-in data, only install() makes one
 struct Data {
     given: &'static str,
     family: &'static str,
     model: &'static [u8],
 }
 
-#[cfg(feature = "separate-data")]
+#[cfg(not(feature = "built-in-data"))]
 static INSTALLED: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
 
 fn data() -> Option<&'static Data> {
-    #[cfg(feature = "separate-data")]
+    #[cfg(not(feature = "built-in-data"))]
     {
         INSTALLED.get()
     }
-    #[cfg(not(feature = "separate-data"))]
+    #[cfg(feature = "built-in-data")]
     {
         static BUILT_IN: Data = Data {
             given: GIVEN,
@@ -63,14 +65,13 @@ fn data() -> Option<&'static Data> {
     }
 }
 
-/// Whether the name lists and the model are there (always, unless the
-/// `separate-data` feature waits for [`install`]).
+/// Whether the name lists and the model are there (always when built in).
 pub fn installed() -> bool {
     data().is_some()
 }
 
-/// Takes the data file fetched by the app. Installing twice keeps the first.
-#[cfg(feature = "separate-data")]
+/// Takes the data file fetched by the app. Installing twice keeps the
+/// first; with the data built in, this only checks the file.
 pub fn install(file: Vec<u8>) -> Result<(), String> {
     let bad = || "the checker's data file is damaged or from another version".to_owned();
     if file.len() < MAGIC.len() + 12 || &file[..MAGIC.len()] != MAGIC {
@@ -93,7 +94,10 @@ pub fn install(file: Vec<u8>) -> Result<(), String> {
         family: text(start + g, f)?,
         model: &file[start + g + f..],
     };
+    #[cfg(not(feature = "built-in-data"))]
     let _ = INSTALLED.set(data);
+    #[cfg(feature = "built-in-data")]
+    let _ = data;
     Ok(())
 }
 
