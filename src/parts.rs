@@ -285,7 +285,7 @@ fn built(part: Part) -> AnyView {
 #[cfg(feature = "split")]
 fn missing(retry: impl Fn() + 'static) -> AnyView {
     view! {
-        <div class="notice notice-warn aw-part-missing" role="alert">
+        <div class="panel panel-error aw-part-missing" role="alert">
             <p>
                 "This screen could not be loaded: the browser could not fetch it. "
                 "Check the connection and try again. Your drafts are not affected."

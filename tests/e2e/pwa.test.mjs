@@ -67,6 +67,28 @@ test("the first visit downloads each file once; the shell shows before the app; 
   await context.close();
 });
 
+test("a screen whose part cannot be fetched says so, changes nothing, and opens on Try again", async () => {
+  const context = await newContext(browser, server);
+  let blocked = true;
+  await context.route(/split_review-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+  const page = await openApp(context, server);
+  await newDraft(page);
+  await page.getByLabel("Title", { exact: true }).fill("Kept while the review is out of reach");
+  await waitSaved(page);
+  await page.getByRole("link", { name: "Review" }).click();
+  const alert = page.locator(".aw-part-missing");
+  await alert.getByText("This screen could not be loaded").waitFor();
+  await page.screenshot({ path: "tests/e2e/artifacts/part-missing.png" });
+  blocked = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 1, name: "Follow-up review" }).waitFor();
+  assert.equal(await page.locator(".aw-part-missing").count(), 0);
+  await page.locator("a.aw-brand").click();
+  await page.getByRole("link", { name: "Kept while the review is out of reach" }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("the manifest names the app, its icons and a relative start URL", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
