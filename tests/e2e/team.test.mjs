@@ -79,6 +79,15 @@ before(async () => {
   const design = JSON.parse(await fs.readFile("couchdb/afterword.json", "utf8"));
   assert.ok((await couchJson("PUT", "postmortems/_design/afterword", design)).status < 300);
 
+  hostPage.file = path.join(couch.dir, "intranet.html");
+  await fs.writeFile(
+    hostPage.file,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ops wiki</title>` +
+      `<script type="module" src="/afterword-embed.js"></script></head><body><main><h1>Ops wiki</h1>` +
+      `<afterword-editor id="ops-editor" namespace="ops-wiki" team-library="${couchUrl()}/postmortems"></afterword-editor>` +
+      `</main></body></html>`,
+  );
+
   plain = http.createServer((req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"hello":"not couch"}'));
   await new Promise((r) => plain.listen(0, "127.0.0.1", r));
   // The page allows the team library's origin, and the plain server's (to
@@ -88,7 +97,10 @@ before(async () => {
     `connect-src 'self' ${couchUrl()} http://127.0.0.1:${plain.address().port}; object-src 'none'; base-uri 'self'; frame-ancestors 'none'`;
 });
 
-useBrowserAndServer({ headers });
+/// An intranet page that embeds the editor and offers it the team library.
+const hostPage = { file: "" };
+
+useBrowserAndServer({ headers, extra: { "/intranet/": hostPage } });
 
 after(async () => {
   await stopCouch();
@@ -242,5 +254,49 @@ test("two teammates share drafts, edit offline, resolve, and survive a server re
   } finally {
     await dana.close();
     await sam.close();
+  }
+});
+
+test("an editor embedded in an intranet page syncs with the team library it is offered", async () => {
+  const context = await newContext(browser, server);
+  try {
+    const page = await context.newPage();
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(String(e)));
+    await page.goto(`${server.origin}/intranet/`);
+    const editor = page.locator("#ops-editor");
+    await editor.getByRole("button", { name: "New postmortem" }).waitFor();
+    // Nothing leaves the page before the person connects.
+    assert.deepEqual(context.outside, []);
+    await editor.getByRole("navigation").getByRole("link", { name: "Team library" }).click();
+    await editor.getByRole("heading", { name: "Team library", level: 1 }).waitFor();
+    // The page's offer fills the address; the person signs in.
+    assert.equal(await editor.getByLabel("Database address").inputValue(), `${couchUrl()}/postmortems`);
+    await editor.getByLabel("Your name on the server").fill("dana");
+    await editor.getByLabel("Password").fill("dana-pw");
+    await editor.getByRole("button", { name: "Connect" }).click();
+    await editor.getByTestId("team-status").filter({ hasText: "Signed in as dana" }).waitFor();
+    await editor.locator(".aw-brand").click();
+    await editor.getByRole("button", { name: "New postmortem" }).click();
+    await editor.getByRole("button", { name: "Skip to the full editor" }).click();
+    await editor.locator('[data-field="title"]').fill("Wiki-embedded outage");
+    await editor.getByTestId("save-status").filter({ hasText: /^Saved \d\d:\d\d$/ }).waitFor();
+    // The draft reaches the server, as the same JSON as from the full app.
+    let doc;
+    for (let i = 0; i < 100 && !doc; i++) {
+      const all = await couchJson("GET", "postmortems/_all_docs?include_docs=true");
+      doc = all.body.rows.map((r) => r.doc).find((d) => d.title === "Wiki-embedded outage");
+      if (!doc) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(doc, "the embedded editor's draft is on the server");
+    assert.equal(doc._id, `postmortem:${doc.id}`);
+    // Only the team library's origin was contacted, and the connection
+    // belongs to the editor's namespace.
+    for (const url of context.outside) assert.equal(new URL(url).origin, couchUrl(), url);
+    assert.ok(await page.evaluate(() => localStorage.getItem("ops-wiki:team") !== null));
+    assert.equal(await page.evaluate(() => localStorage.getItem("afterword:team")), null);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
   }
 });
