@@ -1,4 +1,6 @@
-//! Screens most visits never open, loaded on demand.
+//! Screens loaded on demand: the editor (fetched in the background while
+//! the list shows, with the checker's name lists and model) and the screens
+//! most visits never open.
 //!
 //! With the `split` feature (what `trunk build` uses, see
 //! `scripts/build_wasm.py`) each function below is a split point: the code
