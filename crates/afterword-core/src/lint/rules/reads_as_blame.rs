@@ -142,6 +142,8 @@ mod tests {
             "It was not Hamid's fault that the alert never fired.",
             "Nice work, Oyelaran, on coordinating the vendor call; the hand-off notes were superb.",
             "Kudos to Ines for rewriting the paging policy after the review.",
+            "Kwame ran `kill -9` on the stuck consumer because it ignored the shutdown signal.",
+            "Ngaio restarted the scheduler after it ignored two config reloads.",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");
