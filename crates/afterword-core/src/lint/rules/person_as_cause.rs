@@ -187,7 +187,7 @@ fn appositive_opening(doc: &Doc, j: usize) -> Option<usize> {
     if !doc.is_punct(j, ',') || j < 3 {
         return None;
     }
-    let open = (j.saturating_sub(5)..j - 1)
+    let open = (j.saturating_sub(8)..j - 1)
         .rev()
         .find(|&k| doc.word(k).is_none())?;
     (doc.is_punct(open, ',') && open >= 1 && doc.word(open - 1).is_some()).then_some(open)
@@ -840,6 +840,7 @@ mod tests {
             "Zanele, swamped with tickets, did not get round to renewing the certificate.",
             "- 11:02 Koji didn't get around to paging the vendor",
             "Mele, the DBA on call, dropped the orders table.",
+            "Nodar, tired after a long double shift, forgot to re-enable the alerts.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())

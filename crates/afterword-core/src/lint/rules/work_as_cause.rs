@@ -266,6 +266,15 @@ const AUTHORED_BY: &[&str] = &[
     "committed",
     "introduced",
     "scheduled",
+    "kicked",
+    "set",
+    "started",
+    "rolled",
+    "put",
+    "run",
+    "launched",
+    "triggered",
+    "applied",
 ];
 
 /// "The migration Rahul wrote locked the orders table", "that cron entry
@@ -287,11 +296,15 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         if doc.is_any(at, &["that", "which"]) {
             at += 1;
         }
-        // "a cron job authored by Wojciech sent …": the author after "by".
-        let passive = doc.is_any(at, AUTHORED_BY) && doc.is(at + 1, "by");
+        // "a cron job authored by Wojciech sent …", "the backfill kicked
+        // off by Ruslan": the author after "by".
+        let particle = doc.is_any(at, &["kicked", "set", "started", "rolled", "put"])
+            && doc.is_any(at + 1, &["off", "up", "out", "in"]);
+        let by = if particle { at + 2 } else { at + 1 };
+        let passive = doc.is_any(at, AUTHORED_BY) && doc.is(by, "by");
         let Some(actor) = cx
             .people
-            .actor_starting_at(doc, if passive { at + 2 } else { at })
+            .actor_starting_at(doc, if passive { by + 1 } else { at })
         else {
             continue;
         };
@@ -383,7 +396,15 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
     // or its host.
     let near = |words: &[&str]| {
         (k + 1..(k + 7).min(doc.len()))
-            .take_while(|&j| doc.word(j).is_some() || doc.is_punct(j, '%'))
+            .take_while(|&j| {
+                doc.word(j).is_some()
+                    || doc.is_punct(j, '%')
+                    // "3,000 cards".
+                    || doc.is_punct(j, ',')
+                        && doc
+                            .word(j - 1)
+                            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            })
             .any(|j| doc.is_any(j, words))
     };
     let repeated = doc.is_any(
@@ -501,6 +522,7 @@ mod tests {
             "The export authored by the contractor emailed every customer twice.",
             "Dmitri's report query pinned the replica at 100% CPU all morning.",
             "It was the backfill Nomvula started at noon that issued duplicate refunds.",
+            "The backfill kicked off by Ruslan charged 3,000 cards twice.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -509,6 +531,7 @@ mod tests {
             "The patch written by Ioana pinned the dependency at v1.2.",
             "The exporter pinned the primary at 100% CPU.",
             "The job Ioana scheduled sent the weekly digest to 40,000 readers.",
+            "The reindex kicked off by Ines finished in ten minutes.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
