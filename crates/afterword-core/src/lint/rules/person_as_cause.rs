@@ -91,6 +91,17 @@ fn never_did(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
 /// "overlooked", "missed the page".
 fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
     let w = doc.word(i)?;
+    // "Mercy never missed a page", "Omar never ignored an alert": a missed
+    // step that did not happen is praise.
+    if i > 0
+        && doc.is_any(i - 1, &["never", "not"])
+        && matches!(
+            w,
+            "missed" | "ignored" | "forgot" | "overlooked" | "neglected" | "disregarded"
+        )
+    {
+        return None;
+    }
     let v = match w {
         "forgot" | "neglected" | "forgets" | "neglects" if doc.is(i + 1, "to") => {
             (Verb::ForgotTo, i + 1)
@@ -880,6 +891,8 @@ mod tests {
             "The retention job did not get around to the archive partition.",
             "After the restart, the cache, already cold, dropped every session.",
             "Nobody, Tomasz included, did anything wrong.",
+            "Gulnara never missed a page during her six weeks on call.",
+            "In two years Pavel never ignored an alert.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())

@@ -86,8 +86,8 @@ impl Rule for ReadsAsBlame {
 
 /// Whether tokens `from..to` say that nobody was at fault: "nobody on the
 /// shift did anything wrong", "Arjun did nothing wrong", "it was not
-/// Mira's fault", "no one is to blame". Such a sentence names people to
-/// clear them.
+/// Mira's fault", "no one is to blame", "Pavel never missed a page". Such a
+/// sentence names people to clear them.
 fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
     let negated = |k: usize| {
         (from.max(k.saturating_sub(12))..k).any(|j| {
@@ -103,6 +103,12 @@ fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
         Some("wrong") if k > from => {
             doc.is(k - 1, "nothing") || doc.is(k - 1, "anything") && negated(k - 1)
         }
+        // "Gulnara never missed a page", "Pavel didn't forget to": a step
+        // that was not skipped.
+        Some(
+            "missed" | "ignored" | "forgot" | "overlooked" | "neglected" | "miss" | "ignore"
+            | "forget" | "overlook" | "neglect",
+        ) if k > from => doc.is_any(k - 1, &["never", "didn't", "not"]),
         Some("fault" | "blame") if k > from => {
             negated(k)
                 && (k.saturating_sub(3).max(from)..k)
@@ -144,6 +150,8 @@ mod tests {
             "Kudos to Ines for rewriting the paging policy after the review.",
             "Kwame ran `kill -9` on the stuck consumer because it ignored the shutdown signal.",
             "Ngaio restarted the scheduler after it ignored two config reloads.",
+            "Gulnara never missed a page during her six weeks on call.",
+            "In two years Pavel did not ignore a single alert.",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");
