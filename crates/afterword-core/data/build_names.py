@@ -11,6 +11,10 @@ Usage: build_names.py SSA_SQLITE CENSUS_LAST WORD_LIST
   surname frequencies);
 - WORD_LIST: words.txt from the word-list npm package, used only to mark
   names that are also ordinary English words.
+
+Or: build_names.py --merge-extra, which adds the names of names-extra.txt to
+the committed lists without the sources (a name already listed keeps its
+"also a word" mark; a new one is taken as a name only).
 """
 import sqlite3
 import sys
@@ -65,5 +69,32 @@ def main(ssa, census, wordlist):
     print(f"{len(given)} given names ({len(ambiguous)} also words), {len(family)} family names")
 
 
+def decode(path):
+    """The names of a front-coded list, with their "also a word" marks."""
+    names, prev = {}, ""
+    for line in path.read_text().splitlines():
+        if not line or not line[0].isdigit():
+            continue
+        rest = line[1:]
+        name = prev[: int(line[0])] + rest.rstrip("*")
+        names[name] = rest.endswith("*")
+        prev = name
+    return names
+
+
+def merge_extra():
+    given_extra, family_extra = extra()
+    for file, more in (("given-names.txt", given_extra), ("family-names.txt", family_extra)):
+        names = decode(HERE / file)
+        for n in more:
+            names.setdefault(n, False)
+        marks = {n for n, word in names.items() if word}
+        (HERE / file).write_text(front_code(sorted(names), marks))
+        print(f"{file}: {len(names)} names")
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    if sys.argv[1:] == ["--merge-extra"]:
+        merge_extra()
+    else:
+        main(*sys.argv[1:4])

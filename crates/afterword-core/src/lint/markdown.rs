@@ -250,6 +250,20 @@ pub(crate) fn scan(text: &str) -> Scan {
                 action_section = is_action_heading(trimmed);
                 push_break(&mut pieces);
                 directives.content_line(line_start, line_end);
+                if let Some(at) = cause_heading_text(trimmed) {
+                    // "### Root cause: Astrid": the heading states a
+                    // finding, so it is read like a line of prose.
+                    scan_inline(
+                        text,
+                        lead + at,
+                        line_end,
+                        false,
+                        &mut pieces,
+                        &mut directives,
+                        &mut in_comment,
+                    );
+                    push_break(&mut pieces);
+                }
                 prev = Prev::Other;
                 in_list = false;
                 continue;
@@ -581,6 +595,21 @@ fn is_atx_heading(trimmed: &str) -> bool {
             .is_none_or(|c| c == ' ' || c == '\t')
 }
 
+/// Where the words of a heading that states a cause start ("## Root cause:
+/// the on-call", "### Trigger: Omar's migration"): such a heading is a
+/// finding, not a title. Other headings are not linted.
+fn cause_heading_text(trimmed: &str) -> Option<usize> {
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let body = &trimmed[hashes..];
+    let colon = body.find(':')?;
+    let label = body[..colon].trim().to_ascii_lowercase();
+    let cause = ["cause", "causes", "trigger", "culprit", "reason", "why"]
+        .iter()
+        .any(|w| label == *w || label.ends_with(&format!(" {w}")));
+    let said = body[colon + 1..].chars().any(char::is_alphabetic);
+    (cause && said).then(|| hashes + (body.len() - body.trim_start().len()))
+}
+
 fn is_setext_underline(trimmed: &str) -> bool {
     let t = trimmed.trim_end();
     !t.is_empty() && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
@@ -744,6 +773,23 @@ mod tests {
     fn code_headings_quotes_and_logs_are_left_out() {
         let text = "# Root cause analysis\n\nDana ran `make deploy` here.\n\n```\nDana broke it\n```\n\n    indented code\n\n> quoted blame\n2024-05-01T10:22:03Z ERROR db down\n[WARN] pool exhausted\n";
         assert_eq!(prose(text), vec!["Dana ran ", " here."]);
+    }
+
+    #[test]
+    fn a_heading_that_states_a_cause_is_read_as_prose() {
+        assert_eq!(
+            prose("## Trigger: Olumide's migration\n\nText.\n"),
+            vec!["Trigger: Olumide's migration", "Text."]
+        );
+        assert_eq!(
+            prose("### Contributing cause: the night shift\n"),
+            vec!["Contributing cause: the night shift"]
+        );
+        // Titles, and a label with nothing after it, stay headings.
+        assert_eq!(
+            prose("# Postmortem: checkout outage\n## Root cause analysis\n## Cause:\n"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

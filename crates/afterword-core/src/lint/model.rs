@@ -186,8 +186,29 @@ fn hash(parts: &[&str]) -> u32 {
     h % (BUCKETS as u32)
 }
 
+/// Verbs of fault that, after "it" or "which", are said of a program.
+const SYSTEM_FAULTS: &[&str] = &[
+    "ignored",
+    "ignores",
+    "missed",
+    "skipped",
+    "dropped",
+    "failed",
+    "refused",
+    "forgot",
+    "lost",
+    "broke",
+    "overlooked",
+    "rejected",
+    "hung",
+    "crashed",
+    "stalled",
+    "neglected",
+];
+
 /// The words of a sentence as the model sees them: people replaced by what
-/// kind of mention they are, numbers and times by one token, code by one.
+/// kind of mention they are, numbers and times by one token, code by one, a
+/// program's fault ("it ignored") by one.
 fn words<'a>(doc: &'a Doc, s: &Sentence) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(s.end - s.start);
     let mut i = s.start;
@@ -214,6 +235,13 @@ fn words<'a>(doc: &'a Doc, s: &Sentence) -> Vec<&'a str> {
                 let w = doc.word(i).unwrap_or_default();
                 if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
                     out.push("<num>");
+                } else if i > s.start
+                    && doc.is_any(i - 1, &["it", "which"])
+                    && doc.is_any(i, SYSTEM_FAULTS)
+                {
+                    // "because it ignored SIGTERM": a program at fault, said
+                    // with the verbs used of people.
+                    out.push("<it-fault>");
                 } else if fails_over(doc, i, s.end) {
                     // "failed over to the replica", "we failed the cluster
                     // over": the operation, not a failure.

@@ -153,6 +153,39 @@ fn family_name_after(doc: &Doc, i: usize) -> bool {
         })
 }
 
+/// Words after which a subject acts by not acting: "Mercy didn't test",
+/// "Rob never reviewed".
+const NOT_DONE: &[&str] = &["didn't", "never", "hadn't", "wouldn't", "won't"];
+
+/// Praise that speaks to whoever follows it: "Nice work, Sky", "Thanks,
+/// Rob".
+const PRAISE_CALL: &[&str] = &[
+    "work", "job", "done", "thanks", "congrats", "kudos", "effort", "call",
+];
+
+/// Whether `w`, at token `i`, is a name from the shipped lists that the
+/// words around it show to be a person even though its spelling is also a
+/// word ("Mercy", "Rob", "Sky"): it does or fails to do something ("Mercy
+/// obviously didn't test", "Rob never reviewed"), it is the subject of a
+/// question about what someone did ("Why did Rob merge …?"), or it is spoken
+/// to after praise ("Nice work, Sky —").
+fn listed_name_in_person_context(doc: &Doc, i: usize, w: &str) -> bool {
+    let not_done = |k: usize| doc.is_any(k, NOT_DONE) || doc.seq(k, &["did", "not"]);
+    let adverb = doc
+        .word(i + 1)
+        .is_some_and(|a| a.len() > 4 && a.ends_with("ly"));
+    let context = not_done(i + 1)
+        || adverb && (not_done(i + 2) || doc.is_any(i + 2, HUMAN_ACTS))
+        || i >= 2
+            && doc.is_any(i - 1, &["did", "didn't"])
+            && doc.is_any(i - 2, &["why", "how", "when", "where"])
+        || i >= 2
+            && doc.is_punct(i - 1, ',')
+            && doc.is_any(i - 2, PRAISE_CALL)
+            && doc.word(i + 1).is_none();
+    context && names::lookup(w).is_some()
+}
+
 /// Common verbs whose past tense does not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
     "ran", "took", "broke", "forgot", "made", "wrote", "left", "sent", "set", "put", "cut", "hit",
@@ -344,8 +377,9 @@ impl People {
             }
             let w = doc.word(i).map(strip_possessive).unwrap_or_default();
             let pronoun_near = next_pronoun.is_some_and(|p| p - i <= 25);
-            let acts =
-                doc.is_any(i + 1, HUMAN_ACTS) || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"));
+            let acts = doc.is_any(i + 1, HUMAN_ACTS)
+                || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"))
+                || listed_name_in_person_context(doc, i, w);
             let titled = i > 0 && doc.is_any(i - 1, TITLES);
             let full_name = levels.get(i + 1).is_some_and(|l| *l >= Level::Maybe)
                 && doc.tokens[i + 1].capitalised
@@ -774,6 +808,28 @@ mod tests {
             sure_names("Travis broke it.", &["Travis Young"]),
             ["Travis"]
         );
+    }
+
+    #[test]
+    fn a_listed_name_that_is_also_a_word_is_a_person_by_what_it_does() {
+        // Not acting, acting with an adverb before the verb, asked about,
+        // spoken to after praise.
+        assert_eq!(
+            sure_names("Mercy plainly never checked the replica.", &[]),
+            ["Mercy"]
+        );
+        assert_eq!(
+            sure_names("Then Mercy didn't rotate the key.", &[]),
+            ["Mercy"]
+        );
+        assert_eq!(
+            sure_names("Why did Mercy restart the primary?", &[]),
+            ["Mercy"]
+        );
+        assert_eq!(sure_names("Great job, Mercy — nice notes.", &[]), ["Mercy"]);
+        // The same words with nothing a person does stay words.
+        assert!(sure_names("Mercy is not a strategy.", &[]).is_empty());
+        assert!(sure_names("The sky never cleared over Dublin.", &[]).is_empty());
     }
 
     #[test]

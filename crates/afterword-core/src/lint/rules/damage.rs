@@ -644,7 +644,7 @@ fn is_past(w: &str) -> bool {
 /// "the wrong …", "by mistake", "instead of the …" after a verb.
 fn wrong_target(doc: &Doc, from: usize, limit: usize) -> bool {
     (from..limit).any(|j| {
-        doc.is(j, "wrong") && !doc.is(j - 1, "nothing")
+        doc.is(j, "wrong") && !doc.is_any(j - 1, &["nothing", "anything"])
             || doc.is(j, "by") && doc.is_any(j + 1, &["mistake", "accident"])
             || doc.is(j, "instead") && doc.is(j + 1, "of")
     })

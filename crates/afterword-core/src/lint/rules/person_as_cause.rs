@@ -56,10 +56,52 @@ const MISS_BENIGN: &[&str] = &[
     "end",
 ];
 
+/// "Chioma never sent the build to QA".
+fn never_did(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
+    doc.is_any(
+        i + 1,
+        &[
+            "sent",
+            "tested",
+            "checked",
+            "ran",
+            "reviewed",
+            "updated",
+            "told",
+            "read",
+            "renewed",
+            "rotated",
+            "followed",
+            "escalated",
+            "replied",
+            "responded",
+            "looked",
+            "paged",
+            "filed",
+            "merged",
+            "applied",
+            "verified",
+            "confirmed",
+        ],
+    )
+    .then_some((Verb::Missed, i + 1))
+}
+
 /// An omission verb at `i`: "forgot to", "neglected to", "ignored",
 /// "overlooked", "missed the page".
 fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
     let w = doc.word(i)?;
+    // "Mercy never missed a page", "Omar never ignored an alert": a missed
+    // step that did not happen is praise.
+    if i > 0
+        && doc.is_any(i - 1, &["never", "not"])
+        && matches!(
+            w,
+            "missed" | "ignored" | "forgot" | "overlooked" | "neglected" | "disregarded"
+        )
+    {
+        return None;
+    }
     let v = match w {
         "forgot" | "neglected" | "forgets" | "neglects" if doc.is(i + 1, "to") => {
             (Verb::ForgotTo, i + 1)
@@ -67,40 +109,27 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
         "forgot" | "forgets" | "neglected" => (Verb::Missed, i),
         "ignored" | "disregarded" | "ignores" | "brushed" => (Verb::Ignored, i),
         "overlooked" | "overlooks" => (Verb::Missed, i),
-        // "Svetlana never got around to updating the runbook".
-        "never" if doc.is(i + 1, "got") && doc.is(i + 2, "around") && doc.is(i + 3, "to") => {
-            (Verb::ForgotTo, i + 3)
-        }
-        // "Chioma never sent the build to QA".
-        "never"
-            if doc.is_any(
-                i + 1,
-                &[
-                    "sent",
-                    "tested",
-                    "checked",
-                    "ran",
-                    "reviewed",
-                    "updated",
-                    "told",
-                    "read",
-                    "renewed",
-                    "rotated",
-                    "followed",
-                    "escalated",
-                    "replied",
-                    "responded",
-                    "looked",
-                    "paged",
-                    "filed",
-                    "merged",
-                    "applied",
-                    "verified",
-                    "confirmed",
-                ],
-            ) =>
-        {
-            (Verb::Missed, i + 1)
+        // "Svetlana never got around to updating the runbook", "Bao did
+        // not get round to it".
+        "never" | "didn't" | "hadn't" | "did" | "had" => {
+            let get = if doc.is_any(i, &["did", "had"]) {
+                if !doc.is(i + 1, "not") {
+                    return None;
+                }
+                i + 2
+            } else {
+                i + 1
+            };
+            if doc.is_any(get, &["got", "get", "gotten"])
+                && doc.is_any(get + 1, &["around", "round"])
+                && doc.is(get + 2, "to")
+            {
+                (Verb::ForgotTo, get + 2)
+            } else if w == "never" {
+                return never_did(doc, i);
+            } else {
+                return None;
+            }
         }
         // "Kirsten was supposed to renew the domain and didn't".
         "supposed"
@@ -154,10 +183,25 @@ fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
             && (doc.is(j, "to") && doc.is_any(j - 1, LEAD_INS) || doc.seq(j - 1, &["went", "and"]))
         {
             j -= 2;
+        } else if let Some(open) = appositive_opening(doc, j) {
+            // "Bao, understandably busy, did not get around to …".
+            j = open - 1;
         } else {
             return Some(j);
         }
     }
+}
+
+/// When token `j` closes a short aside between commas ("Bao, understandably
+/// busy, did not …"), the comma that opens it.
+fn appositive_opening(doc: &Doc, j: usize) -> Option<usize> {
+    if !doc.is_punct(j, ',') || j < 3 {
+        return None;
+    }
+    let open = (j.saturating_sub(8)..j - 1)
+        .rev()
+        .find(|&k| doc.word(k).is_none())?;
+    (doc.is_punct(open, ',') && open >= 1 && doc.word(open - 1).is_some()).then_some(open)
 }
 
 /// The subject whose last token is `j`, or a subject a few words back:
@@ -433,9 +477,24 @@ fn because_of_person(cx: &Cx<'_>, i: usize) -> Option<Finding> {
         && doc.is(i - 1, "down")
         && i >= 2
         && doc.is_any(i - 2, &["comes", "came", "come", "boils", "boiled", "boil"]);
+    // "the delays trace back to Itzel", "the loss was traced to the
+    // contractor", "it all stems from Maksim".
+    let traced = doc.is(i, "to")
+        && (doc.is(i - 1, "back")
+            && i >= 2
+            && doc.is_any(
+                i - 2,
+                &[
+                    "trace", "traces", "traced", "tracing", "goes", "go", "went", "leads", "lead",
+                    "led", "points", "pointed",
+                ],
+            )
+            || doc.is_any(i - 1, &["traced", "attributable", "attributed"]))
+        || doc.is(i, "from") && doc.is_any(i - 1, &["stems", "stem", "stemmed", "stemming"]);
     let opens = doc.is(i, "of") && doc.is(i - 1, "because")
         || doc.is(i, "to") && doc.is_any(i - 1, &["due", "owing"])
-        || down_to;
+        || down_to
+        || traced;
     if !opens {
         return None;
     }
@@ -786,6 +845,13 @@ mod tests {
             "The directors pinned the outage on the junior developer.",
             "The first review blamed Ileana for the data loss.",
             "Tomasz never got around to renewing the wildcard certificate.",
+            "Most of the lost orders trace back to the night-shift operator.",
+            "The stale prices were traced to Kagiso, who edited the feed by hand.",
+            "If you ask me, it all stems from Marek.",
+            "Zanele, swamped with tickets, did not get round to renewing the certificate.",
+            "- 11:02 Koji didn't get around to paging the vendor",
+            "Mele, the DBA on call, dropped the orders table.",
+            "Nodar, tired after a long double shift, forgot to re-enable the alerts.",
         ]
         .into_iter()
         .filter(|t| only_no_people(ID, t).is_empty())
@@ -821,6 +887,12 @@ mod tests {
             "Sam deleted the test bucket after the drill.",
             "It was Sam who found the stuck consumer.",
             "Cross-region replication is the reason the data survived.",
+            "The latency spike traces back to a missing index.",
+            "The retention job did not get around to the archive partition.",
+            "After the restart, the cache, already cold, dropped every session.",
+            "Nobody, Tomasz included, did anything wrong.",
+            "Gulnara never missed a page during her six weeks on call.",
+            "In two years Pavel never ignored an alert.",
         ]
         .into_iter()
         .filter(|t| !only_no_people(ID, t).is_empty())

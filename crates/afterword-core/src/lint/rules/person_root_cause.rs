@@ -59,7 +59,7 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
         "root-cause" | "rootcause" => Some(i),
         "cause" if i > 0 && doc.is_any(i - 1, SINGLE) => Some(i - 1),
         // "| Cause | Anil's script …", "Cause: Nadia".
-        "cause" | "causes" | "reason"
+        "cause" | "causes" | "reason" | "trigger" | "culprit"
             if (i == 0 || doc.word(i - 1).is_none()) && doc.word(i + 1).is_none() =>
         {
             Some(i)
@@ -212,6 +212,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_heading_that_names_a_person_as_the_cause() {
+        for text in [
+            "## Root cause: Olumide, nobody else\n\nThe details follow.",
+            "#### Trigger: the contractor\n",
+        ] {
+            assert_eq!(
+                crate::lint::testing::only_no_people(ID, text).len(),
+                1,
+                "{text}"
+            );
+        }
+        assert_clean(ID, "## Root cause: a race in the lease renewal\n");
+        assert_clean(ID, "### Cause: disk pressure on the primary\n");
     }
 
     #[test]

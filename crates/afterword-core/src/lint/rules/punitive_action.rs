@@ -117,6 +117,34 @@ const FIRST_WORDS: &[&str] = &[
     "warn",
     "instruct",
     "responsible",
+    "until",
+];
+
+/// What a person is held back from until they are trained: "revoke …",
+/// "no deploys …", "off the rotation …".
+const HELD_BACK: &[&str] = &[
+    "revoke",
+    "revoked",
+    "suspend",
+    "suspended",
+    "remove",
+    "removed",
+    "lose",
+    "loses",
+    "no",
+    "not",
+    "barred",
+    "banned",
+    "blocked",
+    "off",
+    "restrict",
+    "restricted",
+    "pull",
+    "pulled",
+    "bench",
+    "benched",
+    "freeze",
+    "frozen",
 ];
 
 fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
@@ -190,10 +218,80 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             if w.starts_with("lost") && !person_subject_near(doc, i) {
                 return None;
             }
-            if doc.is(k + 1, "to") && !doc.is(k + 2, "production") {
+            // "Revoke Yasmin's access to the change calendar": a person's
+            // access, wherever it leads; a bot's access to one bucket is
+            // scoping.
+            let persons = (i + 1..k).any(|j| {
+                doc.word(j).is_some_and(|w| {
+                    let base = crate::lint::people::strip_possessive(w);
+                    base != w
+                        && (crate::lint::roles::is_role_word(base)
+                            || doc.tokens[j].capitalised && !crate::lint::systems::is_system(base))
+                })
+            });
+            if doc.is(k + 1, "to") && !doc.is(k + 2, "production") && !persons {
                 return None;
             }
             Some(k)
+        }
+        // "… until she completes a communications course": a person held
+        // back until they are trained.
+        "until"
+            if (i.saturating_sub(15)..i)
+                .rev()
+                .take_while(|&j| doc.tokens[j].kind != crate::lint::tokens::Kind::Break)
+                .any(|j| doc.is_any(j, HELD_BACK))
+                && (doc.is_any(i + 1, &["he", "she"])
+                    || doc.tokens.get(i + 1).is_some_and(|t| t.capitalised)
+                        && doc.word(i + 1).is_some_and(|w| {
+                            !crate::lint::roles::is_common_word(w)
+                                && !crate::lint::roles::is_role_word(w)
+                                && !crate::lint::systems::is_system(w)
+                        })) =>
+        {
+            let verb = (i + 2..(i + 4).min(doc.len())).find(|&j| {
+                doc.is_any(
+                    j,
+                    &[
+                        "completes",
+                        "complete",
+                        "completed",
+                        "attends",
+                        "attend",
+                        "attended",
+                        "finishes",
+                        "finish",
+                        "finished",
+                        "passes",
+                        "pass",
+                        "passed",
+                        "takes",
+                        "take",
+                        "taken",
+                        "does",
+                        "redoes",
+                        "retakes",
+                    ],
+                )
+            })?;
+            (verb + 1..(verb + 6).min(doc.len()))
+                .take_while(|&j| doc.word(j).is_some())
+                .find(|&j| {
+                    doc.is_any(
+                        j,
+                        &[
+                            "course",
+                            "training",
+                            "workshop",
+                            "certification",
+                            "refresher",
+                            "class",
+                            "module",
+                            "retraining",
+                            "re-training",
+                        ],
+                    )
+                })
         }
         // "The intern's deploy permissions are revoked".
         "access" | "rights" | "privileges" | "permissions" => {
@@ -408,6 +506,9 @@ mod tests {
     fn punishment_and_supervision_are_flagged() {
         for text in [
             "Going forward, Aisha will be removed from the on-call rotation.",
+            "Revoke Tendai's access to the billing console.",
+            "Tendai is off the pager until she completes the escalation training.",
+            "| 3 | No deploys for Marek until he passes a change-management course | Ines |",
             "Kenji will be written up for the outage.",
             "Lena loses deploy access until further notice.",
             "- Tomasz has been moved off the rotation for a month.",
@@ -438,6 +539,18 @@ mod tests {
 
     #[test]
     fn system_changes_and_access_by_design_are_fine() {
+        assert_clean(
+            ID,
+            "Revoke the deploy bot's access to the artifacts bucket.",
+        );
+        assert_clean(
+            ID,
+            "Ana shadows the rotation until she completes onboarding training.",
+        );
+        assert_clean(
+            ID,
+            "Freeze schema changes until Finance completes the quarter close.",
+        );
         assert_clean(
             ID,
             "The deploy bot's permissions were revoked after the key leaked.",

@@ -45,6 +45,11 @@ impl Rule for ReadsAsBlame {
             {
                 continue;
             }
+            if exonerates(doc, s.start, s.end)
+                || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
+            {
+                continue;
+            }
             if m.score(&model::features(doc, &s)) < m.threshold() {
                 continue;
             }
@@ -79,6 +84,40 @@ impl Rule for ReadsAsBlame {
     }
 }
 
+/// Whether tokens `from..to` say that nobody was at fault: "nobody on the
+/// shift did anything wrong", "Arjun did nothing wrong", "it was not
+/// Mira's fault", "no one is to blame", "Pavel never missed a page". Such a
+/// sentence names people to clear them.
+fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
+    let negated = |k: usize| {
+        (from.max(k.saturating_sub(12))..k).any(|j| {
+            doc.is_any(
+                j,
+                &[
+                    "nobody", "not", "never", "didn't", "wasn't", "isn't", "no", "none",
+                ],
+            )
+        })
+    };
+    (from..to).any(|k| match doc.word(k) {
+        Some("wrong") if k > from => {
+            doc.is(k - 1, "nothing") || doc.is(k - 1, "anything") && negated(k - 1)
+        }
+        // "Gulnara never missed a page", "Pavel didn't forget to": a step
+        // that was not skipped.
+        Some(
+            "missed" | "ignored" | "forgot" | "overlooked" | "neglected" | "miss" | "ignore"
+            | "forget" | "overlook" | "neglect",
+        ) if k > from => doc.is_any(k - 1, &["never", "didn't", "not"]),
+        Some("fault" | "blame") if k > from => {
+            negated(k)
+                && (k.saturating_sub(3).max(from)..k)
+                    .any(|j| doc.is_any(j, &["not", "no", "nobody's", "anyone's", "to", "at"]))
+        }
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lint::testing::only_no_people;
@@ -104,6 +143,15 @@ mod tests {
             "The on-call engineer failed over to the replica at 14:09.",
             "The warning Ravi found on the proxy:",
             "Customers landed on a page with no Shared Budgets entry point.",
+            "No one in the room, Kwabena included, did anything wrong that night.",
+            "Ayesha did nothing wrong; the runbook pointed at the old cluster.",
+            "It was not Hamid's fault that the alert never fired.",
+            "Nice work, Oyelaran, on coordinating the vendor call; the hand-off notes were superb.",
+            "Kudos to Ines for rewriting the paging policy after the review.",
+            "Kwame ran `kill -9` on the stuck consumer because it ignored the shutdown signal.",
+            "Ngaio restarted the scheduler after it ignored two config reloads.",
+            "Gulnara never missed a page during her six weeks on call.",
+            "In two years Pavel did not ignore a single alert.",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");

@@ -225,6 +225,66 @@ const CREDIT_TO: &[&str] = &[
 /// The first words of the other openers below.
 const OPENERS: &[&str] = &["hats", "shout", "well", "way", "another", "applause"];
 
+/// Whether token `k` ends the clause: the end of a sentence, a semicolon
+/// or a break, but not the dot of "a.m." or "e.g.".
+fn ends_clause(doc: &Doc, k: usize) -> bool {
+    match doc.tokens[k].kind {
+        Kind::Punct('.') => {
+            !(k > 0
+                && doc.tokens[k - 1].end == doc.tokens[k].start
+                && doc.is_any(k - 1, &["a.m", "p.m", "e.g", "i.e", "etc", "approx", "vs"]))
+        }
+        Kind::Punct('!' | '?' | ';') | Kind::Break => true,
+        _ => false,
+    }
+}
+
+/// Whether word `j` credits someone with showing that something does not
+/// work: "for proving the restore had never worked".
+fn shows_broken(doc: &Doc, j: usize) -> bool {
+    doc.is_any(j, &["proving", "showing", "demonstrating"])
+        && (j + 1..(j + 10).min(doc.len()))
+            .take_while(|&k| !ends_clause(doc, k))
+            .any(|k| {
+                doc.is_any(k, &["never", "not"]) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+            })
+}
+
+/// Whether the sentence in tokens `from..to` opens by crediting someone for
+/// an act of help and names nothing bad: "Great job, Rosa, on leading the
+/// customer comms". Such thanks are real, however the rest is worded.
+pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
+    let opens = (from..(from + 2).min(to)).find_map(|i| credit_opener(doc, i));
+    let Some(credited) = opens else { return false };
+    let Some(act) = (credited + 1..(credited + 8).min(to))
+        .find(|&k| doc.is_any(k, &["for", "on"]))
+        .map(|k| k + 1)
+    else {
+        return false;
+    };
+    let helps = doc
+        .word(act)
+        .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g));
+    let quoted = (credited..to).any(|k| {
+        matches!(
+            doc.tokens[k].kind,
+            Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
+        )
+    });
+    // "couldn't even log in", "so the rest of us didn't have to", "for the
+    // first time ever", "deciding backups were optional": the wording
+    // turns the credit round.
+    let turned = |k: usize| {
+        doc.is_any(k, &["not", "never", "cannot", "even", "ever", "optional"])
+            || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+    };
+    helps
+        && !quoted
+        && !(act..to).any(|k| {
+            doc.is_any(k, BAD) || doc.is_any(k, IRONY) || shows_broken(doc, k) || turned(k)
+        })
+}
+
 /// Where the one credited starts, less one, when word `i` opens credit.
 fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     let w = doc.word(i)?;
@@ -351,12 +411,7 @@ impl Rule for SarcasticCredit {
             // count.
             let harm_done = || {
                 (after + 3..(after + 20).min(doc.len()))
-                    .take_while(|&k| {
-                        !matches!(
-                            doc.tokens[k].kind,
-                            Kind::Punct('.' | '!' | '?' | ';') | Kind::Break
-                        )
-                    })
+                    .take_while(|&k| !ends_clause(doc, k))
                     .any(|k| {
                         doc.is_any(k, BAD)
                             && !(k.saturating_sub(3)..k).any(|c| {
@@ -383,6 +438,7 @@ impl Rule for SarcasticCredit {
                     .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
                 && !irony
                 && !harm_done()
+                && !shows_broken(doc, after + 2)
             {
                 continue;
             }
@@ -393,34 +449,38 @@ impl Rule for SarcasticCredit {
             // quick replies").
             let mut irony_seen = irony;
             let mut good = false;
+            let mut showing = false;
             let mut j = who_end + 1;
             let limit = (who_end + 25).min(doc.len());
             while j < limit {
-                match doc.tokens[j].kind {
-                    Kind::Punct('.' | '!' | '?' | ';') | Kind::Break => break,
-                    Kind::Word => {
-                        // "nobody could log in" is bad even with "no" in it.
-                        let cannot = doc.is_any(j, &["nobody", "no"])
-                            && (doc.is(j + 1, "could") || doc.seq(j + 1, &["one", "could"]))
-                            || doc.is_any(j, &["couldn't", "cannot", "can't"]);
-                        let ironic = doc.is_any(j, IRONY)
-                            || doc.is_any(j, &["again"])
-                                && j > 0
-                                && doc.is_any(j - 1, &["once", "yet"]);
-                        if doc.is_any(j, BAD) || cannot || ironic {
-                            bad = true;
-                        }
-                        irony_seen |= ironic;
-                        // "found yet another way to take us offline".
-                        let new_way = doc.is_any(j, &["found", "finding", "discovered"])
-                            && doc.is_any(j + 1, &["a", "another", "yet", "new"]);
-                        let no_one = doc.is(j, "no") && doc.is(j + 1, "one");
-                        let excused = new_way || cannot || no_one;
-                        if doc.is_any(j, GOOD) && !excused {
-                            good = true;
-                        }
+                if ends_clause(doc, j) {
+                    break;
+                }
+                if doc.tokens[j].kind == Kind::Word {
+                    // "nobody could log in" is bad even with "no" in it.
+                    let cannot = doc.is_any(j, &["nobody", "no"])
+                        && (doc.is(j + 1, "could") || doc.seq(j + 1, &["one", "could"]))
+                        || doc.is_any(j, &["couldn't", "cannot", "can't"]);
+                    let ironic = doc.is_any(j, IRONY)
+                        || doc.is_any(j, &["again"])
+                            && j > 0
+                            && doc.is_any(j - 1, &["once", "yet"]);
+                    // "for proving the restore had never worked": a
+                    // failure shown up by the one credited.
+                    showing |= shows_broken(doc, j);
+                    let shown_broken = showing;
+                    if doc.is_any(j, BAD) || cannot || ironic || shown_broken {
+                        bad = true;
                     }
-                    _ => {}
+                    irony_seen |= ironic;
+                    // "found yet another way to take us offline".
+                    let new_way = doc.is_any(j, &["found", "finding", "discovered"])
+                        && doc.is_any(j + 1, &["a", "another", "yet", "new"]);
+                    let no_one = doc.is(j, "no") && doc.is(j + 1, "one");
+                    let excused = new_way || cannot || no_one;
+                    if doc.is_any(j, GOOD) && !excused && !shown_broken {
+                        good = true;
+                    }
                 }
                 j += 1;
             }
@@ -480,6 +540,8 @@ mod tests {
             "Great job, networking, on the rule that blocked our own health checks.",
             "Big thanks to Lars for his famously quick replies: only six hours for one key.",
             "Kudos to the data team for discovering the one flag that wipes every report.",
+            "Kudos to Hemi for the 3 a.m. reindex nobody asked for.",
+            "Hats off to Lukas for demonstrating that the failover script doesn't work.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -502,6 +564,14 @@ mod tests {
         );
         assert_clean(ID, "Many thanks to Zanele for running the incident call.");
         assert_clean(ID, "Thanks to good backups, no data was lost.");
+        assert_clean(
+            ID,
+            "Thanks to Lukas for proving the restore works end to end.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to Leila for the 3 a.m. page that caught the leak.",
+        );
         assert_clean(
             ID,
             "Great job by Rhys, who noticed the broken chain before release.",

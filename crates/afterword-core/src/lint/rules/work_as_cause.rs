@@ -249,6 +249,34 @@ const AUTHORED: &[&str] = &[
     "rolled",
 ];
 
+/// Participles that name the author after "by": "the script written by
+/// the intern".
+const AUTHORED_BY: &[&str] = &[
+    "authored",
+    "written",
+    "added",
+    "pushed",
+    "made",
+    "merged",
+    "shipped",
+    "deployed",
+    "created",
+    "configured",
+    "built",
+    "committed",
+    "introduced",
+    "scheduled",
+    "kicked",
+    "set",
+    "started",
+    "rolled",
+    "put",
+    "run",
+    "launched",
+    "triggered",
+    "applied",
+];
+
 /// "The migration Rahul wrote locked the orders table", "that cron entry
 /// the intern added hammered the API": the work, its author in a relative
 /// clause, then the damage it did.
@@ -268,14 +296,23 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         if doc.is_any(at, &["that", "which"]) {
             at += 1;
         }
-        let Some(actor) = cx.people.actor_starting_at(doc, at) else {
+        // "a cron job authored by Wojciech sent …", "the backfill kicked
+        // off by Ruslan": the author after "by".
+        let particle = doc.is_any(at, &["kicked", "set", "started", "rolled", "put"])
+            && doc.is_any(at + 1, &["off", "up", "out", "in"]);
+        let by = if particle { at + 2 } else { at + 1 };
+        let passive = doc.is_any(at, AUTHORED_BY) && doc.is(by, "by");
+        let Some(actor) = cx
+            .people
+            .actor_starting_at(doc, if passive { by + 1 } else { at })
+        else {
             continue;
         };
         if actor.kind == ActorKind::Pronoun || !actor.sure {
             continue;
         }
-        let verb = actor.end + 1;
-        if !doc.is_any(verb, AUTHORED) {
+        let verb = if passive { actor.end } else { actor.end + 1 };
+        if !passive && !doc.is_any(verb, AUTHORED) {
             continue;
         }
         let damage = (verb + 1..(verb + 10).min(doc.len()))
@@ -354,6 +391,54 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
             ],
         )
     });
+    // "sent duplicate invoices", "charged every customer twice", "pinned
+    // the database at 100% CPU": a harm in what the work did to its output
+    // or its host.
+    let near = |words: &[&str]| {
+        (k + 1..(k + 7).min(doc.len()))
+            .take_while(|&j| {
+                doc.word(j).is_some()
+                    || doc.is_punct(j, '%')
+                    // "3,000 cards".
+                    || doc.is_punct(j, ',')
+                        && doc
+                            .word(j - 1)
+                            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .any(|j| doc.is_any(j, words))
+    };
+    let repeated = doc.is_any(
+        k,
+        &[
+            "sent",
+            "issued",
+            "charged",
+            "emailed",
+            "posted",
+            "paid",
+            "billed",
+            "mailed",
+            "published",
+        ],
+    ) && near(&[
+        "duplicate",
+        "duplicated",
+        "twice",
+        "double",
+        "wrong",
+        "incorrect",
+    ]);
+    let pinned = doc.is_any(k, &["pinned", "maxed", "spiked"])
+        && near(&["100", "cpu", "100%"])
+        && near(&["at", "out", "to"]);
+    if repeated || pinned {
+        return Some(Damage {
+            class: Class::Broke,
+            verb: k,
+            end: k,
+            human: false,
+        });
+    }
     (removes && !benign && doc.word(k + 1).is_some()).then_some(Damage {
         class: Class::Deleted,
         verb: k,
@@ -433,8 +518,22 @@ mod tests {
             "The growth team's campaign blast saturated the mail relays.",
             "The finance team's cron job double-charged 1,200 invoices.",
             "Ama's PR #4120 is what burned through the monthly budget.",
+            "A migration written by Ioana locked the orders table for an hour.",
+            "The export authored by the contractor emailed every customer twice.",
+            "Dmitri's report query pinned the replica at 100% CPU all morning.",
+            "It was the backfill Nomvula started at noon that issued duplicate refunds.",
+            "The backfill kicked off by Ruslan charged 3,000 cards twice.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "A migration authored by Ioana was rolled back at 10:02.",
+            "The patch written by Ioana pinned the dependency at v1.2.",
+            "The exporter pinned the primary at 100% CPU.",
+            "The job Ioana scheduled sent the weekly digest to 40,000 readers.",
+            "The reindex kicked off by Ines finished in ten minutes.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
     }
 }
