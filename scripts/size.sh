@@ -89,9 +89,18 @@ const walk = (dir) => {
 walk(DIST);
 row(`whole app (${all.length} files in dist/)`, sum(all.map(sizes)));
 JS
-wasm=target/wasm32-unknown-unknown/release/afterword.wasm
+target=$(cargo metadata --format-version 1 --no-deps --offline 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).target_directory)}catch{console.log("target")}})')
+wasm="$target/wasm32-unknown-unknown/release/afterword.wasm"
 if [ -f "$wasm" ]; then
+  echo "The whole app, before it is split:"
   node scripts/wasm-top.mjs "$wasm" "${ROWS:-20}" || echo "size: the per-crate figures could not be read from $wasm" >&2
 else
   echo "no $wasm: the per-crate figures need the release build's cargo output" >&2
+fi
+# What stays in the main module (the home screen's download), as the
+# splitter left it, names still in.
+main="$target/afterword-parts/split/afterword.wasm"
+if [ -f "$main" ]; then
+  echo "The main module only (what every visit downloads):"
+  node scripts/wasm-top.mjs "$main" "${ROWS:-20}" || echo "size: the per-crate figures could not be read from $main" >&2
 fi
