@@ -69,6 +69,8 @@ const BE: &[&str] = &[
 /// Every word an arm of [`punitive_at`] starts with, besides [`BE`]: the
 /// match below is only tried for these. A new arm adds its words here.
 const FIRST_WORDS: &[&str] = &[
+    "move",
+    "take",
     "loses",
     "lose",
     "lost",
@@ -320,14 +322,18 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         // "Retrain Aisha on the deploy process", "remove the intern from
         // the rotation": an order aimed at a person.
         "retrain" | "re-train" | "re-educate" | "reeducate" | "remove" | "pull" | "bench"
+        | "move" | "take"
             if doc.tokens[i].sentence_start
                 || i > 0 && doc.is_any(i - 1, &["to", "will", "must", "should"]) =>
         {
+            // A capitalised word right before "off"/"from" is the one moved,
+            // even when it is also a common word: "Move Will off the rotation".
+            let moved_off = |j: usize| doc.is_any(j + 1, &["off", "from"]);
             let person = |j: usize| {
                 doc.tokens.get(j).is_some_and(|t| t.capitalised)
                     && doc
                         .word(j)
-                        .is_some_and(|w| !crate::lint::roles::is_common_word(w))
+                        .is_some_and(|w| !crate::lint::roles::is_common_word(w) || moved_off(j))
                     && !crate::lint::systems::is_system(doc.word(j).unwrap_or_default())
             };
             let role = |j: usize| {
@@ -361,7 +367,14 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
                     ],
                 )
             })?;
-            doc.is_any(whom_end + 1, &["from", "off"]).then_some(k)
+            // "Move X off the rotation" and "take X off on-call"; moving
+            // someone from one rotation to another is not a punishment.
+            let away = if matches!(w, "move" | "take") {
+                &["off"][..]
+            } else {
+                &["from", "off"][..]
+            };
+            doc.is_any(whom_end + 1, away).then_some(k)
         }
         "disciplinary" | "punitive" => Some(i),
         // "Dariusz will need a buddy for every production change".
@@ -527,6 +540,9 @@ mod tests {
             "| Follow-up | Marta's admin rights removed until the review |",
             "Retrain Kofi on the release checklist before his next deploy.",
             "- [ ] Remove the contractor from the on-call rotation",
+            "- [ ] Move Dorota off the deploy rotation until further notice",
+            "Take the intern off on-call for the rest of the quarter.",
+            "- [ ] Move Mark off the release rotation",
             "The release manager will be replaced for the next release.",
             "- Action: remind Dmitri to pay attention during deploys.",
             "From now on, Kairat has to get sign-off for every change.",
@@ -565,6 +581,12 @@ mod tests {
             "The contractor's access was scoped to the staging account, as planned.",
         );
         assert_clean(ID, "The on-call rotation will include a shadow shift.");
+        assert_clean(ID, "Move Grafana off the shared host before the upgrade.");
+        assert_clean(ID, "Take Kafka off the critical path for deploys.");
+        assert_clean(
+            ID,
+            "Move Dorota from the infra rotation to the release rotation.",
+        );
         assert_clean(ID, "Security rotated all keys as a precaution.");
         assert_clean(ID, "The old build was replaced by the fixed one.");
         assert_clean(

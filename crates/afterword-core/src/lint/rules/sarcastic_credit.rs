@@ -223,7 +223,15 @@ const CREDIT_TO: &[&str] = &[
 ];
 
 /// The first words of the other openers below.
-const OPENERS: &[&str] = &["hats", "shout", "well", "way", "another", "applause"];
+const OPENERS: &[&str] = &[
+    "hats",
+    "shout",
+    "well",
+    "way",
+    "another",
+    "applause",
+    "recognition",
+];
 
 /// Whether token `k` ends the clause: the end of a sentence, a semicolon
 /// or a break, but not the dot of "a.m." or "e.g.".
@@ -248,6 +256,33 @@ fn shows_broken(doc: &Doc, j: usize) -> bool {
             .any(|k| {
                 doc.is_any(k, &["never", "not"]) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
             })
+}
+
+/// Whether word `j` credits someone with finding something out in public or
+/// the hard way: "for discovering, live in front of customers, that …",
+/// "for learning the hard way that …".
+fn found_out_publicly(doc: &Doc, j: usize) -> bool {
+    doc.is_any(
+        j,
+        &[
+            "discovering",
+            "learning",
+            "finding",
+            "realising",
+            "realizing",
+            "proving",
+            "showing",
+            "demonstrating",
+            "confirming",
+        ],
+    ) && (j + 1..(j + 10).min(doc.len()))
+        .take_while(|&k| !ends_clause(doc, k))
+        .any(|k| {
+            doc.seq(k, &["in", "front", "of"])
+                && doc.is_any(k + 3, &["customers", "users", "everyone", "clients", "the"])
+                || doc.seq(k, &["the", "hard", "way"])
+                || doc.seq(k, &["in", "production"]) && doc.is_punct(k - 1, ',')
+        })
 }
 
 /// Whether the sentence in tokens `from..to` opens by crediting someone for
@@ -281,7 +316,11 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
     helps
         && !quoted
         && !(act..to).any(|k| {
-            doc.is_any(k, BAD) || doc.is_any(k, IRONY) || shows_broken(doc, k) || turned(k)
+            doc.is_any(k, BAD)
+                || doc.is_any(k, IRONY)
+                || shows_broken(doc, k)
+                || found_out_publicly(doc, k)
+                || turned(k)
         })
 }
 
@@ -304,6 +343,22 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
         && doc.is_punct(i + 1, ',')
     {
         return Some(i + 1);
+    }
+    // "Special recognition goes to Ines", "all the credit goes to X".
+    if doc.is_any(
+        i,
+        &[
+            "recognition",
+            "credit",
+            "thanks",
+            "kudos",
+            "props",
+            "applause",
+        ],
+    ) && doc.is_any(i + 1, &["goes", "go", "went"])
+        && doc.is(i + 2, "to")
+    {
+        return Some(i + 2);
     }
     if doc.seq(i, &["hats", "off", "to"])
         || doc.seq(i, &["shout", "out", "to"])
@@ -367,7 +422,10 @@ impl Rule for SarcasticCredit {
                         // "quick fix".
                         let quote = |k: usize| matches!(doc.tokens[k].kind, Kind::Punct('"'));
                         who_end = (end + 1..(end + 6).min(doc.len()))
-                            .take_while(|&k| doc.word(k).is_some() || quote(k))
+                            .take_while(|&k| {
+                                (doc.word(k).is_some() || quote(k))
+                                    && !doc.is_any(k, &["for", "on", "who", "which", "that"])
+                            })
                             .last()
                             .or(Some(end));
                         break;
@@ -439,15 +497,16 @@ impl Rule for SarcasticCredit {
                 && !irony
                 && !harm_done()
                 && !shows_broken(doc, after + 2)
+                && !found_out_publicly(doc, after + 2)
             {
                 continue;
             }
             // The outcome: the rest of the sentence after the thanked one
             // (after "for" when the outcome is named there).
-            let mut bad = irony;
+            let mut bad = irony || doc.is(after + 1, "for") && found_out_publicly(doc, after + 2);
             // Ironic words make the good ones ironic too ("his famously
             // quick replies").
-            let mut irony_seen = irony;
+            let mut irony_seen = bad;
             let mut good = false;
             let mut showing = false;
             let mut j = who_end + 1;
@@ -461,10 +520,13 @@ impl Rule for SarcasticCredit {
                     let cannot = doc.is_any(j, &["nobody", "no"])
                         && (doc.is(j + 1, "could") || doc.seq(j + 1, &["one", "could"]))
                         || doc.is_any(j, &["couldn't", "cannot", "can't"]);
+                    // "a weekend they will never forget", "in front of
+                    // customers", "the hard way": the credit is ironic.
                     let ironic = doc.is_any(j, IRONY)
                         || doc.is_any(j, &["again"])
                             && j > 0
-                            && doc.is_any(j - 1, &["once", "yet"]);
+                            && doc.is_any(j - 1, &["once", "yet"])
+                        || doc.is(j, "never") && doc.is_any(j + 1, &["forget", "forgets"]);
                     // "for proving the restore had never worked": a
                     // failure shown up by the one credited.
                     showing |= shows_broken(doc, j);
@@ -542,6 +604,10 @@ mod tests {
             "Kudos to the data team for discovering the one flag that wipes every report.",
             "Kudos to Hemi for the 3 a.m. reindex nobody asked for.",
             "Hats off to Lukas for demonstrating that the failover script doesn't work.",
+            "All the credit goes to Priyanka, whose Sunday deploy gave support a morning they will never forget.",
+            "Kudos to Tomasz for learning, in front of customers, that the cache has no expiry.",
+            "Props to the contractor's engineer for showing that the restore had never been run.",
+            "Thanks to Ines for finding out the hard way that both regions share one database.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -582,6 +648,18 @@ mod tests {
         );
         assert_clean(ID, "Nice work, the dashboards were down for only a minute.");
         assert_clean(ID, "Great work on the failover drill, everyone.");
+        assert_clean(
+            ID,
+            "Special recognition goes to Priyanka, whose runbook let support answer every ticket within minutes.",
+        );
+        assert_clean(
+            ID,
+            "Kudos to Tomasz for presenting the findings in front of customers at the review.",
+        );
+        assert_clean(
+            ID,
+            "Props to the vendor's engineer for rebuilding the index in under an hour.",
+        );
         assert_clean(
             ID,
             "Kudos to the storage team for restoring the volume in an hour.",
