@@ -52,9 +52,78 @@ fn name_parts(participants: &[String]) -> HashSet<String> {
 }
 
 /// Words that appear in inline code or as a part of a host name: systems.
+/// Head nouns that make an appositive a system: "Beatrice, the internal job
+/// scheduler, …", "Hermes, our deploy bot, …".
+const SYSTEM_HEADS: &[&str] = &[
+    "scheduler",
+    "service",
+    "bot",
+    "daemon",
+    "job",
+    "pipeline",
+    "cluster",
+    "database",
+    "server",
+    "queue",
+    "tool",
+    "script",
+    "system",
+    "platform",
+    "app",
+    "application",
+    "gateway",
+    "proxy",
+    "balancer",
+    "cache",
+    "broker",
+    "crawler",
+    "agent",
+    "runner",
+    "controller",
+    "monitor",
+    "robot",
+    "chatbot",
+    "engine",
+    "firewall",
+    "router",
+    "host",
+];
+
+/// Whether the capitalised word `i` is followed by an appositive that names
+/// a system: "Beatrice, the internal job scheduler, skipped …".
+fn system_appositive(doc: &Doc, i: usize) -> bool {
+    if !doc.tokens[i].capitalised
+        || !doc.is_punct(i + 1, ',')
+        || !doc.is_any(i + 2, &["the", "our", "their", "its", "an", "a"])
+    {
+        return false;
+    }
+    // The appositive ends at the next comma, dash or the end of the
+    // sentence, within a few words; its last word is the head.
+    let mut k = i + 3;
+    while k < doc.len() && k < i + 9 && doc.word(k).is_some() {
+        k += 1;
+    }
+    k > i + 3
+        && (k >= doc.len()
+            || doc.is_punct(k, ',')
+            || doc.is_punct(k, '\u{2014}')
+            || doc.is_punct(k, '\u{2013}')
+            || doc.is_punct(k, '('))
+        && doc.is_any(k - 1, SYSTEM_HEADS)
+        // "Dana, the on-call engineer for the job scheduler, …" is a person.
+        && !(i + 3..k - 1).any(|j| doc.is_any(j, &["for", "of", "on", "who", "with"]))
+}
+
 fn system_words(doc: &Doc) -> HashSet<String> {
     let mut out = HashSet::new();
     for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind == Kind::Word && system_appositive(doc, i) {
+            if let Some(w) = doc.word(i) {
+                out.insert(strip_possessive(w).to_lowercase());
+            }
+            continue;
+        }
         let piece = match t.kind {
             Kind::Code => doc.text.get(t.start..t.end).unwrap_or_default(),
             Kind::Word => {
@@ -90,6 +159,23 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
         _ => w,
     }
 }
+
+/// What only a person's possessive is followed by: "Farrukh's hotfix",
+/// "Tala's manual change", "Ines's typo".
+const HUMAN_WORK: &[&str] = &[
+    "hotfix",
+    "hotfixes",
+    "typo",
+    "typos",
+    "slip",
+    "manual",
+    "hand-edited",
+    "handwritten",
+    "late-night",
+    "fat-finger",
+    "fat-fingered",
+    "copy-paste",
+];
 
 /// Verbs of acts only people do: a capitalised word before one of them is a
 /// person everywhere in the document.
@@ -377,7 +463,12 @@ impl People {
             }
             let w = doc.word(i).map(strip_possessive).unwrap_or_default();
             let pronoun_near = next_pronoun.is_some_and(|p| p - i <= 25);
+            // "Farrukh's hotfix", "Makerita's manual change": work only a
+            // person turns out.
+            let human_work =
+                doc.word(i).is_some_and(|raw| raw != w) && doc.is_any(i + 1, HUMAN_WORK);
             let acts = doc.is_any(i + 1, HUMAN_ACTS)
+                || human_work
                 || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"))
                 || listed_name_in_person_context(doc, i, w);
             let titled = i > 0 && doc.is_any(i - 1, TITLES);
@@ -759,6 +850,33 @@ mod tests {
         assert_eq!(
             sure_names("| Cause | Dev Patel ran the migration |", &[]),
             ["Dev Patel"]
+        );
+    }
+
+    #[test]
+    fn work_only_people_turn_out_makes_a_name() {
+        assert_eq!(
+            sure_names("Teuilani's hotfix disabled logging in every region.", &[]).len(),
+            1
+        );
+        assert_eq!(
+            sure_names("Root cause: Mereanui's manual change to the ACLs.", &[]).len(),
+            1
+        );
+        assert!(sure_names("Kafka's retention change dropped old events.", &[]).is_empty());
+        assert!(sure_names("Zephyrix's nightly job dropped old events.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_system_appositive_is_not_a_person() {
+        assert!(sure_names(
+            "Margot, the nightly billing scheduler, skipped the run.",
+            &[]
+        )
+        .is_empty());
+        assert_eq!(
+            sure_names("Margot, the on-call engineer, skipped the run.", &[]),
+            ["Margot"]
         );
     }
 

@@ -922,4 +922,32 @@ mod tests {
         assert_clean(ID, "Kafka caused the backlog.");
         assert_clean(ID, "Friday broke our assumptions about traffic.");
     }
+
+    #[test]
+    fn a_name_the_text_calls_a_system_is_not_a_person() {
+        use crate::lint::testing::only_no_people;
+        use crate::lint::{lint_text, LintConfig};
+        for text in [
+            "Margot, the nightly billing scheduler, skipped the 03:00 run because of a clock bug.",
+            "Hermes, our release bot, deleted the staging branch after a bad config push.",
+            "Greta, the internal mail gateway, dropped every message with an attachment.",
+        ] {
+            assert!(
+                lint_text(text, &LintConfig::default()).is_empty(),
+                "{text}: {:#?}",
+                lint_text(text, &LintConfig::default())
+            );
+        }
+        for text in [
+            "Margot, the on-call engineer for the billing scheduler, skipped the 03:00 run.",
+            "Odette, our release manager, deleted the staging branch.",
+        ] {
+            assert!(
+                !lint_text(text, &LintConfig::default()).is_empty(),
+                "{text}"
+            );
+        }
+        let text = "Margot, the on-call engineer for the billing scheduler, skipped the 03:00 run.";
+        assert!(!only_no_people(ID, text).is_empty(), "{text}");
+    }
 }

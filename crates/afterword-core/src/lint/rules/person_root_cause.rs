@@ -64,6 +64,20 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
         {
             Some(i)
         }
+        // "Primary contributing factor: the junior DBA", "main factor: Lea".
+        "factor"
+            if i >= 2
+                && doc.is(i - 1, "contributing")
+                && doc.is_any(
+                    i - 2,
+                    &["primary", "main", "biggest", "key", "major", "root"],
+                ) =>
+        {
+            Some(i - 2)
+        }
+        "factor" if i >= 1 && doc.is_any(i - 1, &["primary", "main", "biggest", "root"]) => {
+            Some(i - 1)
+        }
         // "The problem was Ingrid", "the culprit was the intern".
         "problem" | "culprit" | "issue"
             if i > 0 && doc.is(i - 1, "the") && doc.is_any(i + 1, &["was", "is"]) =>
@@ -195,6 +209,16 @@ mod tests {
             "The root cause was Dana's change to the retry policy.",
             "root cause was Dana's change",
         );
+        assert_flags(
+            ID,
+            "Main contributing factor: the night-shift operator.",
+            "Main contributing factor: the night-shift operator",
+        );
+        assert_flags(
+            ID,
+            "Root cause: Mereanui's manual change to the ACLs.",
+            "Root cause: Mereanui's manual change",
+        );
         for text in [
             "Root cause: Kenji deleted the production bucket.",
             "| Root cause | The contractor pushed the wrong DNS record |",
@@ -234,6 +258,15 @@ mod tests {
     fn systems_as_root_causes_and_headings_are_fine() {
         assert_clean(ID, "# Root cause analysis\n\nThe cache expired.");
         assert_clean(ID, "The root cause was a race in the lease renewal.");
+        assert_clean(ID, "Root cause: Kafka's retention change.");
+        assert_clean(
+            ID,
+            "Main contributing factor: the retry storm from the mobile app.",
+        );
+        assert_clean(
+            ID,
+            "Primary contributing factor: disk pressure on the primary.",
+        );
         assert_clean(
             ID,
             "The root cause was our deploy pipeline skipping the canary.",
