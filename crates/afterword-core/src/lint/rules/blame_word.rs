@@ -5,6 +5,7 @@
 use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::registry::{Rule, RuleInfo};
+use crate::lint::tokens::Doc;
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -138,10 +139,72 @@ impl Rule for BlameWord {
                         Some(doc.match_case(i, "a slip the process allowed")),
                     );
                 }
+                "part" | "side" if i >= 2 && doc.is(i - 2, "on") => {
+                    if let Some(who) = failing_on_someone(doc, i) {
+                        push(who, i, BLAME, None);
+                    }
+                }
                 _ => {}
             }
         }
     }
+}
+
+/// Words that make what sits "on someone's part/side" a failure.
+const FAILING: &[&str] = &[
+    "slip",
+    "mistake",
+    "error",
+    "oversight",
+    "lapse",
+    "misstep",
+    "carelessness",
+    "negligence",
+    "failure",
+    "delay",
+    "delays",
+    "miss",
+    "fault",
+    "problem",
+    "issue",
+    "holdup",
+    "blunder",
+    "misjudgement",
+    "misjudgment",
+    "inattention",
+    "confusion",
+];
+
+/// "a small slip on Hope's part", "the delay was mostly on Tsegaye's side":
+/// the failure put on one person. `i` is "part" or "side", right after a
+/// capitalised possessive that is not a system or an acronym. Where the
+/// person starts, or `None`.
+fn failing_on_someone(doc: &Doc, i: usize) -> Option<usize> {
+    let who = i - 1;
+    let w = doc.word(who)?;
+    let base = crate::lint::people::strip_possessive(w);
+    let raw = doc.slice(who, who);
+    if base == w
+        || !doc.tokens[who].capitalised
+        || crate::lint::systems::is_system(base)
+        || raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return None;
+    }
+    // The failure comes before "on", within the clause: "a slip on X's
+    // part", "the delay … was mostly on X's side".
+    let on = i - 2;
+    let failing = (on.saturating_sub(12)..on)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .any(|k| doc.is_any(k, FAILING));
+    let was =
+        (on.saturating_sub(3)..on).any(|k| doc.is_any(k, &["was", "were", "is", "lay", "lies"]));
+    let part = doc.is(i, "part");
+    (failing && (part || was)).then_some(who)
 }
 
 #[cfg(test)]
@@ -151,6 +214,17 @@ mod tests {
     const ID: &str = "blame-word";
 
     #[test]
+    fn help_or_a_system_on_someones_side_is_fine() {
+        assert_clean(
+            ID,
+            "Thanks to quick thinking on Mereanui's part, nothing was lost.",
+        );
+        assert_clean(ID, "The delay was on AWS's side.");
+        assert_clean(ID, "On Teuila's side of the call, the audio kept dropping.");
+        assert_clean(ID, "The fix on Teuila's side shipped at 10:00.");
+    }
+
+    #[test]
     fn blame_vocabulary_is_flagged() {
         assert_flags(ID, "Kenji is to blame for the outage.", "to blame");
         assert_flags(ID, "The outage was Andrei's doing.", "Andrei's doing");
@@ -158,6 +232,16 @@ mod tests {
         assert_flags(ID, "The on-call was at fault here.", "at fault");
         assert_flags(ID, "Ops screwed up the DNS change.", "screwed up");
         assert_flags(ID, "The team blamed the vendor.", "blamed");
+        assert_flags(
+            ID,
+            "The export broke because of an oversight on Mereanui's part.",
+            "Mereanui's part",
+        );
+        assert_flags(
+            ID,
+            "The holdup in restoring the ledger was largely on Teuila's side.",
+            "Teuila's side",
+        );
         assert_rewrite(
             ID,
             "The culprit was a stale cache entry.",
