@@ -389,7 +389,32 @@ impl Rule for Hindsight {
                         .find(|&j| doc.is(j, "had"));
                     if let Some(had) = had {
                         let actor = cx.people.actor_ending_at(doc, had - 1);
-                        if actor.is_some_and(|a| a.start == i + 1 && a.sure)
+                        // A name the linter only suspects is a person when
+                        // what it "had" done is a step only people take:
+                        // "If Ebun had looked at the dashboard …".
+                        let human_step = doc.is_any(
+                            had + 1,
+                            &[
+                                "looked",
+                                "checked",
+                                "double-checked",
+                                "waited",
+                                "read",
+                                "asked",
+                                "reviewed",
+                                "verified",
+                                "confirmed",
+                                "glanced",
+                                "followed",
+                                "escalated",
+                                "paged",
+                                "told",
+                                "warned",
+                                "listened",
+                                "noticed",
+                            ],
+                        );
+                        if actor.is_some_and(|a| a.start == i + 1 && (a.sure || human_step))
                             && doc.word(had + 1).is_some_and(|w| w != "been")
                         {
                             out.push(finding(doc, &INFO, i, had, MESSAGE, vec![]));
@@ -539,6 +564,16 @@ mod tests {
             "If the reviewer had looked closer, this would not have shipped.",
             "If the reviewer had",
         );
+        for text in [
+            "If Teuilani had checked the replica lag first, the failover would have been clean.",
+            "If Mereanui had waited for the drain to finish, no orders would have been lost.",
+        ] {
+            assert_eq!(
+                crate::lint::testing::only_no_people(ID, text).len(),
+                1,
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -578,6 +613,14 @@ mod tests {
 
     #[test]
     fn systems_and_plans_are_not_hindsight() {
+        assert_clean(
+            ID,
+            "If Zephyrix had restarted cleanly, the queue would have drained.",
+        );
+        assert_clean(
+            ID,
+            "If Zephyrix had been patched, the exploit would have failed.",
+        );
         assert_clean(ID, "The job should have retried per its configuration.");
         assert_clean(ID, "The health check failed to detect the hung worker.");
         assert_clean(ID, "The health check failed at 09:14.");
