@@ -87,6 +87,35 @@ fn never_did(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
     .then_some((Verb::Missed, i + 1))
 }
 
+/// Whether word `k` is a step a person skips ("update", "notify") taken on
+/// something ("the DNS record"), with what that led to later in the
+/// sentence: "… didn't update the DNS record, which left …".
+fn skipped_step_with_harm(doc: &Doc, k: usize) -> bool {
+    doc.is_any(
+        k,
+        &[
+            "update", "check", "notify", "tell", "escalate", "verify", "confirm", "review",
+            "renew", "page", "warn", "inform", "document",
+        ],
+    ) && doc.is_any(
+        k + 1,
+        &["the", "a", "an", "our", "their", "his", "her", "any"],
+    ) && (k + 2..(k + 25).min(doc.len()))
+        .take_while(|&j| {
+            !doc.is_punct(j, '.')
+                && !doc.is_punct(j, ';')
+                && doc.tokens[j].kind != crate::lint::tokens::Kind::Break
+        })
+        .any(|j| {
+            doc.is_any(
+                j,
+                &[
+                    "left", "leaving", "so", "causing", "caused", "meant", "broke", "stranded",
+                ],
+            )
+        })
+}
+
 /// An omission verb at `i`: "forgot to", "neglected to", "ignored",
 /// "overlooked", "missed the page".
 fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
@@ -125,6 +154,10 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
                 && doc.is(get + 2, "to")
             {
                 (Verb::ForgotTo, get + 2)
+            } else if w != "had" && skipped_step_with_harm(doc, get) {
+                // "Tala didn't update the DNS record, which left half the
+                // clients on the old host".
+                (Verb::Missed, get)
             } else if w == "never" {
                 return never_did(doc, i);
             } else {
@@ -921,6 +954,29 @@ mod tests {
     fn unknown_capitalised_words_are_not_people() {
         assert_clean(ID, "Kafka caused the backlog.");
         assert_clean(ID, "Friday broke our assumptions about traffic.");
+    }
+
+    #[test]
+    fn a_skipped_step_that_led_to_harm() {
+        use crate::lint::testing::only_no_people;
+        for text in [
+            "Teuilani didn't update the status page, which left customers guessing for an hour.",
+            "Mereanui did not notify the ward before the cutover, so the nurses were locked out.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        assert_clean(
+            ID,
+            "The operator didn't update the record because the form was read-only.",
+        );
+        assert_clean(
+            ID,
+            "Teuilani didn't update the status page until the fix had shipped.",
+        );
+        assert_clean(
+            ID,
+            "The cron job didn't update the index, which left search stale.",
+        );
     }
 
     #[test]
