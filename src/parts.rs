@@ -259,6 +259,8 @@ async fn fetch(part: &Part, base: &str) -> bool {
 fn built(part: Part) -> AnyView {
     use std::future::Future;
     use std::task::{Context, Poll, Waker};
+    let bit = part.bit();
+    let again = part.clone();
     let future = async move {
         match part {
             Part::Editor(id) => editor_screen(id).await,
@@ -275,11 +277,12 @@ fn built(part: Part) -> AnyView {
         .poll(&mut Context::from_waker(Waker::noop()))
     {
         Poll::Ready(Ok(view)) => view,
-        Poll::Ready(Err(PartMissing)) | Poll::Pending => missing(|| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
-        }),
+        // Not there after all: fetch it again the usual way, with the
+        // "Opening…" status and the choice to try again.
+        Poll::Ready(Err(PartMissing)) | Poll::Pending => {
+            LOADED.with(|l| l.set(l.get() & !bit));
+            screen(again)
+        }
     }
 }
 
