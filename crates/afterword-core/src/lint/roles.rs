@@ -346,10 +346,21 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
         return false;
     };
     let base = super::people::strip_possessive(word);
-    t.sentence_start
-        && t.capitalised
-        && in_list(base, ROLES)
-        && (base != word || super::people::past_verb(doc, start + 1))
+    if !(t.sentence_start && t.capitalised) {
+        return false;
+    }
+    if in_list(base, ROLES) {
+        return base != word || super::people::past_verb(doc, start + 1);
+    }
+    // "Merchandising analyst uploaded the file", "Night-shift operator
+    // restarted the broker": one modifier, then the role and its act.
+    doc.word(start + 1).is_some_and(|next| {
+        in_list(next, ROLES)
+            && !machine_role(doc, start + 1)
+            && !super::systems::is_system(base)
+            && !in_list(word, DETERMINERS)
+            && super::people::past_verb(doc, start + 2)
+    })
 }
 
 /// The last token of a role mention that starts at `start`: "the on-call

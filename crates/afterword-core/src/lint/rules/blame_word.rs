@@ -70,6 +70,15 @@ impl Rule for BlameWord {
                     {
                         continue;
                     }
+                    // "No one is to blame", "Our retry logic is to blame".
+                    if prev == Some("to")
+                        && i >= 2
+                        && (doc.is_any(i - 2, &["is", "was", "are", "were", "be"])
+                            && super::spared_or_thing(cx, i - 2)
+                            || doc.is_any(i - 2, &["not", "never"]))
+                    {
+                        continue;
+                    }
                     let start = if prev == Some("to") { i - 1 } else { i };
                     push(start, i, BLAME, None);
                 }
@@ -270,5 +279,11 @@ mod tests {
         assert_clean(ID, "The faulty disk was replaced at 11:20.");
         assert_clean(ID, "Dana's change was rolled back.");
         assert_clean(ID, "It was nobody's fault, and no one's fault lies here.");
+        assert_clean(ID, "No one is to blame for the cutover delay.");
+        assert_clean(ID, "Dana is not to blame; the runbook was out of date.");
+        assert_clean(
+            ID,
+            "Our retry logic is to blame: it hammered the auth service.",
+        );
     }
 }

@@ -98,6 +98,11 @@ const HUMAN_BREAK: &[&str] = &[
     "force-pushed",
 ];
 
+/// Whether `w` is a verb of [`DELETE`]: harm when its object mattered.
+pub(crate) fn is_delete_verb(w: &str) -> bool {
+    DELETE.contains(&w)
+}
+
 /// Verbs that damage only when their object mattered or was the wrong one:
 /// "deleted the production bucket", not "deleted the stale lock file".
 const DELETE: &[&str] = &[
@@ -470,13 +475,28 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         }
         "took" | "takes" | "brought" | "brings" | "knocked" | "knocks" | "taken" => {
             let part = (i + 1..limit.min(i + 6)).find(|&j| doc.is_any(j, DOWN))?;
-            if doc.is(part, "over") && w != "knocked" || doc.is(part, "out") && w == "took" {
+            if doc.is(part, "over") && !matches!(w, "knocked" | "knocks")
+                || doc.is(part, "out") && w == "took"
+            {
                 return None;
             }
             if doc.is(part, "off") && !doc.is(part + 1, "line") {
                 return None;
             }
-            if benign() || word_within(doc, i + 1, part, REDUCED) {
+            // "brought the queue down" is good news; "knocked the queue
+            // service over" is not.
+            let reduced = (i + 1..part).any(|j| {
+                doc.is_any(j, REDUCED)
+                    && !doc.is_any(
+                        j + 1,
+                        &[
+                            "service", "services", "server", "servers", "cluster", "node", "nodes",
+                            "broker", "brokers", "api", "worker", "workers", "database", "db",
+                            "host", "hosts", "system", "app", "manager", "balancer",
+                        ],
+                    )
+            });
+            if benign() || reduced {
                 return None;
             }
             return d(Class::TookDown, part, false);

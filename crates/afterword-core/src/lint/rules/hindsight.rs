@@ -9,7 +9,7 @@ use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ADVERBS;
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::Doc;
+use crate::lint::tokens::{Doc, Kind};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -369,6 +369,78 @@ fn obvious_to_person(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// "A simple look at the ledger would have told the on-call …", "a quick
+/// check by Thandiwe would have spared us two days": the easy step someone
+/// did not take, in hindsight. The tokens flagged.
+fn easy_step_would_have(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let easy = i >= 2
+        && doc.is_any(
+            i - 1,
+            &[
+                "simple",
+                "quick",
+                "single",
+                "basic",
+                "cursory",
+                "brief",
+                "two-minute",
+                "five-minute",
+                "one-minute",
+                "little",
+            ],
+        )
+        && doc.is_any(i - 2, &["a", "one", "any"]);
+    if !easy {
+        return None;
+    }
+    let mut by_person = false;
+    let mut j = i + 1;
+    while j + 2 < doc.len() && j < i + 16 {
+        if doc.word(j).is_none() && !doc.is_punct(j, ',') && doc.tokens[j].kind != Kind::Code {
+            return None;
+        }
+        if doc.is(j, "by")
+            && cx
+                .people
+                .actor_starting_at(doc, j + 1)
+                .is_some_and(|a| a.sure)
+        {
+            by_person = true;
+        }
+        if doc.is_any(j, &["would", "could"]) && doc.is(j + 1, "have") {
+            let verb = j + 2;
+            if !doc.is_any(
+                verb,
+                &[
+                    "told",
+                    "shown",
+                    "showed",
+                    "warned",
+                    "saved",
+                    "spared",
+                    "caught",
+                    "prevented",
+                    "stopped",
+                    "revealed",
+                    "alerted",
+                    "avoided",
+                    "flagged",
+                ],
+            ) {
+                return None;
+            }
+            let object = cx
+                .people
+                .actor_starting_at(doc, verb + 1)
+                .is_some_and(|a| a.sure && a.kind != crate::lint::people::ActorKind::Pronoun);
+            return (by_person || object).then_some((i - 2, verb));
+        }
+        j += 1;
+    }
+    None
+}
+
 impl Rule for Hindsight {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -426,6 +498,13 @@ impl Rule for Hindsight {
                 {
                     if let Some(end) = faulting_question(cx, i) {
                         out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
+                    }
+                }
+                "look" | "glance" | "check" | "peek" | "read" | "query" | "test" | "question"
+                    if easy_step_would_have(cx, i).is_some() =>
+                {
+                    if let Some((a, b)) = easy_step_would_have(cx, i) {
+                        out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
                     }
                 }
                 "had" if inverted_had(cx, i).is_some() => {
@@ -516,6 +595,28 @@ mod tests {
     use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
 
     const ID: &str = "hindsight";
+
+    #[test]
+    fn an_easy_step_someone_skipped() {
+        assert_flags(
+            ID,
+            "A simple look at the ledger would have told the on-call the first run had already paid out.",
+            "A simple look at the ledger would have told",
+        );
+        assert_flags(
+            ID,
+            "- One quick check by Thandiwe on Tuesday would have spared the catalogue two days of downtime.",
+            "One quick check by Thandiwe on Tuesday would have spared",
+        );
+        assert_clean(
+            ID,
+            "A quick look at the dashboard would have shown the lag, so the alert now links to it.",
+        );
+        assert_clean(
+            ID,
+            "A simple check in the deploy script would have caught the typo.",
+        );
+    }
 
     #[test]
     fn failed_to_becomes_did_not() {

@@ -25,6 +25,8 @@ const WORDS: &[&str] = &[
     "careless",
     "carelessly",
     "carelessness",
+    "cavalier",
+    "cavalierly",
     "clown",
     "clowns",
     "clueless",
@@ -41,6 +43,7 @@ const WORDS: &[&str] = &[
     "ineptitude",
     "irresponsible",
     "irresponsibly",
+    "lackadaisical",
     "lax",
     "laziness",
     "lazy",
@@ -55,6 +58,7 @@ const WORDS: &[&str] = &[
     "recklessness",
     "rookie",
     "silly",
+    "slapdash",
     "sloppily",
     "sloppiness",
     "sloppy",
@@ -527,6 +531,55 @@ fn judging_word(w: &str) -> bool {
         .contains(w)
 }
 
+/// Adjectives that judge an attitude: "the team's attitude to checks is
+/// casual at best".
+const POOR_ATTITUDE: &[&str] = &[
+    "casual",
+    "relaxed",
+    "poor",
+    "bad",
+    "wrong",
+    "dismissive",
+    "problematic",
+    "lax",
+    "careless",
+    "nonchalant",
+    "complacent",
+    "sloppy",
+    "arrogant",
+    "unprofessional",
+];
+
+/// "The merchandising team's attitude to file checks is casual", "which
+/// tells you a lot about the team's attitude": a verdict on a person's or
+/// team's attitude. The tokens flagged.
+fn attitude_at(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    if !doc.is_any(i, &["attitude", "attitudes", "mindset"]) || i == 0 {
+        return None;
+    }
+    let owner = cx
+        .people
+        .possessor_ending_at(doc, i - 1)
+        .filter(|a| a.sure && a.kind != crate::lint::people::ActorKind::Pronoun)?;
+    let judged = (i + 1..(i + 9).min(doc.len()))
+        .take_while(|&k| doc.word(k).is_some())
+        .find(|&k| {
+            doc.is_any(k, POOR_ATTITUDE)
+                && (i + 1..k).any(|b| doc.is_any(b, &["is", "was", "are", "were", "seems"]))
+        });
+    if let Some(k) = judged {
+        return Some((owner.start, k));
+    }
+    // "… which tells you a lot about the team's attitude".
+    let start = owner.start;
+    let told = start >= 2
+        && doc.is(start - 1, "about")
+        && (start.saturating_sub(6)..start)
+            .any(|k| doc.is_any(k, &["tells", "says", "shows", "speaks"]));
+    told.then_some((start, i))
+}
+
 impl Rule for Judgement {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -536,6 +589,14 @@ impl Rule for Judgement {
         let doc = cx.doc;
         for i in 0..doc.len() {
             let Some(w) = doc.word(i) else { continue };
+            if let Some((a, b)) = attitude_at(cx, i) {
+                let message = format!(
+                    "“{}” is a verdict on people's attitude; describe what made the checks easy to skip.",
+                    doc.slice(a, b)
+                );
+                out.push(finding(doc, &INFO, a, b, message, vec![]));
+                continue;
+            }
             if let Some(end) = phrase_at(cx, i) {
                 let said = doc.slice(i, end);
                 let message = match w {
@@ -594,6 +655,25 @@ mod tests {
     #[test]
     fn word_list_is_sorted_for_lookup() {
         assert!(super::WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_verdict_on_attitude() {
+        assert_flags(
+            ID,
+            "The merchandising team's attitude to file checks is casual at best.",
+            "The merchandising team's attitude to file checks is casual",
+        );
+        assert_flags(
+            ID,
+            "Ops ignored the warnings, which tells you a lot about the team's attitude.",
+            "the team's attitude",
+        );
+        assert_clean(
+            ID,
+            "The team's attitude to the review was open and curious.",
+        );
+        assert_clean(ID, "The attitude indicator on the dashboard is wrong.");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub(crate) mod work_as_cause;
 use super::finding::Finding;
 use super::registry::RuleInfo;
 use super::tokens::Doc;
+use super::Cx;
 
 /// A finding of rule `info` on tokens `a..=b`.
 pub(crate) fn finding(
@@ -60,3 +61,93 @@ pub(crate) const OBJECT_STOP: &[&str] = &[
     "with", "so", "which", "that", "for", "since", "until", "as", "then", "again", "twice", "from",
     "without", "despite", "within", "around", "about",
 ];
+
+/// Words between a subject and "be"/"been" in a passive: "will", "has
+/// been", "should then", "was immediately".
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "could",
+    "has",
+    "have",
+    "had",
+    "to",
+    "also",
+    "then",
+    "now",
+    "already",
+    "immediately",
+    "temporarily",
+    "formally",
+    "later",
+    "since",
+    "just",
+];
+
+/// The subject before the "be" word at `i` ("was suspended", "is to
+/// blame"), when it is clearly
+/// no person, or a person said to be spared: "the promotion was suspended",
+/// "no one should be disciplined", "Kenji will not be written up".
+pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
+    let doc = cx.doc;
+    let mut j = i;
+    while j > 0 && doc.is_any(j - 1, AUXILIARIES) {
+        j -= 1;
+    }
+    if (j..i).any(|k| doc.is_any(k, &["not", "never"]))
+        || doc.is_any(
+            i.saturating_sub(1),
+            &["not", "never", "won't", "shouldn't", "wasn't"],
+        )
+    {
+        return true;
+    }
+    let Some(s) = j.checked_sub(1) else {
+        return false;
+    };
+    let Some(word) = doc.word(s) else {
+        return false;
+    };
+    if matches!(word, "nobody" | "no-one" | "noone" | "none")
+        || word == "one" && s > 0 && doc.is(s - 1, "no")
+    {
+        return true;
+    }
+    if cx.people.mention_ending_at(doc, s).is_some()
+        || crate::lint::roles::is_role_word(word)
+        || doc.tokens[s].capitalised
+        || doc.is_any(s, &["who", "whoever", "he", "she", "they", "responsible"])
+    {
+        return false;
+    }
+    // "Whoever pushed the change should be identified": the person is
+    // further back.
+    if (s.saturating_sub(8)..s)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .any(|k| doc.is_any(k, &["who", "whoever", "whom"]))
+    {
+        return false;
+    }
+    // "the promotion", "this account", "our nightly job": a thing.
+    let phrase = (s.saturating_sub(3)..s)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .collect::<Vec<_>>();
+    phrase.iter().any(|&k| {
+        doc.is_any(
+            k,
+            &[
+                "the", "a", "an", "this", "that", "these", "those", "our", "its", "every", "all",
+            ],
+        )
+    }) && !phrase
+        .iter()
+        .any(|&k| doc.word(k).is_some_and(crate::lint::roles::is_role_word))
+}

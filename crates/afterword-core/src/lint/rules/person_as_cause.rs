@@ -246,6 +246,21 @@ fn subject_at(cx: &Cx<'_>, j: usize) -> Option<Actor> {
     if let Some(a) = cx.people.actor_ending_at(doc, j) {
         return Some(a);
     }
+    // "Imaging went down after the technician unplugged the array": the
+    // subject of a clause opened by a conjunction that is also a
+    // preposition.
+    if let Some(a) = cx.people.mention_ending_at(doc, j) {
+        if a.start > 0
+            && a.sure
+            && a.kind != ActorKind::Pronoun
+            && doc.is_any(
+                a.start - 1,
+                &["after", "before", "when", "once", "until", "since"],
+            )
+        {
+            return Some(a);
+        }
+    }
     // "It was Samir who deleted the DNS zone".
     if doc.is(j, "who") && j > 0 {
         if let Some(a) = cx.people.mention_ending_at(doc, j - 1) {
@@ -371,6 +386,8 @@ impl Rule for PersonAsCause {
                 )
             {
                 (Verb::Ignored, i, true)
+            } else if harm_then_after(doc, i) {
+                (Verb::Damage(Class::Deleted), i, true)
             } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
                 match base_damage(doc, i) {
                     Some(c) => (Verb::Damage(c), i, true),
@@ -406,6 +423,47 @@ impl Rule for PersonAsCause {
             out.push(report(doc, actor, verb, i, verb_end));
         }
     }
+}
+
+/// "Imaging was unavailable for two hours after the technician unplugged
+/// the array": a verb that harms only when its object mattered, in a clause
+/// that follows the harm it caused.
+fn harm_then_after(doc: &Doc, i: usize) -> bool {
+    if !doc.word(i).is_some_and(super::damage::is_delete_verb) {
+        return false;
+    }
+    let Some(after) = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .find(|&k| doc.is_any(k, &["after", "when", "once"]))
+    else {
+        return false;
+    };
+    (after.saturating_sub(14)..after)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+        .any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "unavailable",
+                    "down",
+                    "offline",
+                    "lost",
+                    "failed",
+                    "failing",
+                    "broke",
+                    "broken",
+                    "stalled",
+                    "stopped",
+                    "outage",
+                    "unreachable",
+                    "corrupted",
+                    "errors",
+                    "crashed",
+                ],
+            )
+        })
 }
 
 /// Participles that, with "by <person>", say a person did the damage:
@@ -840,6 +898,25 @@ mod tests {
             "Priya was responsible for the outage.",
             "Priya was responsible for",
         );
+    }
+
+    #[test]
+    fn harm_told_first_then_who_did_what() {
+        use crate::lint::testing::only_no_people;
+        for text in [
+            "Patient imaging was unavailable for two hours after the vendor's technician unplugged the storage array.",
+            "- 18:02 Yuki knocks the queue service over with a config push.",
+            "Yuki took the queue service down with a config push.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "Imaging came back after the technician replugged the storage array.",
+            "The backlog cleared after Yuki removed the stale lock.",
+            "Ana brought the queue down to zero by noon.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -60,7 +60,8 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
         "cause" if i > 0 && doc.is_any(i - 1, SINGLE) => Some(i - 1),
         // "| Cause | Anil's script …", "Cause: Nadia".
         "cause" | "causes" | "reason" | "trigger" | "culprit"
-            if (i == 0 || doc.word(i - 1).is_none()) && doc.word(i + 1).is_none() =>
+            if (i == 0 || doc.word(i - 1).is_none())
+                && (doc.word(i + 1).is_none() || doc.is(i + 1, "of")) =>
         {
             Some(i)
         }
@@ -100,6 +101,11 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
         if actor.sure {
             return Some(actor.end);
         }
+    }
+    // "Merchandising analyst uploaded …": an unknown capitalised word that
+    // opens a role.
+    if let Some(end) = crate::lint::roles::role_starting_at(doc, k) {
+        return Some(end);
     }
     for end in k..(k + 4).min(doc.len()) {
         doc.word(end)?;
@@ -182,6 +188,16 @@ mod tests {
 
     #[test]
     fn a_person_as_the_root_cause() {
+        assert_flags(
+            ID,
+            "Cause of outage: the game server team's hotfix.",
+            "Cause of outage: the game server team's hotfix",
+        );
+        assert_flags(
+            ID,
+            "| Cause | Merchandising analyst uploaded the file in the old template |",
+            "Cause | Merchandising analyst",
+        );
         assert_flags(ID, "The root cause was Dana.", "root cause was Dana");
         assert_flags(
             ID,

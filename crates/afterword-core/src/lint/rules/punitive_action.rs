@@ -149,7 +149,8 @@ const HELD_BACK: &[&str] = &[
     "frozen",
 ];
 
-fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
+fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
+    let doc = cx.doc;
     let w = doc.word(i)?;
     static FIRST: std::sync::OnceLock<crate::lint::tokens::WordSet> = std::sync::OnceLock::new();
     if !FIRST
@@ -159,7 +160,7 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     match w {
-        _ if BE.contains(&w) && doc.is_any(i + 1, PUNISHED) => {
+        _ if BE.contains(&w) && doc.is_any(i + 1, PUNISHED) && !super::spared_or_thing(cx, i) => {
             let p = i + 1;
             let pw = doc.word(p)?;
             let end = match pw {
@@ -235,6 +236,18 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
                 return None;
             }
             Some(k)
+        }
+        // "… from clinical queues until retrained".
+        "until"
+            if doc.is_any(
+                i + 1,
+                &["retrained", "re-trained", "recertified", "re-certified"],
+            ) && (i.saturating_sub(15)..i)
+                .rev()
+                .take_while(|&j| doc.tokens[j].kind != crate::lint::tokens::Kind::Break)
+                .any(|j| doc.is_any(j, HELD_BACK)) =>
+        {
+            Some(i + 1)
         }
         // "… until she completes a communications course": a person held
         // back until they are trained.
@@ -344,6 +357,13 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
             };
             let whom_end = if role(i + 1) {
                 i + 2
+            } else if let Some(end) = doc
+                .is(i + 1, "the")
+                .then(|| crate::lint::roles::role_starting_at(doc, i + 1))
+                .flatten()
+            {
+                // "Remove the service desk agent from clinical queues".
+                end
             } else if person(i + 1) {
                 i + 1
             } else {
@@ -364,6 +384,12 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
                         "prod",
                         "access",
                         "pager",
+                        "queue",
+                        "queues",
+                        "rota",
+                        "duty",
+                        "duties",
+                        "shifts",
                     ],
                 )
             })?;
@@ -456,6 +482,8 @@ fn punitive_at(doc: &Doc, i: usize) -> Option<usize> {
         }
         "responsible"
             if i > 0
+                // "We found no single person responsible" clears people.
+                && !(i.saturating_sub(4)..i).any(|k| doc.is_any(k, &["no", "any", "not", "never"]))
                 && doc.is_any(
                     i - 1,
                     &[
@@ -497,10 +525,21 @@ impl Rule for PunitiveAction {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let mut i = 0;
+        let mut last_end = None;
         while i < doc.len() {
-            match punitive_at(doc, i) {
+            match punitive_at(cx, i) {
+                // "Remove X from the queues until retrained" is one finding.
+                Some(end)
+                    if doc.is(i, "until")
+                        && last_end.is_some_and(|e: usize| {
+                            (e..i).all(|k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                        }) =>
+                {
+                    i = end + 1;
+                }
                 Some(end) => {
                     out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
+                    last_end = Some(end);
                     i = end + 1;
                 }
                 None => i += 1,
@@ -546,6 +585,11 @@ mod tests {
             "The release manager will be replaced for the next release.",
             "- Action: remind Dmitri to pay attention during deploys.",
             "From now on, Kairat has to get sign-off for every change.",
+            "Kenji was suspended pending the review.",
+            "The night shift lead will be disciplined.",
+            "Whoever approved it should be fired.",
+            "| 5 | Remove the service desk agent from clinical queues | Service Desk Manager |",
+            "Access for the night operator is suspended until retrained.",
         ] {
             let found = only_no_people(ID, text);
             assert!(!found.is_empty(), "{text}");
@@ -597,5 +641,23 @@ mod tests {
         assert_clean(ID, "We will write up the timeline tonight.");
         assert_clean(ID, "New joiners get a buddy for their first month.");
         assert_clean(ID, "Priya will write up the findings for the review.");
+        assert_clean(
+            ID,
+            "Customer service heard 50 minutes after the promotion was suspended.",
+        );
+        assert_clean(
+            ID,
+            "Trading was halted and the account was suspended by the bank.",
+        );
+        assert_clean(
+            ID,
+            "No one should be disciplined for this; the tooling made it easy.",
+        );
+        assert_clean(ID, "Nobody will be written up, and nobody was fired.");
+        assert_clean(ID, "Kenji will not be written up for the outage.");
+        assert_clean(
+            ID,
+            "We did not find any single person responsible, and we do not look for one.",
+        );
     }
 }

@@ -46,6 +46,7 @@ impl Rule for ReadsAsBlame {
                 continue;
             }
             if exonerates(doc, s.start, s.end)
+                || routine_or_praised(doc, s.start, s.end)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
             {
                 continue;
@@ -116,6 +117,36 @@ fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether tokens `from..to` tell of work done as planned or done well and
+/// say nothing went wrong: "published by Callum on the usual schedule",
+/// "staff moved to the downtime procedure quickly and consistently",
+/// "ran first doses all morning without complaint".
+fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
+    let marked = (from..to).any(|k| {
+        doc.seq(k, &["as", "planned"])
+            || doc.seq(k, &["as", "designed"])
+            || doc.seq(k, &["as", "scheduled"])
+            || doc.seq(k, &["on", "schedule"])
+            || doc.seq(k, &["usual", "schedule"])
+            || doc.seq(k, &["without", "complaint"])
+            || doc.seq(k, &["by", "the", "book"])
+            || doc.is_any(k, &["calmly", "consistently", "flawlessly", "smoothly"])
+            || doc.seq(k, &["quickly", "and"])
+    });
+    let troubled = (from..to).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "wrong", "not", "never", "no", "forgot", "failed", "ignored", "skipped", "missed",
+                "broke", "deleted", "instead", "despite", "anyway", "but", "although", "though",
+                "without", "only", "finally", "again",
+            ],
+        ) && !doc.seq(k, &["without", "complaint"])
+            || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+    });
+    marked && !troubled
 }
 
 #[cfg(test)]

@@ -370,13 +370,22 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     if doc.is(i, "applause") && doc.is_any(i + 1, &["to", "for"]) {
         return Some(i + 1);
     }
-    if doc.seq(i, &["well", "done"]) || doc.seq(i, &["way", "to", "go"]) {
+    if doc.seq(i, &["well", "done"])
+        || doc.seq(i, &["well", "played"])
+        || doc.seq(i, &["way", "to", "go"])
+    {
         let last = if doc.is(i, "well") { i + 1 } else { i + 2 };
         return doc.is_punct(last + 1, ',').then_some(last + 1);
     }
     if doc.is_any(i, PRAISE) && doc.is_any(i + 1, PRAISE_NOUNS) {
         if doc.is_any(i + 2, &["by", "from"]) {
             return Some(i + 2);
+        }
+        // "Great job on the release, release management: …".
+        if doc.is_any(i + 2, &["on", "with"]) {
+            return (i + 3..(i + 8).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                .find(|&k| doc.is_punct(k, ','));
         }
         return doc.is_punct(i + 2, ',').then(|| skip_comma(i + 1));
     }
@@ -436,7 +445,21 @@ impl Rule for SarcasticCredit {
             // named without "the".
             let who_end = who_end.or_else(|| {
                 if doc.word(to + 1).is_some()
-                    && doc.is_any(to + 2, &["team", "crew", "folks", "squad"])
+                    && (doc.is_any(
+                        to + 2,
+                        &[
+                            "team",
+                            "crew",
+                            "folks",
+                            "squad",
+                            "management",
+                            "leadership",
+                            "engineering",
+                            "ops",
+                        ],
+                    ) || doc
+                        .word(to + 2)
+                        .is_some_and(crate::lint::roles::is_role_word))
                 {
                     Some(to + 2)
                 } else {
@@ -540,7 +563,16 @@ impl Rule for SarcasticCredit {
                         && doc.is_any(j + 1, &["a", "another", "yet", "new"]);
                     let no_one = doc.is(j, "no") && doc.is(j + 1, "one");
                     let excused = new_way || cannot || no_one;
-                    if doc.is_any(j, GOOD) && !excused && !shown_broken {
+                    // "everyone was paged within ten minutes": speed after
+                    // the harm measures the harm.
+                    let timing_harm = bad
+                        && doc.is_any(
+                            j,
+                            &[
+                                "within", "minutes", "seconds", "quick", "quickly", "fast", "early",
+                            ],
+                        );
+                    if doc.is_any(j, GOOD) && !excused && !shown_broken && !timing_harm {
                         good = true;
                     }
                 }
@@ -592,6 +624,8 @@ mod tests {
             "Nice work by Mateus: the invoices went out twice.",
             "Another fine release from the mobile team, which crashed on launch.",
             "Well done, @bkowalski, the cache is empty again.",
+            "Well played, backend team: every login failed for an hour.",
+            "Great job on the release, release management: every on-call in the building was paged within ten minutes.",
             "Great job, data team: the dashboards were blank all week.",
             "Kudos to Fatima for deleting the nightly backups.",
             "Props to the vendor for 'testing' the update on production.",

@@ -11,7 +11,7 @@ use super::finding;
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::ActorKind;
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::{Doc, WordSet};
+use crate::lint::tokens::{Doc, Kind, WordSet};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -186,12 +186,27 @@ impl Rule for WorkAsCause {
                         "result",
                     ],
                 );
+            // "Everything fell over because of the intern's PR": harm told
+            // first, then the person's work as its reason.
+            let s0 = actor.start;
+            let because_of = s0 >= 2
+                && (doc.seq(s0 - 2, &["because", "of"]) || doc.seq(s0 - 2, &["due", "to"]))
+                && (s0.saturating_sub(14)..s0 - 2)
+                    .rev()
+                    .take_while(|&k| {
+                        doc.word(k).is_some() || matches!(doc.tokens[k].kind, Kind::Punct(','))
+                    })
+                    .any(|k| {
+                        doc.is_any(k, OUTCOMES)
+                            || doc.is_any(k, HARM_TOLD)
+                            || damage_at(doc, k).is_some()
+                    });
             // "after Ahmed's bad merge", "Ilse's untested patch": the work
             // judged flawed while it still carries the name.
             let flawed = actor.sure && (p + 1..noun).any(|k| doc.is_any(k, super::damage::FLAWED));
             let end = match damage {
                 Some(d) => d.end,
-                None if before_outcome || flawed => noun,
+                None if before_outcome || flawed || because_of => noun,
                 None => continue,
             };
             let who = without_possessive(doc.slice(actor.start, actor.end));
@@ -221,6 +236,26 @@ impl Rule for WorkAsCause {
         }
     }
 }
+
+/// Harm told before its reason: "fell over because of …".
+const HARM_TOLD: &[&str] = &[
+    "down",
+    "offline",
+    "fell",
+    "broke",
+    "broken",
+    "crashed",
+    "failed",
+    "stalled",
+    "stuck",
+    "lost",
+    "unavailable",
+    "corrupted",
+    "wiped",
+    "deleted",
+    "duplicated",
+    "twice",
+];
 
 /// Verbs that make a person the author of a piece of work.
 const AUTHORED: &[&str] = &[
@@ -481,6 +516,8 @@ mod tests {
             "- 03:10 paged again, this time for Ilse's untested patch",
             "Omar's hasty rollback made things worse.",
             "The intern's script deleted every invoice from March.",
+            "Everything downstream fell over because of the intern's PR renaming `DB_HOST`.",
+            "Checkout was down for an hour due to Malik's config change.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -500,6 +537,10 @@ mod tests {
         assert_clean(ID, "Thanks to Ngozi's test, the bug was caught early.");
         assert_clean(ID, "Priya's runbook covers the failover.");
         assert_clean(ID, "Our change broke the cache.");
+        assert_clean(
+            ID,
+            "The launch went ahead on time because of Rosa's runbook.",
+        );
         assert_clean(ID, "The fix Wei wrote brought the lag down.");
         assert_clean(ID, "The script Dana ran restored the rows.");
         assert_clean(
