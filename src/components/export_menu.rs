@@ -28,6 +28,7 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let first_ref = NodeRef::<leptos::html::Button>::new();
+    let menu_ref = NodeRef::<leptos::html::Div>::new();
     let close = move |focus_toggle: bool| {
         open.set(false);
         if focus_toggle {
@@ -133,11 +134,14 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
         let now_open = !open.get_untracked();
         open.set(now_open);
         if now_open {
-            request_animation_frame(move || {
-                if let Some(b) = first_ref.try_get_untracked().flatten() {
-                    let _ = b.focus();
-                }
-            });
+            // Show the menu now rather than when the view next updates, so the
+            // first item has the focus before the next key arrives.
+            if let Some(menu) = menu_ref.get_untracked() {
+                menu.set_hidden(false);
+            }
+            if let Some(b) = first_ref.get_untracked() {
+                let _ = b.focus();
+            }
         }
     };
 
@@ -152,7 +156,7 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
             >
                 "Export" <span aria-hidden="true">" ▾"</span>
             </button>
-            <div class="export-menu" id=menu_id.clone() hidden=move || !open.get()>
+            <div class="export-menu" id=menu_id.clone() node_ref=menu_ref hidden=move || !open.get()>
                 <ul role="list" aria-label="Export this postmortem">
                     <li><button class="export-item" node_ref=first_ref on:click=download_md>"Download Markdown (.md)"</button></li>
                     <li><button class="export-item" on:click=download_json>"Download JSON (.json)"</button></li>
