@@ -70,6 +70,14 @@ impl Rule for BlameWord {
                     {
                         continue;
                     }
+                    // "No one is being blamed for this outage".
+                    if w == "blamed"
+                        && i >= 1
+                        && doc.is_any(i - 1, &["being", "been", "be", "is", "was", "are", "were"])
+                        && super::spared_or_thing(cx, i - 1)
+                    {
+                        continue;
+                    }
                     // "No one is to blame", "Our retry logic is to blame".
                     if prev == Some("to")
                         && i >= 2
@@ -280,6 +288,7 @@ mod tests {
         assert_clean(ID, "Dana's change was rolled back.");
         assert_clean(ID, "It was nobody's fault, and no one's fault lies here.");
         assert_clean(ID, "No one is to blame for the cutover delay.");
+        assert_clean(ID, "No one is being blamed for this outage.");
         assert_clean(ID, "Dana is not to blame; the runbook was out of date.");
         assert_clean(
             ID,

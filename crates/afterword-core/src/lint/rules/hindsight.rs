@@ -220,7 +220,15 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
     for end in start..(start + 5).min(doc.len()) {
         doc.word(end)?;
         if let Some(actor) = cx.people.mention_ending_at(doc, end) {
-            if actor.start != start || !actor.sure {
+            // "Why did Xiadani approve the rollout …?": a name the lists do
+            // not know still counts when a person's act follows.
+            let human_act = doc.is_any(
+                end + 1,
+                &[
+                    "approve", "merge", "push", "ignore", "skip", "sign", "deploy", "bypass",
+                ],
+            ) && actor.kind == crate::lint::people::ActorKind::Name;
+            if actor.start != start || !(actor.sure || human_act) {
                 continue;
             }
             let negated = a.ends_with("n't")
@@ -336,7 +344,17 @@ fn obvious_to_person(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
                 .mention_ending_at(doc, e)
                 .or_else(|| cx.people.possessor_ending_at(doc, e));
             if let Some(a) = a {
-                if a.start == i + 2 && a.sure && a.kind != crate::lint::people::ActorKind::Pronoun {
+                // "It was obvious that Pania's rota change would clash": a
+                // possessive before a piece of work is a person's.
+                let owns_work = a.kind == crate::lint::people::ActorKind::Name
+                    && doc.word(e).is_some_and(|w| w.ends_with("'s"))
+                    && (e + 1..(e + 4).min(doc.len()))
+                        .take_while(|&k| doc.word(k).is_some())
+                        .any(|k| super::work_as_cause::is_work(doc.word(k).unwrap_or_default()));
+                if a.start == i + 2
+                    && (a.sure || owns_work)
+                    && a.kind != crate::lint::people::ActorKind::Pronoun
+                {
                     return Some((start, a.end));
                 }
             }
@@ -595,6 +613,21 @@ mod tests {
     use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
 
     const ID: &str = "hindsight";
+
+    #[test]
+    fn questions_and_verdicts_about_names_no_list_knows() {
+        assert_flags(
+            ID,
+            "Why did Xiadani approve the rollout when the canary was clearly red?",
+            "Why did Xiadani",
+        );
+        assert_flags(
+            ID,
+            "It was obvious that Pania's rota change would clash with the payroll run.",
+            "was obvious that Pania's",
+        );
+        assert_clean(ID, "Why did Kafka approve the offset commit twice?");
+    }
 
     #[test]
     fn an_easy_step_someone_skipped() {

@@ -88,6 +88,12 @@ const AUXILIARIES: &[&str] = &[
     "later",
     "since",
     "just",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "being",
 ];
 
 /// The subject before the "be" word at `i` ("was suspended", "is to
@@ -116,6 +122,15 @@ pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
     };
     if matches!(word, "nobody" | "no-one" | "noone" | "none")
         || word == "one" && s > 0 && doc.is(s - 1, "no")
+    {
+        return true;
+    }
+    // "once it was identified as the blocker".
+    if matches!(word, "it" | "this" | "which")
+        && !(s.saturating_sub(8)..s)
+            .rev()
+            .take_while(|&k| doc.word(k).is_some())
+            .any(|k| doc.is_any(k, &["who", "whoever"]))
     {
         return true;
     }

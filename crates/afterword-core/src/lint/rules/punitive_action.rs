@@ -78,6 +78,10 @@ const FIRST_WORDS: &[&str] = &[
     "revoke",
     "revoked",
     "revoking",
+    "suspend",
+    "withdraw",
+    "place",
+    "hr",
     "access",
     "rights",
     "privileges",
@@ -215,7 +219,8 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             };
             Some(end)
         }
-        "loses" | "lose" | "lost" | "losing" | "revoke" | "revoked" | "revoking" => {
+        "loses" | "lose" | "lost" | "losing" | "revoke" | "revoked" | "revoking" | "suspend"
+        | "withdraw" => {
             let k = (i + 1..i + 5)
                 .find(|&j| doc.is_any(j, &["access", "rights", "privileges", "permissions"]))?;
             if w.starts_with("lost") && !person_subject_near(doc, i) {
@@ -233,6 +238,10 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 })
             });
             if doc.is(k + 1, "to") && !doc.is(k + 2, "production") && !persons {
+                return None;
+            }
+            // "Suspend Aoife's change rights": only a person's.
+            if matches!(w, "suspend" | "withdraw") && !persons {
                 return None;
             }
             Some(k)
@@ -401,6 +410,42 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 &["from", "off"][..]
             };
             doc.is_any(whom_end + 1, away).then_some(k)
+        }
+        // "Place the junior developer on a PIP", "put Ines on probation".
+        "place" | "put"
+            if doc.tokens[i].sentence_start
+                || i > 0 && doc.is_any(i - 1, &["to", "will", "must", "should", ":"])
+                || i > 0 && doc.is_punct(i - 1, ':') =>
+        {
+            let on = (i + 2..(i + 7).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is(k, "on"))?;
+            let whom = &doc.slice(i + 1, on - 1);
+            let person = crate::lint::roles::role_starting_at(doc, i + 1).is_some()
+                || doc.tokens[i + 1].capitalised
+                    && !crate::lint::systems::is_system(doc.word(i + 1).unwrap_or_default())
+                    && !whom.is_empty();
+            let plan = (on + 1..(on + 5).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is_any(k, &["pip", "probation", "notice", "watch"]))
+                .or_else(|| doc.seq(on + 1, &["a", "performance"]).then_some(on + 2));
+            (person).then_some(plan?)
+        }
+        // "HR has been informed", "the matter has been referred to HR".
+        "hr" if doc.is_any(i + 1, &["has", "have", "was", "is", "will"])
+            && (i + 2..(i + 5).min(doc.len())).any(|k| {
+                doc.is_any(
+                    k,
+                    &["informed", "notified", "involved", "told", "contacted"],
+                )
+            }) =>
+        {
+            (i + 2..(i + 5).min(doc.len())).find(|&k| {
+                doc.is_any(
+                    k,
+                    &["informed", "notified", "involved", "told", "contacted"],
+                )
+            })
         }
         "disciplinary" | "punitive" => Some(i),
         // "Dariusz will need a buddy for every production change".
@@ -590,6 +635,9 @@ mod tests {
             "Whoever approved it should be fired.",
             "| 5 | Remove the service desk agent from clinical queues | Service Desk Manager |",
             "Access for the night operator is suspended until retrained.",
+            "Action item: place the junior developer on a PIP and review progress in 30 days.",
+            "| 4 | Suspend Aoife's change-implementation rights pending retraining | Ward IT |",
+            "HR has been informed and the matter is being handled with the individual directly.",
         ] {
             let found = only_no_people(ID, text);
             assert!(!found.is_empty(), "{text}");
@@ -655,6 +703,15 @@ mod tests {
         );
         assert_clean(ID, "Nobody will be written up, and nobody was fired.");
         assert_clean(ID, "Kenji will not be written up for the outage.");
+        assert_clean(ID, "Place the new replica on a dedicated host.");
+        assert_clean(
+            ID,
+            "Suspend the nightly job's write access until the fix ships.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to Bjørn for clearing the lock once it was identified as the blocker.",
+        );
         assert_clean(
             ID,
             "We did not find any single person responsible, and we do not look for one.",

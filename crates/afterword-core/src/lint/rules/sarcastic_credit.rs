@@ -231,6 +231,7 @@ const OPENERS: &[&str] = &[
     "another",
     "applause",
     "recognition",
+    "full",
 ];
 
 /// Whether token `k` ends the clause: the end of a sentence, a semicolon
@@ -274,14 +275,27 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
             "showing",
             "demonstrating",
             "confirming",
+            "testing",
+            "trying",
+            "scheduling",
+            "planning",
+            "timing",
         ],
-    ) && (j + 1..(j + 10).min(doc.len()))
+    ) && (j + 1..(j + 12).min(doc.len()))
         .take_while(|&k| !ends_clause(doc, k))
         .any(|k| {
             doc.seq(k, &["in", "front", "of"])
                 && doc.is_any(k + 3, &["customers", "users", "everyone", "clients", "the"])
                 || doc.seq(k, &["the", "hard", "way"])
-                || doc.seq(k, &["in", "production"]) && doc.is_punct(k - 1, ',')
+                || doc.seq(k, &["in", "production"])
+                    && (doc.is_punct(k - 1, ',') || doc.is(k - 1, "live"))
+                || doc.seq(k, &["for", "the", "very", "first", "time"])
+                // "for scheduling the maintenance in the middle of the cup
+                // final" (the middle of the night is when it belongs).
+                || doc.seq(k, &["in", "the", "middle", "of"])
+                    && !doc.is_any(k + 5, &["night", "weekend"])
+                || doc.seq(k, &["for", "the", "first", "time"])
+                    && doc.is_any(k + 4, &["during", "in"])
         })
 }
 
@@ -291,8 +305,13 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
 pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
     let opens = (from..(from + 2).min(to)).find_map(|i| credit_opener(doc, i));
     let Some(credited) = opens else { return false };
-    let Some(act) = (credited + 1..(credited + 8).min(to))
-        .find(|&k| doc.is_any(k, &["for", "on"]))
+    // "for" first: in "Thanks to Tunde on the service desk for noticing …"
+    // the "on" belongs to where Tunde works.
+    let window = credited + 1..(credited + 10).min(to);
+    let Some(act) = window
+        .clone()
+        .find(|&k| doc.is(k, "for"))
+        .or_else(|| window.clone().find(|&k| doc.is(k, "on")))
         .map(|k| k + 1)
     else {
         return false;
@@ -300,6 +319,23 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
     let helps = doc
         .word(act)
         .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g));
+    // "for noticing that three calls had the same error text": the trouble
+    // is what the help was about.
+    let about_trouble = doc.is_any(
+        act,
+        &[
+            "noticing",
+            "spotting",
+            "catching",
+            "flagging",
+            "reporting",
+            "escalating",
+            "diagnosing",
+            "tracing",
+            "fixing",
+            "linking",
+        ],
+    );
     let quoted = (credited..to).any(|k| {
         matches!(
             doc.tokens[k].kind,
@@ -316,7 +352,7 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
     helps
         && !quoted
         && !(act..to).any(|k| {
-            doc.is_any(k, BAD)
+            doc.is_any(k, BAD) && !about_trouble
                 || doc.is_any(k, IRONY)
                 || shows_broken(doc, k)
                 || found_out_publicly(doc, k)
@@ -390,8 +426,15 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
         return doc.is_punct(i + 2, ',').then(|| skip_comma(i + 1));
     }
     // "Another stellar release from Oksana".
+    // "Another stellar piece of planning from the release captain".
     if doc.is(i, "another") && doc.is_any(i + 1, PRAISE) && doc.word(i + 2).is_some() {
-        return doc.is_any(i + 3, &["from", "by"]).then_some(i + 3);
+        return (i + 3..(i + 7).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is_any(k, &["from", "by"]));
+    }
+    // "Full marks to infra for …".
+    if doc.seq(i, &["full", "marks", "to"]) {
+        return Some(i + 2);
     }
     None
 }
@@ -444,6 +487,8 @@ impl Rule for SarcasticCredit {
             // "Great job, platform team", "great job, networking": a team
             // named without "the".
             let who_end = who_end.or_else(|| {
+                // "the Dublin office", "the night shift".
+                let to = if doc.is(to + 1, "the") { to + 1 } else { to };
                 if doc.word(to + 1).is_some()
                     && (doc.is_any(
                         to + 2,
@@ -456,6 +501,9 @@ impl Rule for SarcasticCredit {
                             "leadership",
                             "engineering",
                             "ops",
+                            "office",
+                            "desk",
+                            "shift",
                         ],
                     ) || doc
                         .word(to + 2)
@@ -529,6 +577,9 @@ impl Rule for SarcasticCredit {
             let mut bad = irony || doc.is(after + 1, "for") && found_out_publicly(doc, after + 2);
             // Ironic words make the good ones ironic too ("his famously
             // quick replies").
+            // "Another stellar piece of planning from X": praise that
+            // counts repeats is irony whatever follows.
+            bad |= doc.is(i, "another");
             let mut irony_seen = bad;
             let mut good = false;
             let mut showing = false;
@@ -627,6 +678,10 @@ mod tests {
             "Well played, backend team: every login failed for an hour.",
             "Great job on the release, release management: every on-call in the building was paged within ten minutes.",
             "Great job, data team: the dashboards were blank all week.",
+            "Another stellar piece of planning from the release captain: ship the patch, then go on holiday.",
+            "Well done to the Dublin office for discovering, live in production, that 'delete' and 'archive' are different buttons.",
+            "Full marks to infra for testing the backup restore for the very first time during an actual disaster.",
+            "Thanks, Networking, for scheduling the BGP maintenance in the middle of the cup final broadcast.",
             "Kudos to Fatima for deleting the nightly backups.",
             "Props to the vendor for 'testing' the update on production.",
             "Well done to the mobile team for shipping a build that folds on launch.",
@@ -650,6 +705,14 @@ mod tests {
     #[test]
     fn real_thanks_and_systems_are_fine() {
         assert_clean(ID, "Thanks to Lea's page the database team joined at once.");
+        assert_clean(
+            ID,
+            "Thanks to Ana for scheduling the maintenance in the middle of the night, when traffic is lowest.",
+        );
+        assert_clean(
+            ID,
+            "Thanks to Tunde on the service desk for noticing that three calls had the same error text.",
+        );
         assert_clean(
             ID,
             "Thanks to Omar's quick rollback, customers saw only two minutes of errors.",
