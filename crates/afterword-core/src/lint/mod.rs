@@ -119,12 +119,7 @@ fn run(text: &str, parts: Parts<'_>, cfg: &LintConfig, mode: Mode) -> Vec<Findin
         action_items: parts.action_items,
     };
     let mut found = Vec::new();
-    for rule in registry::RULES {
-        if cfg.is_disabled(rule.info().id) {
-            continue;
-        }
-        rule.check(&cx, &mut found);
-    }
+    registry::check_all(&cx, |id| cfg.is_disabled(id), &mut found);
     found.retain(|f| !parts.suppressions.silences(f.span.offset, &f.rule));
     mention::drop_mentions(&doc, &mut found);
     finding::finish(text, &mut found);

@@ -357,6 +357,15 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if systems.contains(base) {
         return Level::No;
     }
+    // "Panel 2", "Ward 9", "Gate 14": a numbered place or thing.
+    if base == w
+        && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+        && doc
+            .word(i + 1)
+            .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    {
+        return Level::No;
+    }
     let mut kind = names::lookup(base);
     if kind.is_none() {
         // "Jun-seo", "Jean-Luc", "Ji-ho": a hyphenated given name whose first

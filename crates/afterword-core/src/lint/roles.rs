@@ -21,6 +21,10 @@ const ROLES: &[&str] = &[
     "sres",
     "engineer",
     "captain",
+    "signaller",
+    "signallers",
+    "liaison",
+    "pickers",
     "captains",
     "designer",
     "designers",
@@ -335,7 +339,28 @@ fn machine_role(doc: &Doc, j: usize) -> bool {
     if !doc.is_any(j, MACHINE_ROLES) || j == 0 {
         return false;
     }
+    // "the cert-manager operator": a hyphenated tool name before it.
     doc.is_any(j - 1, MACHINE_MODIFIERS)
+        || doc.word(j - 1).is_some_and(|w| {
+            w.split_once('-').is_some_and(|(head, tail)| {
+                super::systems::is_system(head)
+                    || matches!(
+                        tail,
+                        "manager"
+                            | "controller"
+                            | "proxy"
+                            | "server"
+                            | "exporter"
+                            | "scheduler"
+                            | "mesh"
+                            | "ingress"
+                            | "sync"
+                            | "db"
+                            | "operator"
+                    )
+            })
+        })
+        || doc.tokens[j - 1].kind == super::tokens::Kind::Code
         || doc.tokens[j - 1].capitalised
             && !doc.tokens[j - 1].sentence_start
             && doc.word(j - 1).is_some_and(|w| !is_role_word(w))

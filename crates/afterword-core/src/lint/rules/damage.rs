@@ -635,7 +635,24 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     }
     // Any act on the wrong target: "sent the emails to the wrong customers",
     // "picked the wrong cluster".
-    if is_past(w) && wrong_target(doc, i + 1, limit) {
+    // "Priyanka identified the wrong version": finding the wrong thing is
+    // not doing it.
+    let perceived = matches!(
+        w,
+        "identified"
+            | "spotted"
+            | "noticed"
+            | "flagged"
+            | "found"
+            | "traced"
+            | "confirmed"
+            | "diagnosed"
+            | "caught"
+            | "reported"
+            | "detected"
+            | "highlighted"
+    );
+    if is_past(w) && !perceived && wrong_target(doc, i + 1, limit) {
         return d(Class::Deleted, i, false);
     }
     None

@@ -525,6 +525,26 @@ impl Rule for Hindsight {
                         out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
                     }
                 }
+                // "Anyone familiar with the ward layout would have known".
+                "would"
+                    if doc.is(i + 1, "have")
+                        && doc.is_any(
+                            i + 2,
+                            &["known", "spotted", "realised", "realized", "caught"],
+                        )
+                        && (i.saturating_sub(8)..i)
+                            .rev()
+                            .take_while(|&k| doc.word(k).is_some())
+                            .any(|k| doc.is_any(k, &["anyone", "anybody", "everyone"])) =>
+                {
+                    let from = (i.saturating_sub(8)..i)
+                        .rev()
+                        .take_while(|&k| doc.word(k).is_some())
+                        .filter(|&k| doc.is_any(k, &["anyone", "anybody", "everyone"]))
+                        .last()
+                        .unwrap_or(i);
+                    out.push(finding(doc, &INFO, from, i + 2, MESSAGE, vec![]));
+                }
                 "had" if inverted_had(cx, i).is_some() => {
                     if let Some(end) = inverted_had(cx, i) {
                         out.push(finding(doc, &INFO, i, end, MESSAGE, vec![]));
@@ -627,6 +647,15 @@ mod tests {
             "was obvious that Pania's",
         );
         assert_clean(ID, "Why did Kafka approve the offset commit twice?");
+        assert_flags(
+            ID,
+            "- Anyone familiar with the ward layout would have known Ward 9 shares that switch.",
+            "Anyone familiar with the ward layout would have known",
+        );
+        assert_clean(
+            ID,
+            "Anyone watching the dashboard would have seen the lag fall at 14:05.",
+        );
     }
 
     #[test]

@@ -247,7 +247,11 @@ const PHRASE_STARTS: &[&str] = &[
     "evidently",
     "figured",
     "freaked",
+    "had",
+    "has",
+    "have",
     "ignoring",
+    "isn't",
     "joke",
     "lack",
     "no",
@@ -283,8 +287,11 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             if !doc.seq(had + 1, &["to", "do"]) || !doc.is_any(had + 3, &["was", "is"]) {
                 return None;
             }
+            // The frame itself says a person: "All Sigrún had to do was …".
             let who = cx.people.actor_ending_at(doc, had - 1);
-            who.filter(|a| a.start == i + 1 && a.sure)?;
+            who.filter(|a| {
+                a.start == i + 1 && (a.sure || a.kind == crate::lint::people::ActorKind::Name)
+            })?;
             Some(had + 3)
         }
         // "Any junior would have known", "even a child could have seen",
@@ -408,6 +415,15 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             Some(i)
         }
         "should" if doc.seq(i + 1, &["know", "better"]) => Some(i + 2),
+        // "… who apparently had better things to do".
+        "had" | "have" | "has" if doc.seq(i + 1, &["better", "things", "to", "do"]) => Some(i + 4),
+        // "the night editor isn't fit for the role".
+        "isn't" | "wasn't" | "not"
+            if doc.seq(i + 1, &["fit", "for", "the"])
+                && doc.is_any(i + 4, &["role", "job", "position", "rota", "rotation"]) =>
+        {
+            Some(i + 4)
+        }
         // "dropped the escalation on the floor" ("dropped the ball" is a
         // blame word of its own).
         "dropped" | "drops" if person_subject_before(cx, i) => {
@@ -655,6 +671,28 @@ mod tests {
     #[test]
     fn word_list_is_sorted_for_lookup() {
         assert!(super::WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn verdicts_in_everyday_words() {
+        for (text, flagged) in [
+            (
+                "All Sigrún had to do was open the change calendar.",
+                "All Sigrún had to do was",
+            ),
+            (
+                "Still no word from the gateway team, who apparently had better things to do.",
+                "had better things to do",
+            ),
+            (
+                "Frankly, the night editor isn't fit for the role.",
+                "isn't fit for the role",
+            ),
+        ] {
+            assert_flags(ID, text, flagged);
+        }
+        assert_clean(ID, "The old switch is not fit for the load we now carry.");
+        assert_clean(ID, "All Kafka had to do was rebalance, and it did.");
     }
 
     #[test]

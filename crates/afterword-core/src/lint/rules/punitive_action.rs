@@ -82,6 +82,9 @@ const FIRST_WORDS: &[&str] = &[
     "withdraw",
     "place",
     "hr",
+    "mandatory",
+    "attend",
+    "undergo",
     "access",
     "rights",
     "privileges",
@@ -104,6 +107,7 @@ const FIRST_WORDS: &[&str] = &[
     "write",
     "writes",
     "writing",
+    "wrote",
     "formal",
     "final",
     "written",
@@ -348,6 +352,26 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             if doc.tokens[i].sentence_start
                 || i > 0 && doc.is_any(i - 1, &["to", "will", "must", "should"]) =>
         {
+            // "Remove D. Hartley's upload permissions pending a review".
+            if matches!(w, "remove" | "pull") {
+                let owned = (i + 1..(i + 6).min(doc.len()))
+                    .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, '.'))
+                    .find(|&k| {
+                        doc.is_any(k, &["access", "rights", "privileges", "permissions"])
+                            && (i + 1..k).any(|j| {
+                                doc.word(j).is_some_and(|x| {
+                                    let base = crate::lint::people::strip_possessive(x);
+                                    base != x
+                                        && (crate::lint::roles::is_role_word(base)
+                                            || doc.tokens[j].capitalised
+                                                && !crate::lint::systems::is_system(base))
+                                })
+                            })
+                    });
+                if owned.is_some() {
+                    return owned;
+                }
+            }
             // A capitalised word right before "off"/"from" is the one moved,
             // even when it is also a common word: "Move Will off the rotation".
             let moved_off = |j: usize| doc.is_any(j + 1, &["off", "from"]);
@@ -447,6 +471,18 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 )
             })
         }
+        // "Identity squad to attend mandatory retraining".
+        "mandatory" | "attend" | "undergo"
+            if doc.is_any(i + 1, &["retraining", "re-training", "refresher"])
+                || doc.is(i + 1, "mandatory")
+                    && doc.is_any(i + 2, &["retraining", "re-training", "refresher"]) =>
+        {
+            Some(if doc.is(i + 1, "mandatory") {
+                i + 2
+            } else {
+                i + 1
+            })
+        }
         "disciplinary" | "punitive" => Some(i),
         // "Dariusz will need a buddy for every production change".
         "buddy" | "chaperone" | "babysitter" | "minder" | "supervisor" | "handler"
@@ -457,14 +493,26 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             Some(i)
         }
         // "We will write up Björn", "write the on-call up".
-        "write" | "writes" | "writing" => {
+        "write" | "writes" | "writing" | "wrote" | "written"
+            if w != "written" || doc.is(i + 1, "up") =>
+        {
             let person = |j: usize| {
                 doc.tokens[j].capitalised && doc.word(j).is_some()
                     || doc.word(j).is_some_and(crate::lint::roles::is_role_word)
                     || doc.is_any(j, &["him", "her", "them"])
             };
             let role = |j: usize| doc.word(j).is_some_and(crate::lint::roles::is_role_word);
-            let whom = |j: usize| person(j) && !role(j) || doc.is(j, "the") && role(j + 1);
+            // "the DBA", "the two pickers involved".
+            let whom = |j: usize| {
+                person(j) && !role(j)
+                    || doc.is(j, "the") && role(j + 1)
+                    || doc.is(j, "the")
+                        && doc.word(j + 1).is_some_and(|n| {
+                            n.bytes().all(|b| b.is_ascii_digit())
+                                || matches!(n, "two" | "three" | "four" | "both")
+                        })
+                        && role(j + 2)
+            };
             if doc.is(i + 1, "up") && whom(i + 2) {
                 Some(i + 1)
             } else if doc.is(i + 2, "up") && whom(i + 1) {
@@ -480,6 +528,8 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         }
         "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 2),
         "reprimand" | "reprimanded" => Some(i),
+        // "… is no longer trusted with prod access".
+        "no" if doc.is(i + 1, "longer") && doc.is(i + 2, "trusted") => Some(i + 2),
         "no" if doc.is(i + 1, "longer") && doc.is_any(i + 2, &["be", "allowed", "permitted"]) => {
             let end =
                 (i + 2..i + 5).find(|&j| doc.is_any(j, &["allowed", "permitted", "trusted"]))?;
@@ -638,6 +688,10 @@ mod tests {
             "Action item: place the junior developer on a PIP and review progress in 30 days.",
             "| 4 | Suspend Aoife's change-implementation rights pending retraining | Ward IT |",
             "HR has been informed and the matter is being handled with the individual directly.",
+            "| 3 | Remove D. Hartley's upload permissions pending a conduct review. | Standards |",
+            "| Identity squad to attend mandatory retraining on key management | Manager |",
+            "Going forward, the Manila support pod is no longer trusted with prod access.",
+            "We've written up the two pickers involved and noted it in their reviews.",
         ] {
             let found = only_no_people(ID, text);
             assert!(!found.is_empty(), "{text}");

@@ -132,7 +132,32 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
             || doc.seq(k, &["usual", "schedule"])
             || doc.seq(k, &["without", "complaint"])
             || doc.seq(k, &["by", "the", "book"])
-            || doc.is_any(k, &["calmly", "consistently", "flawlessly", "smoothly"])
+            || doc.is_any(
+                k,
+                &[
+                    "calmly",
+                    "consistently",
+                    "flawlessly",
+                    "smoothly",
+                    "exemplary",
+                    "precise",
+                    "invaluable",
+                    "teamwork",
+                ],
+            )
+            || doc.seq(k, &["quick", "and"])
+            || doc.seq(k, &["as", "part", "of", "the"])
+                && doc.is_any(
+                    k + 4,
+                    &[
+                        "annual",
+                        "planned",
+                        "scheduled",
+                        "routine",
+                        "regular",
+                        "usual",
+                    ],
+                )
             || doc.seq(k, &["quickly", "and"])
     });
     let troubled = (from..to).any(|k| {

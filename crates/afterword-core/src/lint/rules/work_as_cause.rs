@@ -99,6 +99,8 @@ const WORK: &[&str] = &[
     "sync",
     "purge",
     "reindex",
+    "spreadsheet",
+    "spreadsheets",
 ];
 
 /// Whether `w` names a piece of someone's work.
@@ -158,9 +160,6 @@ impl Rule for WorkAsCause {
             } else {
                 noun + 1
             };
-            if !actor.sure && !doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"]) {
-                continue;
-            }
             // The verb: the first damage word soon after the work, before
             // the clause ends ("… in the plan destroyed the load balancer",
             // "… that brought the cluster down", "… is what broke …").
@@ -190,7 +189,9 @@ impl Rule for WorkAsCause {
             // first, then the person's work as its reason.
             let s0 = actor.start;
             let because_of = s0 >= 2
-                && (doc.seq(s0 - 2, &["because", "of"]) || doc.seq(s0 - 2, &["due", "to"]))
+                && (doc.seq(s0 - 2, &["because", "of"])
+                    || doc.seq(s0 - 2, &["due", "to"])
+                    || doc.seq(s0 - 2, &["thanks", "to"]))
                 && (s0.saturating_sub(14)..s0 - 2)
                     .rev()
                     .take_while(|&k| {
@@ -204,6 +205,16 @@ impl Rule for WorkAsCause {
             // "after Ahmed's bad merge", "Ilse's untested patch": the work
             // judged flawed while it still carries the name.
             let flawed = actor.sure && (p + 1..noun).any(|k| doc.is_any(k, super::damage::FLAWED));
+            // A name the lists do not know counts for a slip of its own
+            // ("Ana's typo") or as the reason given for harm told first.
+            let named = actor.kind == ActorKind::Name
+                && !crate::lint::systems::is_system(doc.word(actor.start).unwrap_or_default());
+            let counts = actor.sure
+                || doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"])
+                || because_of && named;
+            if !counts {
+                continue;
+            }
             let end = match damage {
                 Some(d) => d.end,
                 None if before_outcome || flawed || because_of => noun,
@@ -255,6 +266,8 @@ const HARM_TOLD: &[&str] = &[
     "deleted",
     "duplicated",
     "twice",
+    "wrong",
+    "late",
 ];
 
 /// Verbs that make a person the author of a piece of work.
@@ -518,6 +531,7 @@ mod tests {
             "The intern's script deleted every invoice from March.",
             "Everything downstream fell over because of the intern's PR renaming `DB_HOST`.",
             "Checkout was down for an hour due to Malik's config change.",
+            "Payroll totals came out wrong thanks to Mirela's spreadsheet, which had the multiplier hard-coded.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
