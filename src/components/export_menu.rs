@@ -10,7 +10,7 @@ use crate::browser::download;
 use crate::components::fields::dom_id;
 use crate::components::public_summary::PublicSummary;
 use crate::components::report::request_print;
-use crate::components::transfer::markdown_options;
+use crate::components::transfer::{markdown_options, markdown_options_with_checklist};
 use crate::session::Session;
 use crate::state::{use_app, Route};
 
@@ -39,7 +39,11 @@ pub fn ExportMenu(session: Session) -> impl IntoView {
     };
     let markdown = move || {
         let doc = session.doc.get_untracked();
-        let opts = markdown_options(&app, &doc, with_checklist.get_untracked());
+        let opts = if with_checklist.get_untracked() {
+            markdown_options_with_checklist(&app, &doc)
+        } else {
+            markdown_options(&app, &doc)
+        };
         (file_name(&doc, "md"), to_markdown(&doc, &opts))
     };
     let offer = move |name: String, mime: &str, text: String| {

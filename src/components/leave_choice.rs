@@ -14,7 +14,7 @@ use crate::state::{use_app, AppState};
 pub fn download_as(app: AppState, session: Session, markdown: bool) -> Result<String, String> {
     let doc = session.doc.get_untracked();
     let (name, mime, text) = if markdown {
-        let opts = markdown_options(&app, &doc, false);
+        let opts = markdown_options(&app, &doc);
         (
             file_name(&doc, "md"),
             "text/markdown",

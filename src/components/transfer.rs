@@ -22,11 +22,17 @@ pub fn checklist_lines_for(app: &AppState, doc: &Postmortem) -> Option<Vec<(Stri
 /// Everything `to_markdown` needs for this document, with the same options
 /// `afterword export` uses: the document's template (a
 /// built-in, a usable custom one, else Standard) decides the section order.
-pub fn markdown_options(app: &AppState, doc: &Postmortem, with_checklist: bool) -> MarkdownOptions {
-    let mut opts = MarkdownOptions::for_template(&app.library().template_for(doc));
-    if with_checklist {
-        opts.include_checklist = checklist_lines_for(app, doc);
-    }
+/// The checklist is left out: [`markdown_options_with_checklist`] adds it,
+/// and only the editor's export menu asks for it, so the linter it needs
+/// stays in the editor's part of the app.
+pub fn markdown_options(app: &AppState, doc: &Postmortem) -> MarkdownOptions {
+    MarkdownOptions::for_template(&app.library().template_for(doc))
+}
+
+/// [`markdown_options`] with the "Before you share" checklist appended.
+pub fn markdown_options_with_checklist(app: &AppState, doc: &Postmortem) -> MarkdownOptions {
+    let mut opts = markdown_options(app, doc);
+    opts.include_checklist = checklist_lines_for(app, doc);
     opts
 }
 
