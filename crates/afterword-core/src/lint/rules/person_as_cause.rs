@@ -388,6 +388,8 @@ impl Rule for PersonAsCause {
                 (Verb::Ignored, i, true)
             } else if harm_then_after(doc, i) {
                 (Verb::Damage(Class::Deleted), i, true)
+            } else if harm_then_because(cx, i) {
+                (Verb::Damage(Class::Caused), i, true)
             } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
                 match base_damage(doc, i) {
                     Some(c) => (Verb::Damage(c), i, true),
@@ -463,6 +465,57 @@ fn harm_then_after(doc: &Doc, i: usize) -> bool {
                     "crashed",
                 ],
             )
+        })
+}
+
+/// "Payments were late because Olamide switched the bureau to the new
+/// profile": harm told first, then a person's act as the whole reason.
+fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
+    let doc = cx.doc;
+    if !crate::lint::people::past_verb(doc, i) || i < 2 {
+        return false;
+    }
+    let Some(actor) = cx.people.mention_ending_at(doc, i - 1) else {
+        return false;
+    };
+    if actor.kind == ActorKind::Pronoun || actor.start == 0 || !doc.is(actor.start - 1, "because") {
+        return false;
+    }
+    let because = actor.start - 1;
+    let before = || {
+        (because.saturating_sub(12)..because)
+            .rev()
+            .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+    };
+    // "Nothing was lost because Ana restored the backup" is good news.
+    let negated = before().any(|k| {
+        doc.is_any(
+            k,
+            &["nothing", "no", "not", "never", "nobody", "none", "hardly"],
+        ) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+    });
+    !negated
+        && before().any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "late",
+                    "delayed",
+                    "down",
+                    "offline",
+                    "lost",
+                    "failed",
+                    "unavailable",
+                    "wrong",
+                    "broken",
+                    "stalled",
+                    "missed",
+                    "duplicated",
+                    "twice",
+                    "outage",
+                    "errors",
+                ],
+            ) && !doc.is(k + 1, "over")
         })
 }
 
@@ -907,6 +960,7 @@ mod tests {
             "Patient imaging was unavailable for two hours after the vendor's technician unplugged the storage array.",
             "- 18:02 Yuki knocks the queue service over with a config push.",
             "Yuki took the queue service down with a config push.",
+            "Payments were late because Olamide switched the bureau to the new calendar profile.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -914,6 +968,8 @@ mod tests {
             "Imaging came back after the technician replugged the storage array.",
             "The backlog cleared after Yuki removed the stale lock.",
             "Ana brought the queue down to zero by noon.",
+            "Checkout failed over cleanly because Ana switched traffic early.",
+            "Nothing was lost because Ana restored the backup within minutes.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
