@@ -303,8 +303,10 @@ fn text_control(
                 // Long texts are linted, and their mirror redrawn, once
                 // typing pauses; until then only text after the caret is
                 // out of step, and the mirror's text is invisible anyway.
+                // It runs after the keystroke's frame, when the control may
+                // be gone (an undo draws the form anew).
                 lint.field_changed(path, len, digest, move || {
-                    mine.with_untracked(|m| render_mirror(parts, m));
+                    mine.try_with_untracked(|m| render_mirror(parts, m));
                 });
             }
         }
