@@ -47,6 +47,9 @@ pub struct Session {
     /// When the oldest unsaved edit was made (ms), while there is one.
     unsaved_since: StoredValue<Option<f64>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// True while a save that is due (see [`MAX_UNSAVED`]) waits for the
+    /// frame of the keystroke that made it due.
+    due: StoredValue<bool>,
     /// False while the draft has never been stored (storage refuses every
     /// write): the editor says the draft is not kept.
     pub stored: RwSignal<bool>,
@@ -90,6 +93,7 @@ impl Session {
             dirty: StoredValue::new(false),
             unsaved_since: StoredValue::new(None),
             timer: StoredValue::new(None),
+            due: StoredValue::new(false),
             stored: RwSignal::new(true),
             kept: StoredValue::new(None),
             edits: StoredValue::new(0),
@@ -142,7 +146,11 @@ impl Session {
             self.unsaved_since.set_value(Some(clock_ms()));
         }
         // A draft storage never took keeps saying so while it is typed in.
-        let pending = !matches!(self.status.get_untracked(), SaveStatus::Conflict(_))
+        // Already "Saving" (the usual case while typing) is left as it is,
+        // so a keystroke does not redraw the status.
+        let pending = self
+            .status
+            .with_untracked(|s| !matches!(s, SaveStatus::Conflict(_) | SaveStatus::Saving))
             && self.stored.get_untracked();
         if pending {
             self.status.set(SaveStatus::Saving);
@@ -239,13 +247,42 @@ impl Session {
             .map_or(0.0, |t| clock_ms() - t);
         let left = MAX_UNSAVED.as_millis() as f64 - waited;
         if left <= 0.0 {
-            self.flush();
+            self.stop_timer();
+            self.flush_after_frame();
             return;
         }
         let delay = AUTOSAVE_DELAY.min(Duration::from_millis(left as u64));
         let this = *self;
         let handle = set_timeout_with_handle(move || this.flush(), delay).ok();
         self.timer.set_value(handle);
+    }
+
+    /// Saves as soon as the keystroke that made a save due is on screen:
+    /// its frame is drawn first and the save runs in a task of its own, so
+    /// the person never waits for a save to see what they typed. Further
+    /// keystrokes meanwhile do not put it off (it is not the autosave
+    /// timer, which each keystroke restarts).
+    fn flush_after_frame(&self) {
+        if self.due.get_value() {
+            return;
+        }
+        // A hidden page draws no frames: nothing to wait for.
+        if document().hidden() {
+            self.flush();
+            return;
+        }
+        self.due.set_value(true);
+        let this = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if this.due.try_get_value() == Some(true) {
+                        this.flush();
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
     }
 
     /// False once the editor that owned this session is gone (a late event,
@@ -361,6 +398,7 @@ impl Session {
             handle.clear();
             self.timer.set_value(None);
         }
+        self.due.set_value(false);
     }
 
     /// The person chose to leave and lose the unsaved edits.

@@ -113,7 +113,11 @@ pub fn BeforeYouShare(session: Session) -> impl IntoView {
             lint.findings
                 .with_untracked(|f| checklist_with(d, &template_for(d, &app), f, &cfg, today))
         });
-        list.set(l);
+        // Typing rarely changes what the list says: it is drawn again only
+        // when it does.
+        if list.with_untracked(|old| *old != l) {
+            list.set(l);
+        }
     };
     Effect::new(move |first: Option<()>| {
         session.doc.track();

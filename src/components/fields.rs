@@ -215,6 +215,10 @@ struct Parts {
     area: NodeRef<leptos::html::Textarea>,
     line: NodeRef<leptos::html::Input>,
     mirror: NodeRef<leptos::html::Div>,
+    /// The mirror's markup up to the end of its last mark, as last drawn:
+    /// when a keystroke leaves it as it was (typing after the last
+    /// finding), only the text after it is written.
+    drawn: StoredValue<String>,
 }
 
 impl Parts {
@@ -247,6 +251,7 @@ fn text_control(
         area: NodeRef::new(),
         line: NodeRef::new(),
         mirror: NodeRef::new(),
+        drawn: StoredValue::new(String::new()),
     };
     let initial = session.doc.with_untracked(|d| get(d));
     let lint = use_context::<LintState>().filter(|_| linted);
@@ -298,8 +303,10 @@ fn text_control(
                 // Long texts are linted, and their mirror redrawn, once
                 // typing pauses; until then only text after the caret is
                 // out of step, and the mirror's text is invisible anyway.
+                // It runs after the keystroke's frame, when the control may
+                // be gone (an undo draws the form anew).
                 lint.field_changed(path, len, digest, move || {
-                    mine.with_untracked(|m| render_mirror(parts, m));
+                    mine.try_with_untracked(|m| render_mirror(parts, m));
                 });
             }
         }
@@ -401,6 +408,7 @@ fn render_mirror(parts: Parts, marks: &[Mark]) {
         if mirror.has_child_nodes() {
             mirror.set_text_content(None);
         }
+        parts.drawn.set_value(String::new());
         return;
     }
     let text = control_value(&control);
@@ -438,12 +446,29 @@ fn render_mirror(parts: Parts, marks: &[Mark]) {
         if mirror.has_child_nodes() {
             mirror.set_text_content(None);
         }
+        parts.drawn.set_value(String::new());
         return;
     }
-    escape_into(&mut html, &text[pos..]);
     // A trailing newline needs something after it to take up its line.
-    html.push(' ');
-    mirror.set_inner_html(&html);
+    let tail = format!("{} ", &text[pos..]);
+    let same_marks = parts.drawn.with_value(|drawn| *drawn == html);
+    let last_text = mirror
+        .last_child()
+        .filter(|n| n.node_type() == web_sys::Node::TEXT_NODE);
+    match last_text {
+        // Everything up to the last mark is on screen already: only the
+        // text after it changes, and only that text is laid out again.
+        Some(last) if same_marks => {
+            if last.node_value().as_deref() != Some(tail.as_str()) {
+                last.set_node_value(Some(&tail));
+            }
+        }
+        _ => {
+            parts.drawn.set_value(html.clone());
+            escape_into(&mut html, &tail);
+            mirror.set_inner_html(&html);
+        }
+    }
     // Lined up once the frame is laid out anyway, not in the input handler.
     request_animation_frame(move || sync_scroll(parts));
 }
@@ -722,7 +747,10 @@ fn utc_time_field(
     let local_id = format!("{id}-local");
     let initial = utc_input_value(session.doc.with_untracked(|d| *get(d)));
     let typed = RwSignal::new(initial.clone());
-    let note = move || typed.with(|v| time_note(v, session.doc.with(|d| *get(d))));
+    // The stored time through a memo: typing in another field leaves it,
+    // and so the note, as it was.
+    let stored = Memo::new(move |_| session.doc.with(|d| *get(d)));
+    let note = move || typed.with(|v| time_note(v, stored.get()));
     view! {
         <div class="field field-time">
             <label for=id.clone()>{label} " " <abbr title="Coordinated Universal Time">"(UTC)"</abbr></label>

@@ -62,8 +62,10 @@ pub fn LintPanel(session: Session) -> impl IntoView {
         n => format!("Blameless language: {n} findings"),
     };
     let dismissals = Memo::new(move |_| session.doc.with(|d| d.dismissals.clone()));
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    mark_layout(aside);
     view! {
-        <aside class="lint-panel" aria-label="Review before sharing">
+        <aside class="lint-panel" aria-label="Review before sharing" node_ref=aside>
             <details class="lint-card" id="lint-findings" open=is_wide()>
                 <summary id="lint-findings-summary"><h2 class="lint-h">{summary}</h2></summary>
                 <div class="lint-body">
@@ -106,6 +108,41 @@ pub fn LintPanel(session: Session) -> impl IntoView {
         </aside>
     }
     .into_any()
+}
+
+/// The classes the layout around the panel is drawn by while the panel is
+/// on screen: the page's main column widens for it (`aw-main-lint`) and the
+/// editor gives it a column (`editor-layout-side`).
+///
+/// Set here rather than found by the style sheet with `:has()`: a `:has()`
+/// rule over the editor is checked again on every change below it (each
+/// keystroke redraws a mirror, a count and findings), which restyled the
+/// whole editor on every key.
+const LAYOUT_MARKS: [(&str, &str); 2] = [
+    (".aw-main", "aw-main-lint"),
+    (".editor-layout", "editor-layout-side"),
+];
+
+fn mark_layout(aside: NodeRef<leptos::html::Aside>) {
+    let marked = StoredValue::new_local(Vec::<(web_sys::Element, &'static str)>::new());
+    aside.on_load(move |el| {
+        let found: Vec<_> = LAYOUT_MARKS
+            .iter()
+            .filter_map(|(around, class)| {
+                let e = el.closest(around).ok().flatten()?;
+                e.class_list().add_1(class).ok()?;
+                Some((e, *class))
+            })
+            .collect();
+        let _ = marked.try_set_value(found);
+    });
+    on_cleanup(move || {
+        if let Some(found) = marked.try_update_value(std::mem::take) {
+            for (e, class) in found {
+                let _ = e.class_list().remove_1(class);
+            }
+        }
+    });
 }
 
 #[component]

@@ -56,14 +56,16 @@ fn RuleTable(
     lint: LintState,
     save: impl Fn(LintSettings) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    // One memo for every row: a keystroke elsewhere in the document leaves
+    // the rules as they were and redraws no row.
+    let disabled = Memo::new(move |_| session.doc.with(|d| d.disabled_rules.clone()));
     let rows = rules()
         .iter()
         .map(|r| {
             let id = r.id;
             let here_id = dom_id("rule-doc");
             let all_id = dom_id("rule-all");
-            let on_here =
-                move || session.doc.with(|d| !d.disabled_rules.iter().any(|x| x == id));
+            let on_here = move || disabled.with(|d| !d.iter().any(|x| x == id));
             let on_all = move || {
                 lint.settings
                     .with(|s| !s.disabled_rules.iter().any(|x| x == id))

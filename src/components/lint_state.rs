@@ -22,8 +22,8 @@ use crate::browser::now;
 use crate::session::Session;
 use crate::state::{css_string, AppState};
 
-/// Fields shorter than this are linted on every keystroke; longer ones once
-/// typing pauses for [`LINT_DELAY`].
+/// Fields shorter than this are linted after every keystroke (once its
+/// frame is drawn); longer ones once typing pauses for [`LINT_DELAY`].
 const INSTANT_LINT_BYTES: usize = 4_000;
 const LINT_DELAY: Duration = Duration::from_millis(150);
 /// Fields longer than this are linted a part of about [`PART_BYTES`] at a
@@ -63,7 +63,13 @@ pub struct LintState {
     /// A digest of each field's text as last linted while typing, so a
     /// keystroke that leaves the text as it was lints nothing.
     linted: StoredValue<HashMap<String, u64>>,
+    /// Short fields waiting to be linted after the frame of the keystroke
+    /// that changed them, with what to run once they are.
+    soon: StoredValue<HashMap<String, After>, LocalStorage>,
 }
+
+/// What runs once a field's findings are in place.
+type After = Rc<dyn Fn()>;
 
 /// What, when changed, changes the findings of every field.
 #[derive(Clone, PartialEq)]
@@ -118,6 +124,7 @@ impl LintState {
             timers: StoredValue::new(HashMap::new()),
             passes: StoredValue::new(HashMap::new()),
             linted: StoredValue::new(HashMap::new()),
+            soon: StoredValue::new_local(HashMap::new()),
         };
         state.lint_all();
         // Compared by hand rather than through a memo, so a keystroke in
@@ -337,9 +344,9 @@ impl LintState {
         }
     }
 
-    /// Called after each keystroke in a field: lints it now when it is
-    /// short, or once typing pauses when it is long (a long field a part per
-    /// task, see [`LintState::lint_in_parts`]).
+    /// Called after each keystroke in a field: lints it right after the
+    /// keystroke's frame when it is short, or once typing pauses when it is
+    /// long (a long field a part per task, see [`LintState::lint_in_parts`]).
     /// `after` runs once the field is linted.
     ///
     /// `digest` fingerprints the new text: when it is the text last linted,
@@ -363,8 +370,7 @@ impl LintState {
             }
         });
         if len < INSTANT_LINT_BYTES {
-            self.lint_one(field);
-            after();
+            self.lint_after_frame(key, Rc::new(after));
             return;
         }
         let k = key.clone();
@@ -384,6 +390,35 @@ impl LintState {
                 t.insert(key, h);
             });
         }
+    }
+
+    /// Lints a short field in a task of its own right after the frame that
+    /// shows the keystroke, so the typed character is drawn without waiting
+    /// for the linter, the findings and the highlights; the findings follow
+    /// in the next frame. Keystrokes before it runs share it: it lints the
+    /// text as it is then, and runs the latest `after`.
+    fn lint_after_frame(&self, field: String, after: After) {
+        let queued = self
+            .soon
+            .try_update_value(|s| s.insert(field.clone(), after).is_some())
+            .unwrap_or(true);
+        if queued {
+            return;
+        }
+        let this = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // Gone with the editor, or taken by a newer pass.
+                    let Some(Some(after)) = this.soon.try_update_value(|s| s.remove(&field)) else {
+                        return;
+                    };
+                    this.lint_one(&field);
+                    after();
+                },
+                Duration::ZERO,
+            )
+        });
     }
 
     /// Replaces the flagged words with `replacement`, through the form

@@ -424,6 +424,16 @@ pub struct Library<S> {
     /// The stored index as last read or written, parsed, so a save that
     /// finds it unchanged does not parse the whole list again.
     index_cache: Mutex<Option<(String, Vec<DraftMeta>)>>,
+    /// The draft this library wrote last: its key, the revision it wrote
+    /// and the exact text. A save finding that text still stored knows it
+    /// holds its own last save without parsing the whole draft again.
+    last_written: Mutex<Option<Written>>,
+}
+
+struct Written {
+    key: String,
+    revision: u64,
+    raw: String,
 }
 
 impl<S: KeyValueStore> Library<S> {
@@ -437,6 +447,7 @@ impl<S: KeyValueStore> Library<S> {
             store: SizedStore::new(store),
             ns,
             index_cache: Mutex::new(None),
+            last_written: Mutex::new(None),
         }
     }
 
@@ -736,9 +747,12 @@ impl<S: KeyValueStore> Library<S> {
     /// revision is a conflict, and one that cannot be read as this draft is
     /// set aside first (or the save is refused when it cannot be).
     pub fn save(&self, doc: &mut Postmortem, now: DateTime<Utc>) -> Result<DraftMeta, SaveError> {
-        if let Some(raw) = self.store.get(&self.draft_key(&doc.id))? {
-            // The common case, our own last save, costs one small parse.
-            let seen = peek(&raw).is_some_and(|p| p.id == doc.id && p.revision == doc.revision);
+        let key = self.draft_key(&doc.id);
+        if let Some(raw) = self.store.get(&key)? {
+            // The common case, our own last save still stored, costs one
+            // comparison of texts; anything else one small parse.
+            let seen = self.wrote_last(&key, doc.revision, &raw)
+                || peek(&raw).is_some_and(|p| p.id == doc.id && p.revision == doc.revision);
             if !seen {
                 match read_stored(&doc.id, &raw) {
                     Ok(theirs) => {
@@ -787,12 +801,29 @@ impl<S: KeyValueStore> Library<S> {
                 doc.id
             ))));
         }
-        let mut next = doc.clone();
-        next.revision += 1;
-        next.updated_at = now;
-        let raw = serde_json::to_string(&next).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.store.set(&self.draft_key(&next.id), &raw)?;
-        *doc = next;
+        // The document is written as its next revision; on failure it is
+        // put back as it was.
+        let (revision, updated_at) = (doc.revision, doc.updated_at);
+        doc.revision += 1;
+        doc.updated_at = now;
+        let key = self.draft_key(&doc.id);
+        let written = serde_json::to_string(&*doc)
+            .map_err(|e| StoreError::Other(e.to_string()))
+            .and_then(|raw| self.store.set(&key, &raw).map(|()| raw));
+        let raw = match written {
+            Ok(raw) => raw,
+            Err(e) => {
+                doc.revision = revision;
+                doc.updated_at = updated_at;
+                self.forget_written();
+                return Err(e.into());
+            }
+        };
+        self.remember_written(Written {
+            key,
+            revision: doc.revision,
+            raw,
+        });
         // A library from before the trash had its own key: the marks move
         // over with this first write, so losing the index never empties it.
         // One read of the marks serves both that and this draft's row.
@@ -814,6 +845,22 @@ impl<S: KeyValueStore> Library<S> {
             rows.push(row);
         });
         Ok(meta)
+    }
+
+    /// True when `raw`, stored under `key`, is exactly what this library
+    /// last wrote there, as `revision`.
+    fn wrote_last(&self, key: &str, revision: u64, raw: &str) -> bool {
+        let last = self.last_written.lock().unwrap_or_else(|e| e.into_inner());
+        last.as_ref()
+            .is_some_and(|w| w.key == key && w.revision == revision && w.raw == raw)
+    }
+
+    fn remember_written(&self, written: Written) {
+        *self.last_written.lock().unwrap_or_else(|e| e.into_inner()) = Some(written);
+    }
+
+    fn forget_written(&self) {
+        *self.last_written.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// When the draft `id` was put in the trash; `None` when it is not there.
@@ -1316,6 +1363,32 @@ mod tests {
         assert_eq!(lib.open("a").unwrap().unwrap().title, "Theirs");
         lib.save_over(&mut mine, t(4)).unwrap();
         assert_eq!(lib.open("a").unwrap().unwrap().title, "Mine");
+    }
+
+    #[test]
+    fn a_save_notices_another_writer_after_its_own_saves() {
+        let store = MemoryStore::new();
+        let lib = Library::new(&store, "afterword");
+        let other = Library::new(&store, "afterword");
+        let mut mine = doc("a", "A");
+        lib.save(&mut mine, t(1)).unwrap();
+        // Its own last save still stored: saved again without a conflict.
+        mine.title = "Mine".into();
+        lib.save(&mut mine, t(2)).unwrap();
+        assert_eq!(mine.revision, 2);
+        // Another writer's save is not mistaken for its own.
+        let mut theirs = other.open("a").unwrap().unwrap();
+        theirs.title = "Theirs".into();
+        other.save(&mut theirs, t(3)).unwrap();
+        mine.title = "Mine again".into();
+        match lib.save(&mut mine, t(4)) {
+            Err(SaveError::Conflict { theirs }) => assert_eq!(theirs.title, "Theirs"),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(
+            mine.revision, 2,
+            "a refused save leaves the document as it was"
+        );
     }
 
     #[test]
