@@ -106,6 +106,8 @@ const ROLES: &[&str] = &[
     "scribe",
     "human",
     "humans",
+    "noc",
+    "soc",
 ];
 
 /// Roles that name a person or team without a determiner: "QA let it
@@ -133,6 +135,8 @@ const BARE_ROLES: &[&str] = &[
     "humans",
     "contractors",
     "interns",
+    "noc",
+    "soc",
 ];
 
 /// Departments named alone, capitalised: "Finance failed to send it",
@@ -375,20 +379,36 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
         return false;
     };
     let base = super::people::strip_possessive(word);
-    if !(t.sentence_start && t.capitalised) {
+    if !((t.sentence_start || super::rules::person_as_cause::after_clock(doc, start))
+        && t.capitalised)
+    {
         return false;
     }
     if in_list(base, ROLES) {
-        return base != word || super::people::past_verb(doc, start + 1);
+        // "Contractor forgets to re-enable the job", in a timeline's
+        // present tense.
+        return base != word
+            || super::people::past_verb(doc, start + 1)
+            || doc.is_any(
+                start + 1,
+                &[
+                    "forgets", "ignores", "skips", "deletes", "drops", "pushes", "deploys",
+                    "misses",
+                ],
+            );
     }
     // "Merchandising analyst uploaded the file", "Night-shift operator
     // restarted the broker": one modifier, then the role and its act.
-    doc.word(start + 1).is_some_and(|next| {
-        in_list(next, ROLES)
-            && !machine_role(doc, start + 1)
-            && !super::systems::is_system(base)
-            && !in_list(word, DETERMINERS)
-            && super::people::past_verb(doc, start + 2)
+    // "Data engineering team pushed an untested change": two.
+    (1..=2).any(|m| {
+        doc.word(start + m).is_some_and(|next| {
+            in_list(next, ROLES)
+                && !machine_role(doc, start + m)
+                && (m == 1 || doc.word(start + 1).is_some_and(|w| !in_list(w, ROLES)))
+                && !super::systems::is_system(base)
+                && !in_list(word, DETERMINERS)
+                && super::people::past_verb(doc, start + m + 1)
+        })
     })
 }
 

@@ -110,6 +110,35 @@ fn modal_have(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     Some((end, negated))
 }
 
+/// Steps only people take: "If Ebun had looked …", "Farzaneh should have
+/// checked …" count for a name the lists do not know.
+const HUMAN_STEPS: &[&str] = &[
+    "looked",
+    "checked",
+    "double-checked",
+    "waited",
+    "read",
+    "asked",
+    "reviewed",
+    "verified",
+    "confirmed",
+    "glanced",
+    "followed",
+    "escalated",
+    "paged",
+    "told",
+    "warned",
+    "listened",
+    "noticed",
+    "tested",
+    "known",
+    "realised",
+    "realized",
+    "spotted",
+    "bothered",
+    "thought",
+];
+
 /// Words that open a clause: an actor right after one is its subject.
 const CLAUSE_OPENERS: &[&str] = &[
     "and", "but", "so", "because", "that", "when", "since", "surely", "honestly", "frankly",
@@ -482,28 +511,7 @@ impl Rule for Hindsight {
                         // A name the linter only suspects is a person when
                         // what it "had" done is a step only people take:
                         // "If Ebun had looked at the dashboard …".
-                        let human_step = doc.is_any(
-                            had + 1,
-                            &[
-                                "looked",
-                                "checked",
-                                "double-checked",
-                                "waited",
-                                "read",
-                                "asked",
-                                "reviewed",
-                                "verified",
-                                "confirmed",
-                                "glanced",
-                                "followed",
-                                "escalated",
-                                "paged",
-                                "told",
-                                "warned",
-                                "listened",
-                                "noticed",
-                            ],
-                        );
+                        let human_step = doc.is_any(had + 1, HUMAN_STEPS);
                         if actor.is_some_and(|a| a.start == i + 1 && (a.sure || human_step))
                             && doc.word(had + 1).is_some_and(|w| w != "been")
                         {
@@ -605,7 +613,17 @@ impl Rule for Hindsight {
                     let Some((end, negated)) = modal_have(doc, i) else {
                         continue;
                     };
-                    if !person_before(cx, i) {
+                    // "Farzaneh should have checked …": a name no list knows,
+                    // right before the modal, taking a step only people take.
+                    let named_step = i > 0
+                        && doc.is_any(end + 1, HUMAN_STEPS)
+                        && cx.people.actor_ending_at(doc, i - 1).is_some_and(|a| {
+                            a.kind == crate::lint::people::ActorKind::Name
+                                && (a.start == 0
+                                    || doc.word(a.start - 1).is_none()
+                                    || doc.tokens[a.start].sentence_start)
+                        });
+                    if !person_before(cx, i) && !named_step {
                         continue;
                     }
                     if negated {
@@ -647,6 +665,12 @@ mod tests {
             "was obvious that Pania's",
         );
         assert_clean(ID, "Why did Kafka approve the offset commit twice?");
+        assert_flags(
+            ID,
+            "Farzaneh should have checked replication lag before promoting the replica.",
+            "should have",
+        );
+        assert_clean(ID, "Terraform should have checked the state lock first.");
         assert_flags(
             ID,
             "- Anyone familiar with the ward layout would have known Ward 9 shares that switch.",

@@ -150,6 +150,21 @@ pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // "The technician responsible for the mislabelled samples has been let
+    // go": a person earlier in the clause is the subject.
+    if (s.saturating_sub(10)..s)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .any(|k| {
+            doc.word(k).is_some_and(crate::lint::roles::is_role_word)
+                || cx
+                    .people
+                    .mention_ending_at(doc, k)
+                    .is_some_and(|a| a.sure && a.kind != crate::lint::people::ActorKind::Pronoun)
+        })
+    {
+        return false;
+    }
     // "the promotion", "this account", "our nightly job": a thing.
     let phrase = (s.saturating_sub(3)..s)
         .rev()

@@ -312,11 +312,16 @@ fn opens_clause(doc: &Doc, i: usize) -> bool {
 
 /// Whether token `i` follows the time that opens a timeline line: "- 10:12
 /// Somebody on the platform team …".
-fn after_clock(doc: &Doc, i: usize) -> bool {
+pub(crate) fn after_clock(doc: &Doc, i: usize) -> bool {
     let digits = |k: usize| {
         doc.word(k)
             .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b':'))
     };
+    let mut i = i;
+    // "- **16:20** — Contractor forgets …": a dash after the time.
+    if i > 1 && ['—', '–', '-'].iter().any(|&c| doc.is_punct(i - 1, c)) && digits(i - 2) {
+        i -= 1;
+    }
     let mut k = i;
     while k > 0 && (digits(k - 1) || doc.is_punct(k - 1, ':')) {
         k -= 1;
@@ -961,6 +966,7 @@ mod tests {
             "- 18:02 Yuki knocks the queue service over with a config push.",
             "Yuki took the queue service down with a config push.",
             "Payments were late because Olamide switched the bureau to the new calendar profile.",
+            "- **16:20** — Contractor forgets to re-enable the file transfer job after testing.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }

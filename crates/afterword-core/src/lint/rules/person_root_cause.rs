@@ -198,6 +198,11 @@ mod tests {
             "| Cause | Merchandising analyst uploaded the file in the old template |",
             "Cause | Merchandising analyst",
         );
+        assert_flags(
+            ID,
+            "| Cause | Data engineering team pushed an untested schema change |",
+            "Cause | Data engineering team",
+        );
         assert_flags(ID, "The root cause was Dana.", "root cause was Dana");
         assert_flags(
             ID,

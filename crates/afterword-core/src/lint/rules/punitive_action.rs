@@ -83,6 +83,8 @@ const FIRST_WORDS: &[&str] = &[
     "place",
     "hr",
     "mandatory",
+    "retraining",
+    "re-training",
     "attend",
     "undergo",
     "access",
@@ -471,6 +473,17 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 )
             })
         }
+        // "Retraining for Ivana on model release".
+        "retraining" | "re-training"
+            if doc.is(i + 1, "for")
+                && (crate::lint::roles::role_starting_at(doc, i + 2).is_some()
+                    || doc.tokens.get(i + 2).is_some_and(|t| t.capitalised)
+                        && !crate::lint::systems::is_system(
+                            doc.word(i + 2).unwrap_or_default(),
+                        )) =>
+        {
+            Some(i + 2)
+        }
         // "Identity squad to attend mandatory retraining".
         "mandatory" | "attend" | "undergo"
             if doc.is_any(i + 1, &["retraining", "re-training", "refresher"])
@@ -691,6 +704,8 @@ mod tests {
             "| 3 | Remove D. Hartley's upload permissions pending a conduct review. | Standards |",
             "| Identity squad to attend mandatory retraining on key management | Manager |",
             "Going forward, the Manila support pod is no longer trusted with prod access.",
+            "The technician responsible for the mislabelled samples has been let go.",
+            "| 5 | Retraining for Ivana on model release process | People Ops | 31 May |",
             "We've written up the two pickers involved and noted it in their reviews.",
         ] {
             let found = only_no_people(ID, text);

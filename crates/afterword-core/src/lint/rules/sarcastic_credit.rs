@@ -136,6 +136,8 @@ const HARMFUL_ACTS: &[&str] = &[
     "missing",
     "approving",
     "rolling",
+    "sitting",
+    "launching",
 ];
 
 /// Words that mark praise as ironic: "his famously speedy replies", "the
@@ -232,6 +234,8 @@ const OPENERS: &[&str] = &[
     "applause",
     "recognition",
     "full",
+    "bravo",
+    "kind",
 ];
 
 /// Whether token `k` ends the clause: the end of a sentence, a semicolon
@@ -296,6 +300,34 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
                     && !doc.is_any(k + 5, &["night", "weekend"])
                 || doc.seq(k, &["for", "the", "first", "time"])
                     && doc.is_any(k + 4, &["during", "in"])
+        })
+}
+
+/// Whether word `j` credits someone with doing a risky thing at the worst
+/// time: "for scheduling a bank-file change on payday eve", "for deploying
+/// the new fare tables at 8:55 on a Monday morning".
+fn bad_timing(doc: &Doc, j: usize) -> bool {
+    doc.is_any(
+        j,
+        &[
+            "scheduling",
+            "deploying",
+            "launching",
+            "migrating",
+            "shipping",
+            "releasing",
+            "pushing",
+            "planning",
+        ],
+    ) && (j + 1..(j + 14).min(doc.len()))
+        .take_while(|&k| !ends_clause(doc, k))
+        .any(|k| {
+            doc.seq(k, &["the", "night", "before"])
+                || doc.seq(k, &["the", "day", "before"])
+                || doc.seq(k, &["on", "a", "friday"])
+                || doc.seq(k, &["friday", "afternoon"])
+                || doc.seq(k, &["monday", "morning"])
+                || doc.is_any(k, &["eve", "payday", "rush"])
         })
 }
 
@@ -432,9 +464,16 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
             .take_while(|&k| doc.word(k).is_some())
             .find(|&k| doc.is_any(k, &["from", "by"]));
     }
-    // "Full marks to infra for …".
+    // "Full marks to infra for …", "Bravo to the growth squad", "A+ work
+    // from the Cork office", "Nice of Facilities to …".
     if doc.seq(i, &["full", "marks", "to"]) {
         return Some(i + 2);
+    }
+    if doc.is(i, "bravo") && doc.is(i + 1, "to") {
+        return Some(i + 1);
+    }
+    if doc.is_any(i, &["nice", "kind"]) && doc.is(i + 1, "of") && doc.tokens[i].sentence_start {
+        return Some(i + 1);
     }
     None
 }
@@ -569,12 +608,19 @@ impl Rule for SarcasticCredit {
                 && !harm_done()
                 && !shows_broken(doc, after + 2)
                 && !found_out_publicly(doc, after + 2)
+                && !bad_timing(doc, after + 2)
             {
                 continue;
             }
             // The outcome: the rest of the sentence after the thanked one
             // (after "for" when the outcome is named there).
-            let mut bad = irony || doc.is(after + 1, "for") && found_out_publicly(doc, after + 2);
+            let mut bad = irony
+                || doc.is(after + 1, "for")
+                    && (found_out_publicly(doc, after + 2) || bad_timing(doc, after + 2))
+                // "Nice of Facilities to let us know an hour after": the
+                // frame is ironic in itself.
+                || doc.seq(i, &["nice", "of"])
+                || doc.seq(i, &["kind", "of"]);
             // Ironic words make the good ones ironic too ("his famously
             // quick replies").
             // "Another stellar piece of planning from X": praise that
@@ -605,7 +651,17 @@ impl Rule for SarcasticCredit {
                     // failure shown up by the one credited.
                     showing |= shows_broken(doc, j);
                     let shown_broken = showing;
-                    if doc.is_any(j, BAD) || cannot || ironic || shown_broken {
+                    // "launching a promo code with no redemption limit": a
+                    // safeguard left out ("with no errors" is good news).
+                    let unguarded = doc.seq(j, &["with", "no"])
+                        && !doc.is_any(
+                            j + 2,
+                            &[
+                                "errors", "issues", "problems", "downtime", "impact", "loss",
+                                "data",
+                            ],
+                        );
+                    if doc.is_any(j, BAD) || cannot || ironic || shown_broken || unguarded {
                         bad = true;
                     }
                     irony_seen |= ironic;
@@ -623,7 +679,9 @@ impl Rule for SarcasticCredit {
                                 "within", "minutes", "seconds", "quick", "quickly", "fast", "early",
                             ],
                         );
-                    if doc.is_any(j, GOOD) && !excused && !shown_broken && !timing_harm {
+                    let left_out = doc.is(j, "no") && j > 0 && doc.is(j - 1, "with");
+                    if doc.is_any(j, GOOD) && !excused && !shown_broken && !timing_harm && !left_out
+                    {
                         good = true;
                     }
                 }
@@ -682,6 +740,10 @@ mod tests {
             "Well done to the Dublin office for discovering, live in production, that 'delete' and 'archive' are different buttons.",
             "Full marks to infra for testing the backup restore for the very first time during an actual disaster.",
             "Thanks, Networking, for scheduling the BGP maintenance in the middle of the cup final broadcast.",
+            "Full marks to the release team for scheduling a bank-file change on payday eve.",
+            "Thanks, Dilnoza, for deploying the new fare tables at 8:55 on a Monday morning.",
+            "Nice of Facilities to let us know about the power shutdown an hour after it happened.",
+            "Bravo to the growth squad for launching a 90%-off promo code with no redemption limit.",
             "Kudos to Fatima for deleting the nightly backups.",
             "Props to the vendor for 'testing' the update on production.",
             "Well done to the mobile team for shipping a build that folds on launch.",

@@ -101,6 +101,8 @@ const WORK: &[&str] = &[
     "reindex",
     "spreadsheet",
     "spreadsheets",
+    "decision",
+    "refusal",
 ];
 
 /// Whether `w` names a piece of someone's work.
