@@ -379,8 +379,8 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
         return false;
     };
     let base = super::people::strip_possessive(word);
-    if !((t.sentence_start || super::rules::person_as_cause::after_clock(doc, start))
-        && t.capitalised)
+    if !(t.capitalised
+        && (t.sentence_start || super::rules::person_as_cause::after_clock(doc, start)))
     {
         return false;
     }
@@ -401,14 +401,14 @@ fn headline_role(doc: &Doc, start: usize) -> bool {
     // restarted the broker": one modifier, then the role and its act.
     // "Data engineering team pushed an untested change": two.
     (1..=2).any(|m| {
-        doc.word(start + m).is_some_and(|next| {
-            in_list(next, ROLES)
-                && !machine_role(doc, start + m)
-                && (m == 1 || doc.word(start + 1).is_some_and(|w| !in_list(w, ROLES)))
-                && !super::systems::is_system(base)
-                && !in_list(word, DETERMINERS)
-                && super::people::past_verb(doc, start + m + 1)
-        })
+        super::people::past_verb(doc, start + m + 1)
+            && doc.word(start + m).is_some_and(|next| {
+                in_list(next, ROLES)
+                    && !machine_role(doc, start + m)
+                    && (m == 1 || doc.word(start + 1).is_some_and(|w| !in_list(w, ROLES)))
+                    && !super::systems::is_system(base)
+                    && !in_list(word, DETERMINERS)
+            })
     })
 }
 

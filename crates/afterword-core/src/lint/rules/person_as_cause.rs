@@ -477,7 +477,11 @@ fn harm_then_after(doc: &Doc, i: usize) -> bool {
 /// profile": harm told first, then a person's act as the whole reason.
 fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
     let doc = cx.doc;
-    if !crate::lint::people::past_verb(doc, i) || i < 2 {
+    // Asked at nearly every word: the cheap test first.
+    if i < 2 || !(i.saturating_sub(6)..i - 1).any(|k| doc.is(k, "because")) {
+        return false;
+    }
+    if !crate::lint::people::past_verb(doc, i) {
         return false;
     }
     let Some(actor) = cx.people.mention_ending_at(doc, i - 1) else {

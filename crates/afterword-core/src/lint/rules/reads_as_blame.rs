@@ -45,13 +45,14 @@ impl Rule for ReadsAsBlame {
             {
                 continue;
             }
+            if m.score(&model::features(doc, &s)) < m.threshold() {
+                continue;
+            }
+            // Checked only for the few sentences the model would flag.
             if exonerates(doc, s.start, s.end)
                 || routine_or_praised(doc, s.start, s.end)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
             {
-                continue;
-            }
-            if m.score(&model::features(doc, &s)) < m.threshold() {
                 continue;
             }
             // The person the sentence is about: a name or a role before a
