@@ -533,6 +533,19 @@ impl Rule for Hindsight {
                         out.push(finding(doc, &INFO, a, b, MESSAGE, vec![]));
                     }
                 }
+                // "The dispatcher only needed to glance at the map".
+                "only" | "just"
+                    if doc.is_any(i + 1, &["needed", "had"])
+                        && doc.is(i + 2, "to")
+                        && i > 0
+                        && cx.people.actor_ending_at(doc, i - 1).is_some_and(|a| {
+                            a.kind != crate::lint::people::ActorKind::Pronoun
+                                && (a.sure || a.kind == crate::lint::people::ActorKind::Name)
+                        }) =>
+                {
+                    let start = cx.people.actor_ending_at(doc, i - 1).map_or(i, |a| a.start);
+                    out.push(finding(doc, &INFO, start, i + 2, MESSAGE, vec![]));
+                }
                 // "Anyone familiar with the ward layout would have known".
                 "would"
                     if doc.is(i + 1, "have")
@@ -671,6 +684,12 @@ mod tests {
             "should have",
         );
         assert_clean(ID, "Terraform should have checked the state lock first.");
+        assert_flags(
+            ID,
+            "The on-call only needed to scroll down to see the warning.",
+            "The on-call only needed to",
+        );
+        assert_clean(ID, "The job only needed to run once.");
         assert_flags(
             ID,
             "- Anyone familiar with the ward layout would have known Ward 9 shares that switch.",

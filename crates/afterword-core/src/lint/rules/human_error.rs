@@ -86,7 +86,7 @@ fn slang_at(doc: &Doc, i: usize) -> Option<usize> {
     let w = doc.word(i)?;
     match w {
         "pebkac" | "pebcak" | "pebmac" | "id10t" | "id-10-t" | "id-ten-t" | "meatware"
-        | "layer-8" | "layer8" | "butterfingers" => Some(i),
+        | "layer-8" | "layer8" | "butterfingers" | "wetware" => Some(i),
         "picnic" if doc.slice(i, i) == "PICNIC" => Some(i),
         "layer" if doc.is_any(i + 1, &["8", "eight"]) => Some(i + 1),
         "finger" if doc.is_any(i + 1, &["trouble", "problem", "slip"]) => Some(i + 1),
@@ -103,6 +103,28 @@ fn slang_at(doc: &Doc, i: usize) -> Option<usize> {
     }
 }
 
+/// "through a slip by the scheduling clerk", "a slip-up from Dana": the
+/// person's slip as the explanation. The tokens flagged.
+fn slip_by(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    if !doc.is_any(i, &["slip", "slip-up", "slipup", "blunder", "lapse"])
+        || !doc.is_any(i + 1, &["by", "from", "on"])
+    {
+        return None;
+    }
+    let actor = cx.people.actor_starting_at(doc, i + 2).or_else(|| {
+        // "by the scheduling clerk": up to two modifiers before the role.
+        (i + 2..(i + 6).min(doc.len()))
+            .take_while(|&e| doc.word(e).is_some())
+            .find_map(|e| {
+                cx.people
+                    .mention_ending_at(doc, e)
+                    .filter(|a| a.start == i + 2 || a.start == i + 3)
+            })
+    })?;
+    (actor.sure && actor.kind != crate::lint::people::ActorKind::Pronoun).then_some((i, actor.end))
+}
+
 impl Rule for HumanError {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -111,6 +133,20 @@ impl Rule for HumanError {
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         for i in 0..doc.len() {
+            if let Some((a, b)) = slip_by(cx, i) {
+                let what = doc.slice(a, b);
+                out.push(finding(
+                    doc,
+                    &INFO,
+                    a,
+                    b,
+                    format!(
+                        "“{what}” makes a person's slip the explanation; ask what made the slip possible and likely."
+                    ),
+                    vec![],
+                ));
+                continue;
+            }
             if let Some(end) = slang_at(doc, i) {
                 let what = doc.slice(i, end);
                 out.push(finding(
@@ -155,9 +191,27 @@ impl Rule for HumanError {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_rewrite};
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
 
     const ID: &str = "human-error";
+
+    #[test]
+    fn a_persons_slip_as_the_explanation() {
+        assert_flags(
+            ID,
+            "The wrong fare table went live through a slip by the scheduling engineer, plain and simple.",
+            "slip by the scheduling engineer",
+        );
+        assert_flags(ID, "Not a hardware problem, a wetware failure.", "wetware");
+        assert_clean(
+            ID,
+            "A slip by the load balancer's health check let one bad node stay in.",
+        );
+        assert_clean(
+            ID,
+            "The schedule slip by two days was agreed with the client.",
+        );
+    }
 
     #[test]
     fn human_error_as_an_explanation() {
