@@ -542,7 +542,14 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         "performance" if doc.seq(i + 1, &["improvement", "plan"]) => Some(i + 2),
         "reprimand" | "reprimanded" => Some(i),
         // "… is no longer trusted with prod access".
-        "no" if doc.is(i + 1, "longer") && doc.is(i + 2, "trusted") => Some(i + 2),
+        // People are trusted with something; a certificate is trusted by
+        // browsers.
+        "no" if doc.is(i + 1, "longer")
+            && doc.is(i + 2, "trusted")
+            && doc.is_any(i + 3, &["with", "to", "on", "near", "around"]) =>
+        {
+            Some(i + 2)
+        }
         "no" if doc.is(i + 1, "longer") && doc.is_any(i + 2, &["be", "allowed", "permitted"]) => {
             let end =
                 (i + 2..i + 5).find(|&j| doc.is_any(j, &["allowed", "permitted", "trusted"]))?;
@@ -773,6 +780,10 @@ mod tests {
         assert_clean(ID, "Nobody will be written up, and nobody was fired.");
         assert_clean(ID, "Kenji will not be written up for the outage.");
         assert_clean(ID, "Place the new replica on a dedicated host.");
+        assert_clean(
+            ID,
+            "The old intermediate certificate is no longer trusted by browsers.",
+        );
         assert_clean(
             ID,
             "Suspend the nightly job's write access until the fix ships.",
