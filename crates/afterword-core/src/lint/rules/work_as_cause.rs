@@ -203,6 +203,16 @@ impl Rule for WorkAsCause {
                         doc.is_any(k, OUTCOMES)
                             || doc.is_any(k, HARM_TOLD)
                             || damage_at(doc, k).is_some()
+                    })
+                // "Nothing was lost, thanks to Rosa's backup script".
+                && !(s0.saturating_sub(14)..s0 - 2)
+                    .rev()
+                    .take_while(|&k| {
+                        doc.word(k).is_some() || matches!(doc.tokens[k].kind, Kind::Punct(','))
+                    })
+                    .any(|k| {
+                        doc.is_any(k, &["nothing", "no", "not", "never", "nobody", "none"])
+                            || doc.word(k).is_some_and(|w| w.ends_with("n't"))
                     });
             // "after Ahmed's bad merge", "Ilse's untested patch": the work
             // judged flawed while it still carries the name.
@@ -217,10 +227,25 @@ impl Rule for WorkAsCause {
             if !counts {
                 continue;
             }
-            let end = match damage {
-                Some(d) => d.end,
-                None if before_outcome || flawed || because_of => noun,
-                None => continue,
+            // "Tlaloc's decision to bypass the staging gate meant the broken
+            // build reached every portal": a choice and what it led to.
+            let led_to =
+                if doc.is_any(noun, &["decision", "choice", "refusal"]) && doc.is(noun + 1, "to") {
+                    (noun + 2..(noun + 14).min(doc.len()))
+                        .take_while(|&k| doc.word(k).is_some() || doc.tokens[k].kind == Kind::Code)
+                        .find(|&k| {
+                            doc.is_any(k, &["meant", "caused", "triggered"])
+                                || doc.is(k, "led") && doc.is(k + 1, "to")
+                                || doc.is(k, "resulted") && doc.is(k + 1, "in")
+                        })
+                } else {
+                    None
+                };
+            let end = match (damage, led_to) {
+                (Some(d), _) => d.end,
+                (None, Some(k)) => k,
+                (None, None) if before_outcome || flawed || because_of => noun,
+                (None, None) => continue,
             };
             let who = without_possessive(doc.slice(actor.start, actor.end));
             let work = doc.slice(p + 1, noun);
@@ -534,6 +559,7 @@ mod tests {
             "Everything downstream fell over because of the intern's PR renaming `DB_HOST`.",
             "Checkout was down for an hour due to Malik's config change.",
             "Payroll totals came out wrong thanks to Mirela's spreadsheet, which had the multiplier hard-coded.",
+            "Tlaloc's decision to bypass the staging gate meant the broken build reached all 40 portals.",
         ] {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
@@ -556,6 +582,11 @@ mod tests {
         assert_clean(
             ID,
             "The launch went ahead on time because of Rosa's runbook.",
+        );
+        assert_clean(ID, "Nothing was lost, thanks to Rosa's backup script.");
+        assert_clean(
+            ID,
+            "Ahmed's decision to pin the routing to yesterday's plan saved the morning deliveries.",
         );
         assert_clean(ID, "The fix Wei wrote brought the lag down.");
         assert_clean(ID, "The script Dana ran restored the rows.");
