@@ -98,6 +98,63 @@ const HUMAN_BREAK: &[&str] = &[
     "force-pushed",
 ];
 
+/// Harm words told before their reason: "Imaging was unavailable after …",
+/// "Payments were late because …", "Everything fell over because of …".
+const HARM_TOLD: &[&str] = &[
+    "broke",
+    "broken",
+    "corrupted",
+    "crashed",
+    "delayed",
+    "deleted",
+    "down",
+    "duplicated",
+    "errors",
+    "failed",
+    "failing",
+    "fell",
+    "late",
+    "lost",
+    "missed",
+    "offline",
+    "outage",
+    "stalled",
+    "stopped",
+    "stuck",
+    "twice",
+    "unavailable",
+    "unreachable",
+    "wiped",
+    "wrong",
+];
+
+/// Whether the words right before token `at` (at most `max`, within the
+/// clause and across commas) tell of harm, by `HARM_TOLD` or by `also`,
+/// and nothing in them negates it: "Nothing was lost because Ana restored
+/// the backup" is good news, and "failed over" is not harm.
+pub(crate) fn harm_told_before(
+    doc: &Doc,
+    at: usize,
+    max: usize,
+    also: impl Fn(usize) -> bool,
+) -> bool {
+    let before = || {
+        (at.saturating_sub(max)..at)
+            .rev()
+            .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+    };
+    let negated = before().any(|k| {
+        doc.is_any(
+            k,
+            &["nothing", "no", "not", "never", "nobody", "none", "hardly"],
+        ) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+    });
+    !negated
+        && before().any(|k| {
+            doc.is_any(k, HARM_TOLD) && !(doc.is(k, "failed") && doc.is(k + 1, "over")) || also(k)
+        })
+}
+
 /// Whether `w` is a verb of [`DELETE`]: harm when its object mattered.
 pub(crate) fn is_delete_verb(w: &str) -> bool {
     DELETE.contains(&w)

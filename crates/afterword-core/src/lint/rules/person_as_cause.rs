@@ -446,31 +446,7 @@ fn harm_then_after(doc: &Doc, i: usize) -> bool {
     else {
         return false;
     };
-    (after.saturating_sub(14)..after)
-        .rev()
-        .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
-        .any(|k| {
-            doc.is_any(
-                k,
-                &[
-                    "unavailable",
-                    "down",
-                    "offline",
-                    "lost",
-                    "failed",
-                    "failing",
-                    "broke",
-                    "broken",
-                    "stalled",
-                    "stopped",
-                    "outage",
-                    "unreachable",
-                    "corrupted",
-                    "errors",
-                    "crashed",
-                ],
-            )
-        })
+    super::damage::harm_told_before(doc, after, 14, |_| false)
 }
 
 /// "Payments were late because Olamide switched the bureau to the new
@@ -490,42 +466,7 @@ fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
     if actor.kind == ActorKind::Pronoun || actor.start == 0 || !doc.is(actor.start - 1, "because") {
         return false;
     }
-    let because = actor.start - 1;
-    let before = || {
-        (because.saturating_sub(12)..because)
-            .rev()
-            .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
-    };
-    // "Nothing was lost because Ana restored the backup" is good news.
-    let negated = before().any(|k| {
-        doc.is_any(
-            k,
-            &["nothing", "no", "not", "never", "nobody", "none", "hardly"],
-        ) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
-    });
-    !negated
-        && before().any(|k| {
-            doc.is_any(
-                k,
-                &[
-                    "late",
-                    "delayed",
-                    "down",
-                    "offline",
-                    "lost",
-                    "failed",
-                    "unavailable",
-                    "wrong",
-                    "broken",
-                    "stalled",
-                    "missed",
-                    "duplicated",
-                    "twice",
-                    "outage",
-                    "errors",
-                ],
-            ) && !doc.is(k + 1, "over")
-        })
+    super::damage::harm_told_before(doc, actor.start - 1, 12, |_| false)
 }
 
 /// Participles that, with "by <person>", say a person did the damage:

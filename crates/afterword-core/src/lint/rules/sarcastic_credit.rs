@@ -281,9 +281,6 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
             "confirming",
             "testing",
             "trying",
-            "scheduling",
-            "planning",
-            "timing",
         ],
     ) && (j + 1..(j + 12).min(doc.len()))
         .take_while(|&k| !ends_clause(doc, k))
@@ -294,10 +291,6 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
                 || doc.seq(k, &["in", "production"])
                     && (doc.is_punct(k - 1, ',') || doc.is(k - 1, "live"))
                 || doc.seq(k, &["for", "the", "very", "first", "time"])
-                // "for scheduling the maintenance in the middle of the cup
-                // final" (the middle of the night is when it belongs).
-                || doc.seq(k, &["in", "the", "middle", "of"])
-                    && !doc.is_any(k + 5, &["night", "weekend"])
                 || doc.seq(k, &["for", "the", "first", "time"])
                     && doc.is_any(k + 4, &["during", "in"])
         })
@@ -318,11 +311,15 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
             "releasing",
             "pushing",
             "planning",
+            "timing",
         ],
     ) && (j + 1..(j + 14).min(doc.len()))
         .take_while(|&k| !ends_clause(doc, k))
         .any(|k| {
-            doc.seq(k, &["the", "night", "before"])
+            // "in the middle of the cup final" (the middle of the night is
+            // when maintenance belongs).
+            doc.seq(k, &["in", "the", "middle", "of"]) && !doc.is_any(k + 5, &["night", "weekend"])
+                || doc.seq(k, &["the", "night", "before"])
                 || doc.seq(k, &["the", "day", "before"])
                 || doc.seq(k, &["on", "a", "friday"])
                 || doc.seq(k, &["friday", "afternoon"])
@@ -388,6 +385,7 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
                 || doc.is_any(k, IRONY)
                 || shows_broken(doc, k)
                 || found_out_publicly(doc, k)
+                || bad_timing(doc, k)
                 || turned(k)
         })
 }

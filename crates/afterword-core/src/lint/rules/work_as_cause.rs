@@ -194,26 +194,9 @@ impl Rule for WorkAsCause {
                 && (doc.seq(s0 - 2, &["because", "of"])
                     || doc.seq(s0 - 2, &["due", "to"])
                     || doc.seq(s0 - 2, &["thanks", "to"]))
-                && (s0.saturating_sub(14)..s0 - 2)
-                    .rev()
-                    .take_while(|&k| {
-                        doc.word(k).is_some() || matches!(doc.tokens[k].kind, Kind::Punct(','))
-                    })
-                    .any(|k| {
-                        doc.is_any(k, OUTCOMES)
-                            || doc.is_any(k, HARM_TOLD)
-                            || damage_at(doc, k).is_some()
-                    })
-                // "Nothing was lost, thanks to Rosa's backup script".
-                && !(s0.saturating_sub(14)..s0 - 2)
-                    .rev()
-                    .take_while(|&k| {
-                        doc.word(k).is_some() || matches!(doc.tokens[k].kind, Kind::Punct(','))
-                    })
-                    .any(|k| {
-                        doc.is_any(k, &["nothing", "no", "not", "never", "nobody", "none"])
-                            || doc.word(k).is_some_and(|w| w.ends_with("n't"))
-                    });
+                && super::damage::harm_told_before(doc, s0 - 2, 14, |k| {
+                    doc.is_any(k, OUTCOMES) || damage_at(doc, k).is_some()
+                });
             // "after Ahmed's bad merge", "Ilse's untested patch": the work
             // judged flawed while it still carries the name.
             let flawed = actor.sure && (p + 1..noun).any(|k| doc.is_any(k, super::damage::FLAWED));
@@ -274,28 +257,6 @@ impl Rule for WorkAsCause {
         }
     }
 }
-
-/// Harm told before its reason: "fell over because of …".
-const HARM_TOLD: &[&str] = &[
-    "down",
-    "offline",
-    "fell",
-    "broke",
-    "broken",
-    "crashed",
-    "failed",
-    "stalled",
-    "stuck",
-    "lost",
-    "unavailable",
-    "corrupted",
-    "wiped",
-    "deleted",
-    "duplicated",
-    "twice",
-    "wrong",
-    "late",
-];
 
 /// Verbs that make a person the author of a piece of work.
 const AUTHORED: &[&str] = &[
