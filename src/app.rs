@@ -39,7 +39,7 @@ pub fn App(
     provide_context(app);
     // The open draft's slot lives with the guard, which checks it before
     // any way out of the editor.
-    let open = app.guard.open;
+    let open = app.open;
     provide_context(open);
     app.reload();
     if embedded {

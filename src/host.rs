@@ -1,8 +1,8 @@
 //! Telling the page that embeds Afterword what happens: the host element
 //! and the page's callbacks, and the `afterword-saved` and
 //! `afterword-exported` events sent to them. A browser adapter like
-//! [`crate::browser`]: the app's state holds one, the embedding entry point
-//! ([`crate::embed`]) makes it.
+//! the storage in `browser`: the app's state holds one, and the embedding
+//! entry point makes it.
 
 use std::cell::RefCell;
 use std::rc::Rc;

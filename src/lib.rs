@@ -15,6 +15,7 @@ pub mod components;
 pub mod embed;
 pub mod host;
 pub mod parts;
+pub mod route;
 pub mod safeguard;
 pub mod session;
 pub mod state;

@@ -8,16 +8,17 @@
 //! first (see `app`), and a tab that closes with edits it could not save
 //! keeps them under a recovery key ([`Session::keep_if_closing`]).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use afterword_core::ids::new_id;
 use afterword_core::model::{Postmortem, WorkflowStatus};
-use afterword_core::store::SaveError;
+use afterword_core::store::{DraftMeta, Library, SaveError};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::browser::{entropy, now};
-use crate::state::AppState;
+use crate::browser::{entropy, now, WebStore};
+use crate::safeguard::Safeguard;
 
 /// How long after the last keystroke a draft is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
@@ -34,6 +35,25 @@ pub enum SaveStatus {
     Failed(String),
     /// Another tab saved this draft; the person chooses what to keep.
     Conflict(Box<Postmortem>),
+}
+
+/// What a session needs from the app that opened it (made by the app
+/// state, which holds the open session in turn).
+#[derive(Clone, Copy)]
+pub struct Ties {
+    pub library: StoredValue<Arc<Library<WebStore>>>,
+    pub guard: Safeguard,
+    /// A draft was stored: its new row for the list, and the document when
+    /// it is this session's own save (the embedding page hears of it).
+    pub saved: Callback<(DraftMeta, Option<Postmortem>)>,
+    /// A plain-language note for the person.
+    pub notify: Callback<String>,
+}
+
+impl Ties {
+    fn library(&self) -> Arc<Library<WebStore>> {
+        self.library.get_value()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -58,7 +78,7 @@ pub struct Session {
     kept: StoredValue<Option<(String, u64)>>,
     /// Counts edits, so a kept version is rewritten only when it is stale.
     edits: StoredValue<u64>,
-    app: AppState,
+    app: Ties,
     history: StoredValue<History>,
     /// How many undo and redo steps exist, for the buttons.
     pub undo_depth: RwSignal<(usize, usize)>,
@@ -85,7 +105,7 @@ fn clock_ms() -> f64 {
 }
 
 impl Session {
-    pub fn new(app: AppState, doc: Postmortem) -> Self {
+    pub fn new(app: Ties, doc: Postmortem) -> Self {
         Session {
             doc: RwSignal::new(doc),
             status: RwSignal::new(SaveStatus::Clean),
@@ -328,8 +348,7 @@ impl Session {
                 // What this tab kept when it seemed to be closing is saved now.
                 self.drop_kept();
                 self.status.set(SaveStatus::Saved(saved.updated_at));
-                self.app.upsert_meta(meta);
-                self.app.emit_saved(&saved);
+                self.app.saved.run((meta, Some(saved)));
             }
             Err(SaveError::Conflict { theirs }) => self.status.set(SaveStatus::Conflict(theirs)),
             Err(SaveError::Store(e)) => self.status.set(SaveStatus::Failed(e.to_string())),
@@ -355,10 +374,10 @@ impl Session {
         copy.title = format!("{} (my edits)", copy.display_title());
         match self.app.library().save(&mut copy, now()) {
             Ok(meta) => {
-                self.app.upsert_meta(meta);
+                self.app.saved.run((meta, None));
                 self.replace(*theirs);
                 self.drop_kept();
-                self.app.notify(format!(
+                self.app.notify.run(format!(
                     "Your edits were saved as a separate draft: \"{}\".",
                     copy.title
                 ));

@@ -1,6 +1,7 @@
 //! App-wide state: the drafts library, the draft list shown on the home
 //! screen and the current route.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use afterword_core::ids::new_id;
@@ -10,7 +11,9 @@ use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
 use crate::host::Host;
+pub use crate::route::Route;
 use crate::safeguard::{Leave, Safeguard};
+use crate::session::{OpenDraft, Session, Ties};
 
 /// Colours of the app: fixed, or following the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -82,56 +85,6 @@ impl AppOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Draft(String),
-    /// Every action item and the incident trends (`#/review`).
-    Review,
-    /// The read-only, printable report of a draft.
-    Report(String),
-    /// Built-in and custom templates, and the template editor (`#/templates`).
-    Templates,
-    /// Connecting to the team's shared library (`#/team`).
-    Team,
-}
-
-impl Route {
-    pub fn from_hash(hash: &str) -> Route {
-        let h = hash.trim_start_matches('#').trim_start_matches('/');
-        if h == "review" {
-            return Route::Review;
-        }
-        if h == "templates" {
-            return Route::Templates;
-        }
-        if h == "team" {
-            return Route::Team;
-        }
-        let report = h
-            .strip_prefix("draft/")
-            .and_then(|rest| rest.strip_suffix("/report"))
-            .filter(|id| !id.is_empty());
-        if let Some(id) = report {
-            return Route::Report(id.to_owned());
-        }
-        match h.strip_prefix("draft/") {
-            Some(id) if !id.is_empty() => Route::Draft(id.to_owned()),
-            _ => Route::Home,
-        }
-    }
-    pub fn to_hash(&self) -> String {
-        match self {
-            Route::Home => "#/".into(),
-            Route::Draft(id) => format!("#/draft/{id}"),
-            Route::Review => "#/review".into(),
-            Route::Report(id) => format!("#/draft/{id}/report"),
-            Route::Templates => "#/templates".into(),
-            Route::Team => "#/team".into(),
-        }
-    }
-}
-
 /// Handles to everything the components share. All fields are cheap copies.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -148,6 +101,9 @@ pub struct AppState {
     /// Leaving with unsaved edits, versions kept by closed tabs, a draft
     /// storage refused; it also holds the open draft's slot.
     pub guard: Safeguard,
+    /// The draft open in the editor, if any (provided to the editor as
+    /// [`OpenDraft`]).
+    pub open: OpenDraft,
     /// Counts writes to this namespace by another tab or another editor on
     /// the page, for screens that keep their own copy of the drafts.
     pub foreign_writes: RwSignal<u64>,
@@ -186,6 +142,7 @@ impl AppState {
             route: RwSignal::new(Route::Home),
             update_ready: RwSignal::new(false),
             guard: Safeguard::new(),
+            open: OpenDraft(RwSignal::new(None)),
             foreign_writes: RwSignal::new(0),
             options: StoredValue::new(options),
             host: StoredValue::new_local(host),
@@ -325,6 +282,26 @@ impl AppState {
         self.writer
     }
 
+    /// What an editing session of `doc` needs from this app: the library,
+    /// the safeguard, and where to report saves and notices.
+    pub fn open_session(&self, doc: Postmortem) -> Session {
+        let app = *self;
+        Session::new(
+            Ties {
+                library: self.library,
+                guard: self.guard,
+                saved: Callback::new(move |(meta, doc): (DraftMeta, Option<Postmortem>)| {
+                    app.upsert_meta(meta);
+                    if let Some(doc) = doc {
+                        app.emit_saved(&doc);
+                    }
+                }),
+                notify: Callback::new(move |message: String| app.notify(message)),
+            },
+            doc,
+        )
+    }
+
     /// Reads the whole namespace again (start-up, another tab's change).
     pub fn reload(&self) {
         let loaded = self.library().load();
@@ -449,6 +426,92 @@ impl AppState {
                 self.navigate(Route::Draft(doc.id));
             }
             Err(e) => self.notify(format!("The new draft could not be stored: {e}.")),
+        }
+    }
+}
+
+thread_local! {
+    /// Drafts of removed editors that could be stored nowhere, by namespace.
+    /// One WebAssembly instance serves every editor of a page, so they live
+    /// as long as the page.
+    static HELD: RefCell<Vec<(String, Postmortem)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl AppState {
+    /// The embedding page is removing this editor, and nobody can be asked:
+    /// the open draft is saved, or else kept under a recovery key; when
+    /// storage refuses even that, it is held in this page's memory for the
+    /// next editor of the namespace, and handed to the page
+    /// (`afterword-unsaved`) so it can keep it too.
+    pub fn before_removal(&self) {
+        let Some(Some(session)) = self.open.0.try_get_untracked() else {
+            return;
+        };
+        if session.keep_if_closing(false) {
+            return;
+        }
+        let doc = session.doc.get_untracked();
+        let ns = self.library().namespace().to_owned();
+        HELD.with(|held| held.borrow_mut().push((ns, doc.clone())));
+        self.emit_unsaved(&doc);
+    }
+
+    /// Opens the draft a removed editor of this namespace could not store,
+    /// if there is one, with its unsaved edits.
+    pub fn reopen_held(&self) {
+        let ns = self.library().namespace().to_owned();
+        let doc = HELD.with(|held| {
+            let mut held = held.borrow_mut();
+            let at = held.iter().rposition(|(n, _)| *n == ns)?;
+            Some(held.remove(at).1)
+        });
+        let Some(doc) = doc else {
+            return;
+        };
+        let id = doc.id.clone();
+        if self.library().is_stored(&id) {
+            self.guard.open_kept(String::new(), doc);
+        } else {
+            self.guard.hold_unstored(doc);
+        }
+        self.route.set(Route::Draft(id));
+    }
+
+    /// True when the open draft (if any) is saved, so the person may go
+    /// `to`. Otherwise the choice is shown and nothing moves.
+    pub fn may_leave(&self, to: Leave) -> bool {
+        let Some(Some(session)) = self.open.0.try_get_untracked() else {
+            return true;
+        };
+        if let Leave::To(route) = &to {
+            if *route == self.route.get_untracked() {
+                return true;
+            }
+        }
+        if session.try_leave() {
+            return true;
+        }
+        self.guard.leaving.set(Some(to));
+        false
+    }
+
+    /// Goes where the person was going when the choice was shown.
+    pub fn carry_on(&self, to: Leave) {
+        self.guard.leaving.set(None);
+        match to {
+            Leave::To(route) => self.navigate(route),
+            Leave::Reload => {
+                if let Some(w) = web_sys::window() {
+                    match web_sys::Event::new("afterword:apply-update") {
+                        Ok(ev) if self.update_ready.get_untracked() => {
+                            let _ = w.dispatch_event(&ev);
+                        }
+                        _ => {
+                            let _ = w.location().reload();
+                        }
+                    }
+                }
+            }
         }
     }
 }

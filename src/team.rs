@@ -317,7 +317,7 @@ impl Team {
 
     async fn push_inner(&self, db: &Database) -> Result<(), NetError> {
         let lib = self.app.library();
-        if let Some(Some(s)) = self.app.guard.open.0.try_get_untracked() {
+        if let Some(Some(s)) = self.app.open.0.try_get_untracked() {
             s.flush();
         }
         let who = self.user.get_untracked().unwrap_or_default();
@@ -408,7 +408,7 @@ impl Team {
         // What is typed in the open draft is stored first, so it counts as
         // a change here.
         if !rows.is_empty() {
-            if let Some(Some(s)) = self.app.guard.open.0.try_get_untracked() {
+            if let Some(Some(s)) = self.app.open.0.try_get_untracked() {
                 s.flush();
             }
         }
@@ -468,7 +468,7 @@ impl Team {
             self.app.reload();
             // Screens that keep their own copy (templates, review) read again.
             self.app.foreign_writes.update(|n| *n += 1);
-            if let Some(Some(s)) = self.app.guard.open.0.try_get_untracked() {
+            if let Some(Some(s)) = self.app.open.0.try_get_untracked() {
                 if touched.contains(&s.id()) {
                     s.external_change();
                 }
@@ -489,13 +489,7 @@ impl Team {
     /// Carries out the person's choice for a conflict on draft `id`.
     pub fn resolve(&self, id: &str, choice: Choice) {
         let lib = self.app.library();
-        let open = self
-            .app
-            .guard
-            .open
-            .0
-            .get_untracked()
-            .filter(|s| s.id() == id);
+        let open = self.app.open.0.get_untracked().filter(|s| s.id() == id);
         if let Some(s) = open {
             s.flush();
         }

@@ -20,7 +20,7 @@ use crate::state::{use_app, AppState, Route};
 /// screen, or the embedding page removing it) the draft is saved, or kept
 /// under a recovery key if it cannot be.
 fn open_session(app: AppState, doc: afterword_core::model::Postmortem) -> Session {
-    let session = Session::new(app, doc);
+    let session = app.open_session(doc);
     let open = OpenDraft::expect();
     open.0.set(Some(session));
     let presence = session.announce_presence();

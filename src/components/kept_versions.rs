@@ -95,7 +95,7 @@ fn KeptRow(kept: Recovered) -> impl IntoView {
         let (doc, key) = (doc.clone(), key.clone());
         move |_| {
             let id = doc.id.clone();
-            let here = app.guard.open.0.get_untracked().filter(|s| s.id() == id);
+            let here = app.open.0.get_untracked().filter(|s| s.id() == id);
             match here {
                 Some(session) => {
                     let stored = app.library().open(&id).ok().flatten();

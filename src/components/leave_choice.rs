@@ -33,9 +33,9 @@ pub fn download_as(app: AppState, session: Session, markdown: bool) -> Result<St
 pub fn LeaveChoice() -> impl IntoView {
     let app = use_app();
     let feedback = RwSignal::new(String::new());
-    let session = move || app.guard.open.0.get_untracked();
+    let session = move || app.open.0.get_untracked();
     let why = move || {
-        let Some(s) = app.guard.open.0.get() else {
+        let Some(s) = app.open.0.get() else {
             return String::new();
         };
         if !s.stored.get() {

@@ -545,7 +545,8 @@ impl LintState {
         Ok(())
     }
 
-    /// The form control of a field, marked by [`crate::components::fields`].
+    /// The form control of a field (the field controls mark each with
+    /// `data-lint-field`).
     pub fn control(&self, field: &str) -> Option<web_sys::HtmlElement> {
         self.app
             .find(&format!("[data-lint-field=\"{}\"]", css_string(field)))

@@ -1,7 +1,7 @@
 //! The Templates screen (`#/templates`): lists the built-in and custom
 //! templates, makes custom ones from built-ins, edits them (names, guidance,
-//! section order, sections added or removed), saves them to
-//! `{ns}:templates`, deletes them, and moves them between teams as JSON files.
+//! section order, sections added or removed), saves them in the library,
+//! deletes them, and moves them between teams as JSON files.
 
 use afterword_core::template::{
     builtin_templates, custom_template_id, template_from_json, template_to_json, validate_template,
