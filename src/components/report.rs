@@ -5,9 +5,9 @@
 
 use std::cell::Cell;
 
+use afterword_core::export::facts::{self, label, Value};
 use afterword_core::export::markdown::{section_ids, MarkdownOptions, CHECKLIST_SECTION};
-use afterword_core::field::{spec, DocSection, Words};
-use afterword_core::metrics::durations;
+use afterword_core::field::{DocSection, Words};
 use afterword_core::model::Postmortem;
 use chrono::{DateTime, Timelike, Utc};
 use leptos::prelude::*;
@@ -75,12 +75,6 @@ fn ordered(app: &AppState, doc: &Postmortem) -> (Vec<String>, Words) {
     let mut ids = section_ids(doc, &opts);
     ids.retain(|id| id != CHECKLIST_SECTION);
     (ids, opts.words)
-}
-
-/// A field's label from the field table, in the template's words (the same
-/// the form, the Markdown and the CSV show).
-fn label(key: &str, w: Words) -> &'static str {
-    spec(key).map_or("", |s| s.label_in(w))
 }
 
 #[component]
@@ -200,59 +194,31 @@ fn text(s: impl Into<String>) -> AnyView {
     view! { <span>{s}</span> }.into_any()
 }
 
+/// A value of the shared tables ([`facts`]) as the report shows it:
+/// several values are lines of one cell, times say UTC.
+fn shown(value: Value) -> String {
+    match value {
+        Value::Text(t) => t,
+        Value::Word(w) => w.to_owned(),
+        Value::People(people) => people
+            .into_iter()
+            .map(|(name, role)| format!("{name} ({role})"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Value::Lines(lines) => lines.join("\n"),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Time(t) => when(t),
+        Value::Minutes(m) => facts::format_minutes(m),
+    }
+}
+
 fn metadata(doc: &Postmortem, w: Words) -> impl IntoView {
-    let c = &doc.classification;
-    let mut rows: Vec<(&'static str, String)> = Vec::new();
-    if let Some(s) = c.severity {
-        rows.push((label("classification.severity", w), s.label().to_owned()));
-    }
-    rows.push(("Status", doc.workflow.status.label().to_owned()));
-    if let Some(d) = doc.incident_date {
-        rows.push((label("incident_date", w), d.format("%Y-%m-%d").to_string()));
-    }
-    if !blank(&doc.owner) {
-        rows.push((label("owner", w), doc.owner.clone()));
-    }
-    let people: Vec<String> = doc
-        .participants
-        .iter()
-        .filter(|p| !blank(&p.name))
-        .map(|p| format!("{} ({})", p.name, p.role.label()))
-        .collect();
-    if !people.is_empty() {
-        rows.push((label("participants", w), people.join("\n")));
-    }
-    let reviewers: Vec<String> = doc
-        .reviewers
-        .iter()
-        .filter(|r| !blank(r))
-        .cloned()
-        .collect();
-    if !reviewers.is_empty() {
-        rows.push((label("reviewers", w), reviewers.join("\n")));
-    }
-    if let Some(k) = c.kind {
-        rows.push((label("classification.kind", w), k.label().to_owned()));
-    }
-    if let Some(k) = c.category {
-        rows.push((label("classification.category", w), k.label().to_owned()));
-    }
-    if let Some(a) = c.alert_source {
-        rows.push((
-            label("classification.alert_source", w),
-            a.label().to_owned(),
-        ));
-    }
-    if !blank(&c.reported_to) {
-        rows.push((
-            label("classification.reported_to", w),
-            c.reported_to.clone(),
-        ));
-    }
-    rows.push(("Last updated", when(doc.updated_at)));
-    let rows = rows
+    let rows = facts::details(doc, w)
         .into_iter()
-        .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="report-cell-text">{v}</td></tr> })
+        .map(|r| {
+            let (k, v) = (r.label, shown(r.value));
+            view! { <tr><th scope="row">{k}</th><td class="report-cell-text">{v}</td></tr> }
+        })
         .collect_view();
     view! {
         <section class="report-section">
@@ -267,46 +233,13 @@ fn metadata(doc: &Postmortem, w: Words) -> impl IntoView {
 
 fn impact(doc: &Postmortem, w: Words) -> Option<AnyView> {
     let i = &doc.impact;
-    let mut rows: Vec<Vec<AnyView>> = Vec::new();
-    let mut row = |k: &'static str, v: String| rows.push(vec![text(k), text(v)]);
-    if let Some(m) = i.user_visible_minutes {
-        row(label("impact.user_visible_minutes", w), format!("{m} min"));
-    }
-    if let Some(n) = i.customers_affected {
-        row(label("impact.customers_affected", w), n.to_string());
-    }
-    if let Some(n) = i.customers_reported {
-        row(label("impact.customers_reported", w), n.to_string());
-    }
-    if !blank(&i.functional_severity) {
-        row(
-            label("impact.functional_severity", w),
-            i.functional_severity.clone(),
-        );
-    }
-    if !blank(&i.data_lost) {
-        row(label("impact.data_lost", w), i.data_lost.clone());
-    }
-    if let Some(t) = i.recovery_point {
-        row(label("impact.recovery_point", w), when(t));
-    }
-    if let Some(p) = i.slo_budget_consumed_percent {
-        row(
-            label("impact.slo_budget_consumed_percent", w),
-            format!("{p} %"),
-        );
-    }
-    let metrics: Vec<Vec<AnyView>> = i
-        .business_metrics
-        .iter()
-        .filter(|m| !(blank(&m.name) && blank(&m.value) && blank(&m.unit)))
-        .map(|m| {
-            vec![
-                text(m.name.clone()),
-                text(m.value.clone()),
-                text(m.unit.clone()),
-            ]
-        })
+    let rows: Vec<Vec<AnyView>> = facts::impact_measures(doc, w)
+        .into_iter()
+        .map(|r| vec![text(r.label), text(shown(r.value))])
+        .collect();
+    let metrics: Vec<Vec<AnyView>> = facts::business_figures(doc)
+        .into_iter()
+        .map(|f| f.into_iter().map(text).collect())
         .collect();
     if blank(&i.description) && rows.is_empty() && metrics.is_empty() {
         return None;
@@ -321,7 +254,7 @@ fn impact(doc: &Postmortem, w: Words) -> Option<AnyView> {
                 {has_rows.then(|| table("Impact measures", &["Measure", "Value"], rows))}
                 {has_metrics.then(|| view! {
                     <h3>{label("impact.business_metrics", w)}</h3>
-                    {table(label("impact.business_metrics", w), &["Figure", "Value", "Unit"], metrics)}
+                    {table(label("impact.business_metrics", w), &["Metric", "Value", "Unit"], metrics)}
                 })}
             </section>
         }
@@ -330,38 +263,27 @@ fn impact(doc: &Postmortem, w: Words) -> Option<AnyView> {
 }
 
 fn times(doc: &Postmortem, w: Words) -> Option<AnyView> {
-    let t = &doc.times;
-    let moments = [
-        (label("times.started", w), t.started),
-        (label("times.detected", w), t.detected),
-        (label("times.acknowledged", w), t.acknowledged),
-        (label("times.mitigated", w), t.mitigated),
-        (label("times.resolved", w), t.resolved),
-    ];
-    let rows: Vec<Vec<AnyView>> = moments
-        .iter()
-        .filter_map(|(label, at)| at.map(|at| vec![text(*label), text(when(at))]))
+    let rows: Vec<Vec<AnyView>> = facts::moments(&doc.times, w)
+        .into_iter()
+        .map(|(label, at)| vec![text(label), text(when(at))])
         .collect();
     if rows.is_empty() {
         return None;
     }
-    let metrics: Vec<Vec<AnyView>> = durations(t)
+    let durations: Vec<Vec<AnyView>> = facts::durations(&doc.times, w)
         .into_iter()
-        .map(|m| {
-            vec![
-                text(m.label_in(w)),
-                text(m.display_value_in(w)),
-                text(m.formula_in(w)),
-            ]
-        })
+        .map(|d| d.into_iter().map(text).collect())
         .collect();
+    let has_durations = !durations.is_empty();
     Some(
         view! {
             <section class="report-section">
                 <h2>{DocSection::Times.title()}</h2>
                 {table(DocSection::Times.title(), &["Moment", "Time (UTC)"], rows)}
-                <h3>"Durations"</h3>
-                {table("Durations derived from the key times", &["Duration", "Value", "Formula"], metrics)}
+                {has_durations.then(|| view! {
+                    <h3>"Durations"</h3>
+                    {table("Durations derived from the key times", &["Duration", "Value", "Formula"], durations)}
+                })}
             </section>
         }
         .into_any(),

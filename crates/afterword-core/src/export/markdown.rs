@@ -13,8 +13,8 @@
 
 use chrono::{DateTime, Timelike, Utc};
 
+use crate::export::facts::{self, label, Row, Value};
 use crate::field::{spec, DocSection, Words};
-use crate::metrics::{self, MetricProblem};
 use crate::model::{ActionItem, KeyTimes, Postmortem, TimelineEvent};
 use crate::template::{FieldId, Template};
 use crate::words::words_from_id;
@@ -147,11 +147,6 @@ pub fn section_ids(doc: &Postmortem, opts: &MarkdownOptions) -> Vec<String> {
     order
 }
 
-/// The label of a field in the field table, in these words.
-fn label(key: &str, w: Words) -> &'static str {
-    spec(key).map_or("", |s| s.label_in(w))
-}
-
 fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -183,67 +178,46 @@ fn section(heading: &str, parts: Vec<String>) -> Option<String> {
     Some(format!("## {heading}\n\n{}", parts.join("\n\n")))
 }
 
+/// A value of the shared tables ([`facts`]) as Markdown: typed text is
+/// escaped, several values are lines of one cell.
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Text(t) => escape_inline(t, false),
+        Value::Word(w) => escape_inline(w, false),
+        Value::People(people) => people
+            .iter()
+            .map(|(name, role)| format!("{} ({role})", escape_inline(name, false)))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        Value::Lines(lines) => lines
+            .iter()
+            .map(|l| escape_inline(l, false))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Time(t) => fmt_time(*t),
+        Value::Minutes(m) => facts::format_minutes(*m),
+    }
+}
+
+/// Rows of the shared tables as Markdown rows; a time's label says UTC.
+fn cells(rows: Vec<Row>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|r| {
+            let label = match r.value {
+                Value::Time(_) => format!("{} (UTC)", r.label),
+                _ => r.label.to_owned(),
+            };
+            vec![label, cell(&r.value)]
+        })
+        .collect()
+}
+
 fn metadata(doc: &Postmortem, w: Words) -> Option<String> {
-    let c = &doc.classification;
-    let mut rows: Vec<(&str, String)> = Vec::new();
-    if let Some(s) = c.severity {
-        rows.push((label("classification.severity", w), s.label().to_owned()));
-    }
-    rows.push(("Status", doc.workflow.status.label().to_owned()));
-    if let Some(d) = doc.incident_date {
-        rows.push((label("incident_date", w), d.format("%Y-%m-%d").to_string()));
-    }
-    if !is_blank(&doc.owner) {
-        rows.push((label("owner", w), escape_inline(&doc.owner, false)));
-    }
-    let people: Vec<String> = doc
-        .participants
-        .iter()
-        .filter(|p| !is_blank(&p.name))
-        .map(|p| format!("{} ({})", escape_inline(&p.name, false), p.role.label()))
-        .collect();
-    if !people.is_empty() {
-        rows.push((label("participants", w), people.join("<br>")));
-    }
-    let reviewers: Vec<String> = doc
-        .reviewers
-        .iter()
-        .filter(|r| !is_blank(r))
-        .map(|r| escape_inline(r, false))
-        .collect();
-    if !reviewers.is_empty() {
-        rows.push((label("reviewers", w), reviewers.join("<br>")));
-    }
-    if let Some(k) = c.kind {
-        rows.push((label("classification.kind", w), k.label().to_owned()));
-    }
-    if let Some(k) = c.category {
-        rows.push((
-            label("classification.category", w),
-            escape_inline(k.label(), false),
-        ));
-    }
-    if let Some(a) = c.alert_source {
-        rows.push((
-            label("classification.alert_source", w),
-            a.label().to_owned(),
-        ));
-    }
-    if !is_blank(&c.reported_to) {
-        rows.push((
-            label("classification.reported_to", w),
-            escape_inline(&c.reported_to, false),
-        ));
-    }
-    rows.push(("Last updated (UTC)", fmt_time(doc.updated_at)));
-    let rows = rows
-        .into_iter()
-        .map(|(k, v)| vec![k.to_owned(), v])
-        .collect();
     Some(format!(
         "## {}\n\n{}",
         DocSection::Metadata.title(),
-        table(&["Field", "Value"], rows)
+        table(&["Field", "Value"], cells(facts::details(doc, w)))
     ))
 }
 
@@ -253,102 +227,34 @@ fn impact(doc: &Postmortem, w: Words) -> Option<String> {
     if !is_blank(&i.description) {
         parts.push(escape_block(&i.description));
     }
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row = |k: &str, v: String| rows.push(vec![k.to_owned(), v]);
-    if let Some(m) = i.user_visible_minutes {
-        row(label("impact.user_visible_minutes", w), fmt_minutes(m));
-    }
-    if let Some(n) = i.customers_affected {
-        row(label("impact.customers_affected", w), n.to_string());
-    }
-    if let Some(n) = i.customers_reported {
-        row(label("impact.customers_reported", w), n.to_string());
-    }
-    if !is_blank(&i.functional_severity) {
-        row(
-            label("impact.functional_severity", w),
-            escape_inline(&i.functional_severity, false),
-        );
-    }
-    if !is_blank(&i.data_lost) {
-        row(
-            label("impact.data_lost", w),
-            escape_inline(&i.data_lost, false),
-        );
-    }
-    if let Some(t) = i.recovery_point {
-        row(
-            &format!("{} (UTC)", label("impact.recovery_point", w)),
-            fmt_time(t),
-        );
-    }
-    if let Some(p) = i.slo_budget_consumed_percent {
-        row(
-            label("impact.slo_budget_consumed_percent", w),
-            format!("{p} %"),
-        );
-    }
+    let rows = cells(facts::impact_measures(doc, w));
     if !rows.is_empty() {
         parts.push(table(&["Measure", "Value"], rows));
     }
-    let metrics: Vec<Vec<String>> = i
-        .business_metrics
+    let figures: Vec<Vec<String>> = facts::business_figures(doc)
         .iter()
-        .filter(|m| !(is_blank(&m.name) && is_blank(&m.value) && is_blank(&m.unit)))
-        .map(|m| {
-            vec![
-                escape_inline(&m.name, false),
-                escape_inline(&m.value, false),
-                escape_inline(&m.unit, false),
-            ]
-        })
+        .map(|f| f.iter().map(|c| escape_inline(c, false)).collect())
         .collect();
-    if !metrics.is_empty() {
+    if !figures.is_empty() {
         parts.push(format!(
             "### {}\n\n{}",
             label("impact.business_metrics", w),
-            table(&["Metric", "Value", "Unit"], metrics)
+            table(&["Metric", "Value", "Unit"], figures)
         ));
     }
     section(DocSection::Impact.title(), parts)
 }
 
 fn times(t: &KeyTimes, w: Words) -> Option<String> {
-    let moments = [
-        (label("times.started", w), t.started),
-        (label("times.detected", w), t.detected),
-        (label("times.acknowledged", w), t.acknowledged),
-        (label("times.mitigated", w), t.mitigated),
-        (label("times.resolved", w), t.resolved),
-    ];
-    let rows: Vec<Vec<String>> = moments
-        .iter()
-        .filter_map(|(label, at)| at.map(|at| vec![(*label).to_owned(), fmt_time(at)]))
+    let rows: Vec<Vec<String>> = facts::moments(t, w)
+        .into_iter()
+        .map(|(label, at)| vec![label.to_owned(), fmt_time(at)])
         .collect();
     if rows.is_empty() {
         return None;
     }
     let mut parts = vec![table(&["Moment", "Time (UTC)"], rows)];
-    // The same definitions the editor shows: one source for every formula.
-    let durations: Vec<Vec<String>> = metrics::durations(t)
-        .into_iter()
-        .filter_map(|m| {
-            let value = match &m.value {
-                Ok(d) => metrics::format_duration(*d),
-                Err(MetricProblem::Missing(_)) => return None,
-                Err(MetricProblem::Contradiction(_)) => {
-                    let formula = m.formula_in(w);
-                    let (later, earlier) = formula.split_once(" − ").unwrap_or((formula, ""));
-                    format!("Not computed: {later} is before {earlier}; check the times")
-                }
-            };
-            Some(vec![
-                m.label_in(w).to_owned(),
-                value,
-                m.formula_in(w).to_owned(),
-            ])
-        })
-        .collect();
+    let durations: Vec<Vec<String>> = facts::durations(t, w).into_iter().map(Vec::from).collect();
     if !durations.is_empty() {
         parts.push(table(&["Duration", "Value", "Formula"], durations));
     }
@@ -578,15 +484,6 @@ fn fmt_time(t: DateTime<Utc>) -> String {
         t.format("%Y-%m-%d %H:%M:%S").to_string()
     } else {
         t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
-    }
-}
-
-fn fmt_minutes(m: u64) -> String {
-    let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
-    match (d, h) {
-        (0, 0) => format!("{min} min"),
-        (0, _) => format!("{h} h {min:02} min"),
-        _ => format!("{d} d {h} h {min:02} min"),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod csv;
+pub mod facts;
 pub mod filename;
 pub mod json;
 pub mod markdown;
