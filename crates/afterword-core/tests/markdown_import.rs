@@ -14,6 +14,7 @@ use afterword_core::import::{
     Placement, SectionTarget,
 };
 use afterword_core::model::*;
+use afterword_core::words::words_from_id;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::{full_doc, postmortem};
 use proptest::prelude::*;
@@ -39,19 +40,6 @@ fn fixture(name: &str) -> String {
 }
 
 // ---------- what the Markdown carries ----------
-
-/// The export's own rendering of free-text section ids as headings.
-fn humanize(id: &str) -> String {
-    let spaced: String = id
-        .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-        .collect();
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
 
 fn seen(s: &str) -> String {
     s.replace('\0', "\u{FFFD}")
@@ -262,7 +250,7 @@ fn carried(doc: &Postmortem) -> Postmortem {
     for (key, text) in &doc.sections {
         if !text.trim().is_empty() {
             out.sections
-                .insert(section_key(&humanize(key)), block(text));
+                .insert(section_key(&words_from_id(key)), block(text));
         }
     }
     out
@@ -292,7 +280,7 @@ fn evidence_as_shown(doc: &mut Postmortem) {
 fn own_sections_only(doc: &mut Postmortem) {
     let mut seen_keys = Vec::new();
     doc.sections.retain(|key, _| {
-        let heading = humanize(key);
+        let heading = words_from_id(key);
         let k = section_key(&heading);
         let keep = target_for_heading(&heading).is_none() && k == *key && !seen_keys.contains(&k);
         seen_keys.push(k);
