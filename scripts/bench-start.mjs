@@ -20,6 +20,9 @@
 //   quota    how many characters this browser's localStorage takes per origin
 //   typing   keydown to the next frame in a short field of a 10,000-word
 //            draft: median, 95th percentile and worst of 50 keys 60 ms apart
+//   big      a draft at the import limits (1,000 events, 300 action items,
+//            1,000 sections): navigation to its editor, then typing in its
+//            title as above
 import { launch, startServer, newContext, newDraft, field } from "../tests/e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
@@ -181,6 +184,7 @@ async function home(browser, server, slow, entries) {
     const rows = await page.locator(".draft-list .draft").count();
     const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
     const storage = await page.evaluate(() => window.__storage);
+    const load = await page.evaluate(() => Number(document.documentElement.dataset.lastLoadMs ?? NaN));
     // Opening a draft from the list.
     const link = page.locator(".draft-list .draft a.draft-title").nth(3);
     const t0 = await page.evaluate(() => performance.now());
@@ -198,7 +202,7 @@ async function home(browser, server, slow, entries) {
       t: Number(document.documentElement.dataset.lastSaveMs ?? NaN),
       storage: window.__storage,
     }));
-    return { t, rows, nodes, storage, open: t1 - t0, save };
+    return { t, rows, nodes, storage, load, open: t1 - t0, save };
   } finally {
     await context.close();
   }
@@ -212,19 +216,42 @@ async function typing(browser, server, slow, base) {
   doc.summary = words(200);
   const long = ["trigger", "detection", "resolution", "went_well", "went_wrong", "got_lucky", "gaps", "lessons"];
   for (const [i, k] of long.entries()) doc.analysis[k] = words(1225, i) + ". Lena broke checkout by merging an unreviewed migration.";
-  const entries = { "afterword:draft:pm-bench-typing": JSON.stringify(doc) };
+  return keysToFrame(browser, server, slow, doc, "summary");
+}
+
+/// A document at the import limits: 1,000 timeline events, 300 action
+/// items and 1,000 free-text sections.
+function atTheLimits(base) {
+  const doc = structuredClone(base);
+  doc.id = "pm-bench-big";
+  const at = (i) => new Date(Date.UTC(2026, 10, 20, 14, 0, 0) + i * 60000).toISOString().replace(".000", "");
+  doc.timeline = Array.from({ length: 1000 }, (_, i) => ({ id: `ev-${i}`, at: at(i), kind: "observation", text: `Event ${i}: the queue grew by ${i} items` }));
+  doc.action_items = Array.from({ length: 300 }, (_, i) => ({ id: `ai-${i}`, title: `Add an alert for queue ${i}`, owner: "Ana", status: "open" }));
+  doc.sections = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`note_${String(i).padStart(4, "0")}`, `Note ${i} about the queues.`]));
+  return doc;
+}
+
+/// Opens `doc` in a fresh page (navigation to its editor drawn and
+/// answering) and types 50 keys 60 ms apart into `key`: keydown to the
+/// next frame for each, and the keys Event Timing saw take over 16 ms.
+async function keysToFrame(browser, server, slow, doc, key) {
+  const entries = { [`afterword:draft:${doc.id}`]: JSON.stringify(doc) };
   const { context, page } = await seeded(browser, server, entries);
   try {
-    await page.goto(server.url + "#/draft/pm-bench-typing");
-    const control = field(page, "summary");
+    await throttle(context, page, slow);
+    await page.goto(server.url + `#/draft/${doc.id}`, { waitUntil: "commit" });
+    const control = field(page, key);
     await control.waitFor();
+    const opened = await page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now();
+    });
     const total = await page.evaluate(() =>
       [...document.querySelectorAll("textarea, input[type=text]")].reduce((n, el) => n + el.value.split(/\s+/).filter(Boolean).length, 0),
     );
     await page.waitForTimeout(1500);
     await control.click();
     await page.keyboard.press("End");
-    await throttle(context, page, slow);
     await page.evaluate(() => {
       window.__frames = [];
       window.__events = [];
@@ -249,10 +276,17 @@ async function typing(browser, server, slow, base) {
     await page.keyboard.type(" Omar forgot to renew the certificate again and again".slice(0, 50), { delay: 60 });
     await page.waitForTimeout(1000);
     const { frames, events } = await page.evaluate(() => ({ frames: window.__frames, events: window.__events }));
-    return { frames, events, total };
+    return { frames, events, total, opened };
   } finally {
     await context.close();
   }
+}
+
+function typingLine(what, label, runs) {
+  const frames = runs.flatMap((r) => r.frames);
+  const events = runs.flatMap((r) => r.events);
+  const n = frames.length / runs.length;
+  return `${what} (${label}), ${n} keys 60 ms apart x ${runs.length}: keydown to next frame median ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}, worst ${ms(Math.max(...frames))}; Event Timing: ${events.length} of ${frames.length} keys over 16 ms${events.length ? `, worst ${ms(Math.max(...events))}` : ""}`;
 }
 
 const browser = await launch();
@@ -310,7 +344,7 @@ try {
       const s = r[0].storage;
       const sv = r[0].save.storage;
       console.log(
-        `home with ${DRAFTS} drafts (${label}): interactive ${ms(median(r.map((x) => x.t)))}; ${r[0].rows} rows drawn, ${r[0].nodes} elements; start read ${s.gets} keys, ${(s.getChars / 1e6).toFixed(2)} M chars`,
+        `home with ${DRAFTS} drafts (${label}): interactive ${ms(median(r.map((x) => x.t)))}; ${r[0].rows} rows drawn, ${r[0].nodes} elements; start read ${s.gets} keys, ${(s.getChars / 1e6).toFixed(2)} M chars in ${median(r.map((x) => x.load)).toFixed(0)} ms`,
       );
       console.log(`open a draft of ${DRAFTS} (${label}): ${ms(median(r.map((x) => x.open)))}`);
       console.log(
@@ -318,19 +352,15 @@ try {
       );
     }
     if (want("typing")) {
-      const frames = [];
-      const events = [];
-      let total = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const r = await typing(browser, server, slow, base);
-        frames.push(...r.frames);
-        events.push(...r.events);
-        total = r.total;
-      }
-      const n = frames.length / RUNS;
-      console.log(
-        `typing (${label}), short field of a ${total}-word draft, ${n} keys 60 ms apart x ${RUNS}: keydown to next frame median ${ms(median(frames))}, p95 ${ms(pct(frames, 95))}, worst ${ms(Math.max(...frames))}; Event Timing: ${events.length} of ${frames.length} keys over 16 ms${events.length ? `, worst ${ms(Math.max(...events))}` : ""}`,
-      );
+      const r = [];
+      for (let i = 0; i < RUNS; i++) r.push(await typing(browser, server, slow, base));
+      console.log(typingLine(`typing, short field of a ${r[0].total}-word draft`, label, r));
+    }
+    if (want("big")) {
+      const r = [];
+      for (let i = 0; i < RUNS; i++) r.push(await keysToFrame(browser, server, slow, atTheLimits(base), "title"));
+      console.log(`open a draft at the limits (${label}): 1,000 events, 300 action items, 1,000 sections, navigation to its editor ${ms(median(r.map((x) => x.opened)))}`);
+      console.log(typingLine("typing in its title", label, r));
     }
   }
 } finally {

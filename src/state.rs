@@ -304,7 +304,9 @@ impl AppState {
 
     /// Reads the whole namespace again (start-up, another tab's change).
     pub fn reload(&self) {
+        let started = crate::browser::clock_ms();
         let loaded = self.library().load();
+        crate::browser::record_timing("last-load-ms", crate::browser::clock_ms() - started);
         self.drafts
             .set(loaded.drafts.into_iter().map(|(meta, _)| meta).collect());
         self.quarantined.set(loaded.quarantined);
