@@ -108,6 +108,80 @@ const ROLES: &[&str] = &[
     "humans",
     "noc",
     "soc",
+    // People by their trade, in the many places incidents happen.
+    "analysts",
+    "coordinators",
+    "planner",
+    "planners",
+    "clerk",
+    "clerks",
+    "nurse",
+    "nurses",
+    "pharmacist",
+    "pharmacists",
+    "porter",
+    "porters",
+    "cashier",
+    "cashiers",
+    "receptionist",
+    "receptionists",
+    "supervisors",
+    "officer",
+    "officers",
+    "purser",
+    "pursers",
+    "courier",
+    "couriers",
+    "picker",
+    "keyholder",
+    "caretaker",
+    "janitor",
+    "teacher",
+    "teachers",
+    "doctor",
+    "doctors",
+    "surgeon",
+    "surgeons",
+    "physician",
+    "physicians",
+    "paramedic",
+    "paramedics",
+    "midwife",
+    "midwives",
+    "radiographer",
+    "radiographers",
+    "guard",
+    "guards",
+    "storekeeper",
+    "attendant",
+    "attendants",
+    "steward",
+    "stewards",
+    "accountant",
+    "accountants",
+    "bookkeeper",
+    "auditor",
+    "auditors",
+    "underwriter",
+    "underwriters",
+    "teller",
+    "tellers",
+    "librarian",
+    "electrician",
+    "electricians",
+    "fitter",
+    "fitters",
+    "mechanic",
+    "mechanics",
+    "inspector",
+    "inspectors",
+    "foreman",
+    "warden",
+    "wardens",
+    "trainee",
+    "trainees",
+    "apprentice",
+    "apprentices",
 ];
 
 /// Roles that name a person or team without a determiner: "QA let it
@@ -437,6 +511,37 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
     for j in i..(i + 4).min(doc.len()) {
         let Some(w) = doc.word(j) else { break };
         let base = super::people::strip_possessive(w);
+        // "the response card beside it": the pronoun, not IT.
+        if base == "it" && !matches!(doc.slice(j, j), "IT" | "IT's") {
+            break;
+        }
+        // "the best legal solution": "legal" describes the thing unless
+        // the team acts or is named as one.
+        if base == "legal"
+            && doc.word(j + 1).is_some_and(|next| {
+                !(matches!(
+                    next,
+                    "team"
+                        | "teams"
+                        | "department"
+                        | "counsel"
+                        | "said"
+                        | "says"
+                        | "asked"
+                        | "approved"
+                        | "reviewed"
+                        | "signed"
+                        | "was"
+                        | "is"
+                        | "has"
+                        | "had"
+                        | "were"
+                        | "are"
+                ) || super::people::past_verb(doc, j + 1))
+            })
+        {
+            break;
+        }
         // After a determiner, a department is a team only when it is one
         // of people ("the management"): "the release", "the platform" and
         // "the network" are systems, unless "team" or a role follows.

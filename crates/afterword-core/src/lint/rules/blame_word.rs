@@ -43,7 +43,9 @@ impl Rule for BlameWord {
             let prev = i.checked_sub(1).and_then(|p| doc.word(p));
             match w {
                 "blame" | "blamed" | "blames" | "blaming" => {
-                    if prev.is_some_and(|p| ["git", "svn", "hg", "no", "without"].contains(&p)) {
+                    if prev.is_some_and(|p| ["git", "svn", "hg", "no", "without"].contains(&p))
+                        || super::blame_rejected(doc, i)
+                    {
                         continue;
                     }
                     // "the blame view", "blame output": the tool, not the act;
@@ -109,6 +111,14 @@ impl Rule for BlameWord {
                     let nobody =
                         prev.is_some_and(|p| ["nobody's", "no-one's", "one's", "no"].contains(&p));
                     if nobody {
+                        continue;
+                    }
+                    // "No individual is at fault here".
+                    if prev == Some("at")
+                        && i >= 2
+                        && doc.is_any(i - 2, &["is", "was", "are", "were", "be"])
+                        && super::spared_or_thing(cx, i - 2)
+                    {
                         continue;
                     }
                     let possessed = prev.is_some_and(|p| {
@@ -294,5 +304,18 @@ mod tests {
             ID,
             "Our retry logic is to blame: it hammered the auth service.",
         );
+    }
+
+    #[test]
+    fn clearing_people_and_rejecting_blame_are_not_blame() {
+        for text in [
+            "No individual is at fault here; the deploy tool allowed an untested change to reach every region.",
+            "No single engineer was at fault.",
+            "Blaming Nikolai would miss the point — any of us could have clicked the same button in that dialog.",
+            "Blaming the on-call won't fix the alert.",
+        ] {
+            assert_clean(ID, text);
+        }
+        assert_flags(ID, "Marek is at fault here.", "at fault");
     }
 }

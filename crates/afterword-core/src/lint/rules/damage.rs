@@ -155,6 +155,58 @@ pub(crate) fn harm_told_before(
         })
 }
 
+/// Harm words told after their reason, in the clause that follows it:
+/// "Because Thorvald rotated the certificates on a Friday evening, the
+/// kiosks rejected boarding passes until Saturday".
+const HARM_AFTER: &[&str] = &["rejected", "refused", "blocked", "crashing", "dropped"];
+
+/// Whether the words from token `from` on (at most `max`, within the
+/// sentence) tell of harm and nothing in them negates it. "Ran on" and
+/// "went on for another …" tell of harm that lasted longer.
+pub(crate) fn harm_told_after(doc: &Doc, from: usize, max: usize) -> bool {
+    let after = || {
+        (from..(from + max).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ',') || doc.is_punct(k, ':'))
+    };
+    // "…, the outage stayed short": the act limited the harm.
+    let negated = after().any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "nothing",
+                "no",
+                "not",
+                "never",
+                "nobody",
+                "none",
+                "only",
+                "short",
+                "shorter",
+                "contained",
+                "limited",
+                "recovered",
+                "saved",
+                "avoided",
+                "prevented",
+                "quickly",
+                "sooner",
+                "earlier",
+                "over",
+                "ended",
+            ],
+        ) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+    });
+    !negated
+        && after().any(|k| {
+            doc.is_any(k, HARM_TOLD) && !(doc.is(k, "failed") && doc.is(k + 1, "over"))
+                || doc.is_any(k, HARM_AFTER)
+                || doc.is_any(k, &["ran", "went", "dragged"])
+                    && doc.is(k + 1, "on")
+                    && (k + 2..(k + 5).min(doc.len()))
+                        .any(|j| doc.is_any(j, &["another", "hours", "longer"]))
+        })
+}
+
 /// Whether `w` is a verb of [`DELETE`]: harm when its object mattered.
 pub(crate) fn is_delete_verb(w: &str) -> bool {
     DELETE.contains(&w)
@@ -486,6 +538,11 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         return None;
     }
     let limit = clause_limit(doc, i + 1, 9);
+    // "removed that phrase because the interface made the wrong option the
+    // default": the reason that follows is not the act's object.
+    let limit = (i + 1..limit)
+        .find(|&j| doc.is_any(j, &["because", "although", "though"]))
+        .unwrap_or(limit);
     // Benign words count in the object only: "wiped the staging cluster
     // while cleaning up old namespaces" is still damage.
     let benign = || {
@@ -737,11 +794,20 @@ fn is_past(w: &str) -> bool {
 
 /// "the wrong …", "by mistake", "instead of the …" after a verb.
 fn wrong_target(doc: &Doc, from: usize, limit: usize) -> bool {
-    (from..limit).any(|j| {
-        doc.is(j, "wrong") && !doc.is_any(j - 1, &["nothing", "anything"])
-            || doc.is(j, "by") && doc.is_any(j + 1, &["mistake", "accident"])
-            || doc.is(j, "instead") && doc.is(j + 1, "of")
-    })
+    // "removed that phrase because the interface made the wrong option the
+    // default": the wrong thing must be the act's own object.
+    (from..limit)
+        .take_while(|&j| {
+            !doc.is_any(
+                j,
+                &["because", "since", "although", "though", "while", "but"],
+            )
+        })
+        .any(|j| {
+            doc.is(j, "wrong") && !doc.is_any(j - 1, &["nothing", "anything"])
+                || doc.is(j, "by") && doc.is_any(j + 1, &["mistake", "accident"])
+                || doc.is(j, "instead") && doc.is(j + 1, "of")
+        })
 }
 
 /// Whether the clause ending at `limit` is followed by "and <something

@@ -417,6 +417,18 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         "should" if doc.seq(i + 1, &["know", "better"]) => Some(i + 2),
         // "… who apparently had better things to do".
         "had" | "have" | "has" if doc.seq(i + 1, &["better", "things", "to", "do"]) => Some(i + 4),
+        // "The logistics coordinator is simply not up to the job".
+        "not" | "isn't" | "wasn't" | "aren't" | "weren't"
+            if doc.seq(i + 1, &["up", "to", "the"])
+                && doc.is_any(i + 4, &["job", "task", "role", "work"])
+                && (i.saturating_sub(5)..i).any(|k| {
+                    cx.people.actor_ending_at(doc, k).is_some_and(|a| {
+                        a.sure && a.kind != crate::lint::people::ActorKind::Pronoun
+                    }) || doc.word(k).is_some_and(crate::lint::roles::is_role_word)
+                }) =>
+        {
+            Some(i + 4)
+        }
         // "the night editor isn't fit for the role".
         "isn't" | "wasn't" | "not"
             if doc.seq(i + 1, &["fit", "for", "the"])
@@ -856,5 +868,15 @@ mod tests {
             let found = crate::lint::testing::only_no_people(ID, text);
             assert!(found.is_empty(), "{text}: {found:#?}");
         }
+    }
+
+    #[test]
+    fn not_up_to_the_job_is_a_verdict_on_a_person() {
+        assert_flags(
+            ID,
+            "The logistics coordinator is simply not up to the job, and this incident proves it.",
+            "not up to the job",
+        );
+        assert_clean(ID, "The old pump is not up to the job at peak flow.");
     }
 }

@@ -125,6 +125,17 @@ pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
     {
         return true;
     }
+    // "No individual is at fault", "no single engineer is to blame", "no
+    // team was responsible".
+    if s > 0
+        && (s.saturating_sub(2)..s).any(|k| doc.is(k, "no"))
+        && (doc.is_any(
+            s,
+            &["individual", "person", "people", "one", "team", "human"],
+        ) || crate::lint::roles::is_role_word(word))
+    {
+        return true;
+    }
     // "once it was identified as the blocker".
     if matches!(word, "it" | "this" | "which")
         && !(s.saturating_sub(8)..s)
@@ -180,4 +191,41 @@ pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
     }) && !phrase
         .iter()
         .any(|&k| doc.word(k).is_some_and(crate::lint::roles::is_role_word))
+}
+
+/// Whether the blame word at `i` opens a sentence that rejects blaming:
+/// "Blaming Nikolai would miss the point", "Blaming the on-call won't fix
+/// the alert".
+pub(crate) fn blame_rejected(doc: &Doc, i: usize) -> bool {
+    let opens = doc.tokens[i].sentence_start
+        || i > 0 && doc.is_any(i - 1, &["but", "and", "yet"]) && doc.tokens[i - 1].sentence_start;
+    opens
+        && doc.is_any(i, &["blaming", "blame"])
+        && (i + 1..(i + 8).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .any(|k| {
+                doc.is_any(
+                    k,
+                    &[
+                        "would", "will", "does", "is", "doesn't", "won't", "wouldn't", "isn't",
+                    ],
+                ) && (k + 1..(k + 4).min(doc.len())).any(|j| {
+                    doc.is_any(
+                        j,
+                        &[
+                            "miss",
+                            "misses",
+                            "not",
+                            "unfair",
+                            "wrong",
+                            "pointless",
+                            "nothing",
+                            "useless",
+                            "fix",
+                            "help",
+                        ],
+                    )
+                }) && !(k + 1..(k + 4).min(doc.len()))
+                    .any(|j| doc.is_any(j, &["right", "fair", "justified"]))
+            })
 }

@@ -8,7 +8,7 @@ use super::{finding, OBJECT_STOP};
 use crate::lint::finding::{Category, Finding};
 use crate::lint::people::{Actor, ActorKind, ADVERBS};
 use crate::lint::registry::{Rule, RuleInfo};
-use crate::lint::tokens::Doc;
+use crate::lint::tokens::{Doc, Kind};
 use crate::lint::Cx;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -356,10 +356,17 @@ impl Rule for PersonAsCause {
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        // Where the last "because" was: the readings that need one look
+        // only near it.
+        let mut last_because: Option<usize> = None;
         for i in 1..doc.len() {
             if doc.word(i).is_none() {
                 continue;
             }
+            if doc.is(i - 1, "because") {
+                last_because = Some(i - 1);
+            }
+            let because_near = last_because.is_some_and(|b| b + 6 >= i);
             if doc.is(i, "by") {
                 if let Some(f) = passive_by_person(cx, i) {
                     out.push(f);
@@ -393,7 +400,7 @@ impl Rule for PersonAsCause {
                 (Verb::Ignored, i, true)
             } else if harm_then_after(doc, i) {
                 (Verb::Damage(Class::Deleted), i, true)
-            } else if harm_then_because(cx, i) {
+            } else if because_near && (harm_then_because(cx, i) || because_then_harm(cx, i)) {
                 (Verb::Damage(Class::Caused), i, true)
             } else if doc.is(i - 1, "to") && i >= 2 && doc.is(i - 2, "managed") {
                 match base_damage(doc, i) {
@@ -453,11 +460,7 @@ fn harm_then_after(doc: &Doc, i: usize) -> bool {
 /// profile": harm told first, then a person's act as the whole reason.
 fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
     let doc = cx.doc;
-    // Asked at nearly every word: the cheap test first.
-    if i < 2 || !(i.saturating_sub(6)..i - 1).any(|k| doc.is(k, "because")) {
-        return false;
-    }
-    if !crate::lint::people::past_verb(doc, i) {
+    if i < 2 || !crate::lint::people::past_verb(doc, i) {
         return false;
     }
     let Some(actor) = cx.people.mention_ending_at(doc, i - 1) else {
@@ -467,6 +470,40 @@ fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
         return false;
     }
     super::damage::harm_told_before(doc, actor.start - 1, 12, |_| false)
+}
+
+/// "Because the security guard silenced the panel at 02:20, the excursion
+/// ran on for another four hours": a sentence that opens with a person's act
+/// as the reason, then tells the harm it led to.
+fn because_then_harm(cx: &Cx<'_>, i: usize) -> bool {
+    let doc = cx.doc;
+    if i < 2 || !crate::lint::people::past_verb(doc, i) {
+        return false;
+    }
+    let Some(actor) = cx.people.mention_ending_at(doc, i - 1) else {
+        return false;
+    };
+    if actor.kind == ActorKind::Pronoun || actor.start == 0 {
+        return false;
+    }
+    let because = actor.start - 1;
+    // "Because" opens the sentence (or a timeline entry after its time).
+    if !doc.is(because, "because") || !opens_clause(doc, because) {
+        return false;
+    }
+    // The reason ends at the first comma; the harm follows it.
+    let Some(comma) = (i + 1..(i + 20).min(doc.len()))
+        .take_while(|&k| {
+            !matches!(
+                doc.tokens[k].kind,
+                Kind::Break | Kind::Punct('.' | ';' | '!' | '?')
+            )
+        })
+        .find(|&k| doc.is_punct(k, ','))
+    else {
+        return false;
+    };
+    super::damage::harm_told_after(doc, comma + 1, 16)
 }
 
 /// Participles that, with "by <person>", say a person did the damage:
@@ -674,7 +711,11 @@ fn pinned_on(cx: &Cx<'_>, i: usize) -> Option<Finding> {
                 .find(|&k| doc.is(k, "on"))?;
             on + 1
         }
-        "blamed" | "blaming" | "blames" | "scapegoated" if !doc.is(i + 1, "on") => i + 1,
+        "blamed" | "blaming" | "blames" | "scapegoated"
+            if !doc.is(i + 1, "on") && !super::blame_rejected(doc, i) =>
+        {
+            i + 1
+        }
         _ => return None,
     };
     let actor = cx.people.actor_starting_at(doc, target)?;
@@ -1089,5 +1130,23 @@ mod tests {
         }
         let text = "Margot, the on-call engineer for the billing scheduler, skipped the 03:00 run.";
         assert!(!only_no_people(ID, text).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn a_persons_act_as_the_opening_reason_for_harm() {
+        for text in [
+            "Because Thorvald chose to rotate the TLS certificates on a Friday evening, the check-in kiosks at all four hubs rejected boarding passes until Saturday morning.",
+            "- **Sat 02:20** — Because the security guard silenced the panel at 02:20, the excursion ran on for another four hours.",
+        ] {
+            assert_eq!(crate::lint::testing::only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "Because Ana restored the backup within minutes, nothing was lost.",
+            "Because Priya paged the database team early, the outage stayed short.",
+            "Because the scheduler skipped the 03:00 run, the report was late.",
+            "Early drafts said 'operator error', but we removed that phrase because the interface made the wrong option the default.",
+        ] {
+            assert!(crate::lint::testing::only_no_people(ID, text).is_empty(), "{text}");
+        }
     }
 }

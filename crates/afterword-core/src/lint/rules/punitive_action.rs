@@ -390,15 +390,17 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                         .word(j + 1)
                         .is_some_and(crate::lint::roles::is_role_word)
             };
-            let whom_end = if role(i + 1) {
-                i + 2
-            } else if let Some(end) = doc
+            // The longest role first: "Remove the service desk agent from
+            // clinical queues", "Remove the on-call analyst from the rota".
+            let whom_end = if let Some(end) = doc
                 .is(i + 1, "the")
                 .then(|| crate::lint::roles::role_starting_at(doc, i + 1))
                 .flatten()
+                .filter(|&end| doc.is_any(end + 1, &["from", "off"]) || !role(i + 1))
             {
-                // "Remove the service desk agent from clinical queues".
                 end
+            } else if role(i + 1) {
+                i + 2
             } else if person(i + 1) {
                 i + 1
             } else {
@@ -796,5 +798,16 @@ mod tests {
             ID,
             "We did not find any single person responsible, and we do not look for one.",
         );
+    }
+
+    #[test]
+    fn a_role_of_two_words_taken_off_the_rota() {
+        for text in [
+            "Remove the on-call analyst from the rota until they repeat on-call induction.",
+            "| 6 | Remove the on-call analyst from the rota until they repeat on-call induction | Pathology IT manager | 14 Feb |",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        assert_clean(ID, "Move the on-call analyst to the new rota from March.");
     }
 }

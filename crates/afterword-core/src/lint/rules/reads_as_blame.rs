@@ -51,6 +51,8 @@ impl Rule for ReadsAsBlame {
             // Checked only for the few sentences the model would flag.
             if exonerates(doc, s.start, s.end)
                 || routine_or_praised(doc, s.start, s.end)
+                || reports_trouble(doc, &s)
+                || people_in_general(doc, &s)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
             {
                 continue;
@@ -102,6 +104,8 @@ fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
         })
     };
     (from..to).any(|k| match doc.word(k) {
+        // "Blaming Nikolai would miss the point".
+        Some("blaming" | "blame") if super::blame_rejected(doc, k) => true,
         Some("wrong") if k > from => {
             doc.is(k - 1, "nothing") || doc.is(k - 1, "anything") && negated(k - 1)
         }
@@ -160,6 +164,16 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
                     ],
                 )
             || doc.seq(k, &["quickly", "and"])
+            // "when the people who made the change are off shift".
+            || doc.is(k, "off") && doc.is_any(k + 1, &["shift", "duty"])
+            || doc.seq(k, &["on", "leave"]) && !(from..k).any(|j| doc.is_any(j, &["not", "isn't", "wasn't"]))
+            // "a phone number for an engineering manager who left the
+            // company in June".
+            || doc.seq(k, &["left", "the", "company"])
+            || doc.seq(k, &["left", "the", "organisation"])
+            || doc.seq(k, &["left", "the", "organization"])
+            // "Lars's decision to use the run 1 export avoided another run".
+            || doc.is_any(k, &["avoided", "saved", "spared", "prevented"])
     });
     let troubled = (from..to).any(|k| {
         doc.is_any(
@@ -173,6 +187,99 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
             || doc.word(k).is_some_and(|w| w.ends_with("n't"))
     });
     marked && !troubled
+}
+
+/// Whether the only people in the sentence are people in general, and none
+/// of them did anything: "must be visible where people look", "the route
+/// from the sound to someone who can act on it". A lesson, not a charge.
+fn people_in_general(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
+    // "Anyone paying attention would have seen it" is hindsight aimed at
+    // whoever was there.
+    let hindsight = (s.start..s.end).any(|k| {
+        doc.is_any(k, &["would", "should", "could", "must"]) && doc.is(k + 1, "have")
+            || doc.is_any(k, &["obviously", "obvious", "clearly"])
+    });
+    !hindsight
+        && s.people.iter().all(|m| {
+            m.start == m.end
+                && doc.is_any(m.start, &["people", "someone", "somebody", "humans"])
+                && !crate::lint::people::past_verb(doc, m.end + 1)
+                && !(doc.is(m.end + 1, "who") && crate::lint::people::past_verb(doc, m.end + 2))
+        })
+}
+
+/// Whether the sentence opens with a person reporting something: "Purser
+/// Aoife Brennan calls Crew Control: her tablet shows no pairing". What
+/// they report may be trouble; reporting it is not.
+fn reports_trouble(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
+    // "Purser Aoife Brennan calls": a title may come first.
+    let Some(who) = s
+        .people
+        .iter()
+        .take(2)
+        .find(|m| {
+            (s.start..m.start).all(|k| {
+                doc.word(k).is_none()
+                    || doc.tokens[k].capitalised
+                    || doc
+                        .word(k)
+                        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+        .map(|m| s.people.iter().find(|n| n.start == m.end + 1).unwrap_or(m))
+    else {
+        return false;
+    };
+    let clock = |k: usize| {
+        doc.word(k)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let opens = (s.start..who.start)
+        .all(|k| doc.word(k).is_none() || doc.tokens[k].capitalised || clock(k));
+    let reports = doc.is_any(
+        who.end + 1,
+        &[
+            "calls",
+            "called",
+            "phones",
+            "phoned",
+            "rings",
+            "rang",
+            "reports",
+            "reported",
+            "raises",
+            "raised",
+            "flags",
+            "flagged",
+            "emails",
+            "emailed",
+            "messages",
+            "messaged",
+            "posts",
+            "posted",
+            "escalates",
+            "escalated",
+            "notices",
+            "noticed",
+            "spots",
+            "spotted",
+            "asks",
+            "asked",
+            "tells",
+            "told",
+            "radios",
+            "radioed",
+        ],
+    );
+    let judged = (s.start..s.end).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "should", "forgot", "ignored", "finally", "late", "instead", "failed", "only",
+            ],
+        )
+    });
+    opens && reports && !judged
 }
 
 #[cfg(test)]
@@ -209,6 +316,20 @@ mod tests {
             "Ngaio restarted the scheduler after it ignored two config reloads.",
             "Gulnara never missed a page during her six weeks on call.",
             "In two years Pavel did not ignore a single alert.",
+        ] {
+            let found = only_no_people("reads-as-blame", text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn reporting_trouble_and_people_in_general_are_not_blame() {
+        for text in [
+            "- **18:14** — Purser Aoife Brennan calls Crew Control: her tablet shows no pairing for tomorrow although she is not on leave.",
+            "State that decides readiness, such as control mode, must be visible where people look.",
+            "An alarm is only as good as the route from the sound to someone who can act on it.",
+            "The response card beside it lists a phone number for an engineering manager who left the company in June.",
+            "The solver returned the best legal solution it could find, which left 23 positions open.",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");

@@ -236,6 +236,10 @@ const OPENERS: &[&str] = &[
     "full",
     "bravo",
     "kind",
+    "award",
+    "prize",
+    "medal",
+    "trophy",
 ];
 
 /// Whether token `k` ends the clause: the end of a sentence, a semicolon
@@ -289,7 +293,9 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
                 && doc.is_any(k + 3, &["customers", "users", "everyone", "clients", "the"])
                 || doc.seq(k, &["the", "hard", "way"])
                 || doc.seq(k, &["in", "production"])
-                    && (doc.is_punct(k - 1, ',') || doc.is(k - 1, "live"))
+                    && (doc.is_punct(k - 1, ',')
+                        || doc.is_any(k - 1, &["live", "directly", "straight"]))
+                || doc.seq(k, &["straight", "to", "production"])
                 || doc.seq(k, &["for", "the", "very", "first", "time"])
                 || doc.seq(k, &["for", "the", "first", "time"])
                     && doc.is_any(k + 4, &["during", "in"])
@@ -321,6 +327,9 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
             doc.seq(k, &["in", "the", "middle", "of"]) && !doc.is_any(k + 5, &["night", "weekend"])
                 || doc.seq(k, &["the", "night", "before"])
                 || doc.seq(k, &["the", "day", "before"])
+                // "on the last school day before exams".
+                || doc.seq(k, &["day", "before"]) && (k.saturating_sub(3)..k).any(|j| doc.is(j, "last"))
+                || doc.is_any(k, &["peak", "busiest"]) && (k.saturating_sub(2)..k).any(|j| doc.is_any(j, &["at", "during", "our", "the"]))
                 || doc.seq(k, &["on", "a", "friday"])
                 || doc.seq(k, &["friday", "afternoon"])
                 || doc.seq(k, &["monday", "morning"])
@@ -420,6 +429,10 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
             "kudos",
             "props",
             "applause",
+            "award",
+            "prize",
+            "medal",
+            "trophy",
         ],
     ) && doc.is_any(i + 1, &["goes", "go", "went"])
         && doc.is(i + 2, "to")
@@ -552,6 +565,19 @@ impl Rule for SarcasticCredit {
                         .is_some_and(crate::lint::roles::is_role_word)
                         .then_some(to + 1)
                 }
+            });
+            // "Congratulations to Yevgenia on …", "Nice work, Fenna —": a
+            // capitalised word no list knows, spoken to or thanked by name.
+            let who_end = who_end.or_else(|| {
+                let k = to + 1;
+                let spoken_to = doc
+                    .tokens
+                    .get(k)
+                    .is_some_and(|t| t.capitalised && !t.sentence_start)
+                    && cx.people.level(k) == crate::lint::people::Level::Maybe
+                    && (doc.is_any(k + 1, &["for", "on"])
+                        || ['—', '–', ',', ':'].iter().any(|&c| doc.is_punct(k + 1, c)));
+                spoken_to.then_some(k)
             });
             let Some(who_end) = who_end else { continue };
             // "Kudos to the database team for restoring the replica": thanks
@@ -829,5 +855,26 @@ mod tests {
             ID,
             "Many thanks to Ines for rerouting traffic around the failed link.",
         );
+    }
+
+    #[test]
+    fn credit_by_name_for_a_bad_time_a_test_in_production_or_a_creative_outage() {
+        for text in [
+            "Props to the release crew for shipping on the last school day before exams; the timetable portal certainly got a stress test.",
+            "Big thanks to Desmond for testing his DNS change directly in production — we all learned a lot about TTLs today.",
+            "A special award goes to Ptolemy for the most creative way yet to take down the ticketing system: a bare wildcard in a DELETE query.",
+            "Congratulations to Yevgenia on discovering, by deleting the primary, that our backups could not actually be restored.",
+            "Nice work, Fenna — nothing says Monday morning like a rate limit of zero requests per second.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "Congratulations to Yevgenia on leading the restore drill.",
+            "Nice work, Fenna — the rollback took two minutes.",
+            "A special award goes to Ptolemy for rewriting the runbook.",
+            "Thanks to Redwood for the quick restore.",
+        ] {
+            assert_clean(ID, text);
+        }
     }
 }

@@ -106,6 +106,13 @@ const WORK: &[&str] = &[
 ];
 
 /// Whether `w` names a piece of someone's work.
+/// Work, or a thing that is work when its author is named after it.
+fn is_authored_thing(w: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[WORK, AUTHORED_THING]))
+        .contains(w)
+}
+
 pub(crate) fn is_work(w: &str) -> bool {
     static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| WordSet::new(&[WORK])).contains(w)
@@ -261,6 +268,19 @@ impl Rule for WorkAsCause {
 /// Verbs that make a person the author of a piece of work.
 const AUTHORED: &[&str] = &[
     "wrote",
+    "loaded",
+    "uploaded",
+    "imported",
+    "edited",
+    "changed",
+    "modified",
+    "patched",
+    "installed",
+    "enabled",
+    "rotated",
+    "retrained",
+    "tuned",
+    "published",
     "shipped",
     "added",
     "pushed",
@@ -283,6 +303,35 @@ const AUTHORED: &[&str] = &[
     "triggered",
     "put",
     "rolled",
+];
+
+/// Things that are someone's work when a relative clause names who made
+/// them: "the mapping file Benedikt pushed", "the model Ivana retrained".
+const AUTHORED_THING: &[&str] = &[
+    "file",
+    "files",
+    "mapping",
+    "model",
+    "spreadsheet",
+    "sheet",
+    "template",
+    "list",
+    "playbook",
+    "runbook",
+    "policy",
+    "filter",
+    "macro",
+    "feed",
+    "profile",
+    "schedule",
+    "flag",
+    "toggle",
+    "setting",
+    "settings",
+    "certificate",
+    "key",
+    "table",
+    "entry",
 ];
 
 /// Participles that name the author after "by": "the script written by
@@ -319,7 +368,9 @@ const AUTHORED_BY: &[&str] = &[
 fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     for noun in 1..doc.len() {
-        if !doc.word(noun).is_some_and(is_work) {
+        // "The mapping file Benedikt pushed": in this shape a file, a list
+        // or a model is work too.
+        if !doc.word(noun).is_some_and(is_authored_thing) {
             continue;
         }
         if !(noun.saturating_sub(3)..noun).any(|k| doc.is_any(k, &["the", "that", "this", "a"])) {
@@ -344,7 +395,16 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        if actor.kind == ActorKind::Pronoun || !actor.sure {
+        // "The cron job Leopoldine added": a name no list knows, right
+        // after the work and right before the verb that made it, is its
+        // author.
+        let unlisted_author = !passive
+            && actor.kind == ActorKind::Name
+            && actor.start == actor.end
+            && actor.start == at
+            && doc.tokens[at].capitalised
+            && doc.is_any(actor.end + 1, AUTHORED);
+        if actor.kind == ActorKind::Pronoun || !actor.sure && !unlisted_author {
             continue;
         }
         let verb = if passive { actor.end } else { actor.end + 1 };
@@ -356,7 +416,12 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             .find_map(|k| damage_by_work(doc, k));
         let Some(damage) = damage else { continue };
         let who = without_possessive(doc.slice(actor.start, actor.end));
-        let work = doc.slice(noun, noun);
+        // "the cron job", "the mapping file": the work's whole name.
+        let work_end = (noun..at)
+            .rev()
+            .find(|&k| doc.word(k).is_some() && !doc.is_any(k, &["that", "which"]))
+            .unwrap_or(noun);
+        let work = doc.slice(noun, work_end);
         out.push(finding(
             doc,
             &INFO,
@@ -408,6 +473,17 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
             "starved",
             "burned",
             "burnt",
+            // A timeline's present tense: "the config Mehdi loaded floods
+            // the packager".
+            "floods",
+            "wipes",
+            "deletes",
+            "locks",
+            "overloads",
+            "corrupts",
+            "kills",
+            "blocks",
+            "duplicates",
         ],
     );
     let benign = (k + 1..(k + 5).min(doc.len())).any(|j| {
@@ -581,6 +657,31 @@ mod tests {
             "The exporter pinned the primary at 100% CPU.",
             "The job Ioana scheduled sent the weekly digest to 40,000 readers.",
             "The reindex kicked off by Ines finished in ten minutes.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn work_whose_author_no_list_knows_in_a_relative_clause() {
+        for text in [
+            "The cron job Leopoldine added last sprint fired at midnight UTC and wiped the staging and production caches together.",
+            "The mapping file Benedikt pushed on Tuesday night broke every outbound result message.",
+            "- 21:04 — Stream drops for all viewers; the ad-marker config Mehdi loaded that afternoon floods the packager with splice signals.",
+        ] {
+            let found = only_no_people(ID, text);
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        }
+        // The message names the whole piece of work.
+        let found = only_no_people(
+            ID,
+            "The mapping file Benedikt pushed on Tuesday broke every message.",
+        );
+        assert!(found[0].message.contains("mapping file"), "{found:#?}");
+        for text in [
+            "The routing model Ivana retrained on Sunday went live on Monday.",
+            "The mapping file Benedikt pushed on Tuesday fixed every rejected message.",
+            "The config Terraform applied wiped the bucket.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
