@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by
 // Playwright, a static server over dist/, and checks every test wants.
-import { before, after } from "node:test";
+import { before, after, afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import axePkg from "@axe-core/playwright";
 import assert from "node:assert/strict";
@@ -18,10 +18,18 @@ export let server;
 
 /// Starts Chromium and a server over dist/ before the file's tests and
 /// stops both after them. `serverOptions` go to `startServer`.
+/// Contexts made by `newContext` and not closed yet.
+const openContexts = new Set();
+
 export function useBrowserAndServer(serverOptions) {
   before(async () => {
     browser = await launch();
     server = await startServer(serverOptions);
+  });
+  // Whatever a test left open (it failed before its own close) is closed
+  // when it ends, as a `finally` would.
+  afterEach(async () => {
+    for (const context of [...openContexts]) await context.close().catch(() => {});
   });
   after(async () => {
     await browser?.close();
@@ -40,6 +48,8 @@ export async function launch() {
 /// one leaves the app's origin.
 export async function newContext(browser, server, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, ...options });
+  openContexts.add(context);
+  context.on("close", () => openContexts.delete(context));
   context.outside = [];
   context.on("request", (request) => {
     const url = request.url();
