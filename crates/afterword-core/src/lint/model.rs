@@ -126,7 +126,15 @@ fn mentions(doc: &Doc, people: &People, start: usize, end: usize) -> Vec<Mention
         // it is a person: "Shared Budgets", "App Store".
         let doubtful = people.level(i) == Level::Maybe
             && (is_system(base) || super::names::lookup(base).is_none());
-        if people.level(i) >= Level::Maybe && !doubtful {
+        // "\"Unknown\" is a different outcome": a quoted word is a term.
+        let quote = |k: usize| {
+            matches!(
+                doc.tokens.get(k).map(|t| t.kind),
+                Some(Kind::Punct('"' | '\u{201c}' | '\u{201d}'))
+            )
+        };
+        let quoted = i > 0 && quote(i - 1) && quote(i + 1);
+        if people.level(i) >= Level::Maybe && !doubtful && !quoted {
             let mut e = i;
             let mut sure = people.level(i) == Level::Sure;
             while e + 1 < end

@@ -72,7 +72,9 @@ pub fn participants_in_markdown(text: &str) -> Vec<String> {
                 .or_else(|| t.strip_prefix("* "))
                 .or_else(|| t.strip_prefix("+ "))
             {
-                push(item);
+                // One person a line: "Amira Haddad, Signaller, Panel 2" is a
+                // name, then a role and a place.
+                push(item.split([',', ';']).next().unwrap_or_default());
             } else if !t.is_empty() && !t.starts_with('|') {
                 push(t);
             }
@@ -110,6 +112,10 @@ fn split_names(raw: &str) -> Vec<String> {
             .trim()
             .trim_matches(|c: char| c == '"' || c == '\'' || c == '*' || c == '_');
         let words = name.split_whitespace().count();
+        // "Panel 2", "Ward 4B": a numbered place, not a person.
+        if name.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         if (1..=4).contains(&words)
             && name
                 .chars()
@@ -128,7 +134,7 @@ mod tests {
 
     #[test]
     fn names_from_a_participants_line_a_section_and_front_matter() {
-        let text = "---\ntitle: X\nparticipants: [Sione Taufa, Leilani Kahale]\n---\n# T\n\nParticipants: Maria Santos (incident lead), Kenji Watanabe\n\n## People\n\n- Aisha Bello — scribe\n- Omar\n\n## Summary\n\n- Not a name list\n";
+        let text = "---\ntitle: X\nparticipants: [Sione Taufa, Leilani Kahale]\n---\n# T\n\nParticipants: Maria Santos (incident lead), Kenji Watanabe\n\n## People\n\n- Aisha Bello — scribe\n- Omar\n- Amira Haddad, Signaller, Panel 2\n\n## Summary\n\n- Not a name list\n";
         assert_eq!(
             participants_in_markdown(text),
             [
@@ -137,7 +143,8 @@ mod tests {
                 "Maria Santos",
                 "Kenji Watanabe",
                 "Aisha Bello",
-                "Omar"
+                "Omar",
+                "Amira Haddad"
             ]
         );
     }

@@ -357,6 +357,17 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if systems.contains(base) {
         return Level::No;
     }
+    // "the MV Margarethe Schulte", "HMS Belfast": a ship's name.
+    let ship = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word)
+            && matches!(
+                doc.slice(k, k),
+                "MV" | "MS" | "SS" | "HMS" | "RV" | "MT" | "USS" | "FV" | "RMS"
+            )
+    };
+    if i > 0 && ship(i - 1) || i > 1 && ship(i - 2) && doc.tokens[i - 1].capitalised {
+        return Level::No;
+    }
     // "Panel 2", "Ward 9", "Gate 14": a numbered place or thing.
     if base == w
         && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
@@ -426,10 +437,29 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
                     | "few"
                     | "nobody"
             );
+        // "Page sent to the gateway on-call", "Bill paid by card": a
+        // participle with no object is a headline about the thing.
+        let headline = doc.is_any(
+            i + 1,
+            &[
+                "sent",
+                "paid",
+                "raised",
+                "opened",
+                "closed",
+                "filed",
+                "logged",
+                "issued",
+                "posted",
+                "received",
+                "booked",
+                "scheduled",
+            ],
+        ) && doc.is_any(i + 2, &["to", "by", "via", "from", "for", "at", "with"]);
         if given
             && base == w
             && !function_word
-            && (!super::roles::is_role_word(base) && past_verb(doc, i + 1)
+            && (!super::roles::is_role_word(base) && past_verb(doc, i + 1) && !headline
                 || family_name_after(doc, i))
         {
             return Level::Sure;
@@ -480,7 +510,13 @@ impl People {
                 || human_work
                 || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "who"))
                 || listed_name_in_person_context(doc, i, w);
-            let titled = i > 0 && doc.is_any(i - 1, TITLES);
+            // "T. Nakashima", "J. Okoro": a family name after an initial.
+            let initialled = i >= 2
+                && doc.is_punct(i - 1, '.')
+                && doc.tokens[i - 2].kind == Kind::Word
+                && doc.slice(i - 2, i - 2).chars().count() == 1
+                && doc.slice(i - 2, i - 2).chars().all(char::is_uppercase);
+            let titled = i > 0 && doc.is_any(i - 1, TITLES) || initialled;
             let full_name = levels.get(i + 1).is_some_and(|l| *l >= Level::Maybe)
                 && doc.tokens[i + 1].capitalised
                 && !doc.word(i).unwrap_or_default().ends_with("'s");

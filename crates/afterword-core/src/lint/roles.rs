@@ -273,7 +273,34 @@ const NOT_MODIFIERS: &[&str] = &[
 /// Nouns that make "the X team" or "the X engineer" a system instead:
 /// "the deploy pipeline", "the cron job".
 const NOT_A_PERSON_AFTER: &[&str] = &[
-    "bot", "bots", "script", "job", "tool", "account", "accounts", "process", "pipeline", "service",
+    "bot",
+    "bots",
+    "script",
+    "job",
+    "tool",
+    "account",
+    "accounts",
+    "process",
+    "pipeline",
+    "service",
+    // "Support macros", "the finance dashboard", "the ops channel".
+    "macro",
+    "macros",
+    "queue",
+    "queues",
+    "inbox",
+    "mailbox",
+    "portal",
+    "dashboard",
+    "channel",
+    "tickets",
+    "templates",
+    "policy",
+    "policies",
+    "budget",
+    "system",
+    "systems",
+    "tools",
 ];
 
 /// Organisations whose people are named by role: "the vendor's engineer".

@@ -101,6 +101,8 @@ const HUMAN_BREAK: &[&str] = &[
 /// Harm words told before their reason: "Imaging was unavailable after …",
 /// "Payments were late because …", "Everything fell over because of …".
 const HARM_TOLD: &[&str] = &[
+    "disappeared",
+    "vanished",
     "broke",
     "broken",
     "corrupted",
@@ -381,11 +383,22 @@ const REDUCED: &[&str] = &[
     "spend",
     "bill",
     "risk",
+    "level",
+    "levels",
+    "pressure",
+    "demand",
+    "traffic",
+    "temperatures",
+    "numbers",
+    "figures",
+    "chlorine",
 ];
 
 /// Outcomes that make "caused …", "introduced …" or "responsible for …"
 /// a statement of blame.
 pub(crate) const OUTCOMES: &[&str] = &[
+    "duplicate",
+    "duplicates",
     "bug",
     "bugs",
     "regression",
@@ -793,7 +806,7 @@ fn is_past(w: &str) -> bool {
 }
 
 /// "the wrong …", "by mistake", "instead of the …" after a verb.
-fn wrong_target(doc: &Doc, from: usize, limit: usize) -> bool {
+pub(crate) fn wrong_target(doc: &Doc, from: usize, limit: usize) -> bool {
     // "removed that phrase because the interface made the wrong option the
     // default": the wrong thing must be the act's own object.
     (from..limit)

@@ -326,6 +326,11 @@ fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 "and",
             ],
         );
+    // "…, Harjit Sandhu, had a joint message agreed": after a person's
+    // name set off by commas, "had" is that person's verb.
+    if i >= 2 && doc.is_punct(i - 1, ',') && cx.people.mention_ending_at(doc, i - 2).is_some() {
+        return None;
+    }
     if !opens {
         return None;
     }
@@ -334,6 +339,52 @@ fn inverted_had(cx: &Cx<'_>, i: usize) -> Option<usize> {
         if let Some(actor) = cx.people.mention_ending_at(doc, end) {
             if actor.start == i + 1 && actor.sure && doc.word(end + 1).is_some() {
                 if doc.is_any(end + 1, &["been", "a", "the", "no", "any"]) {
+                    return None;
+                }
+                // "Had the reviewer checked …": what follows is a step the
+                // person took, not a noun ("had a joint staff message").
+                let mut verb = end + 1;
+                if doc.is_any(
+                    verb,
+                    &["only", "just", "actually", "even", "simply", "bothered"],
+                ) || doc
+                    .word(verb)
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+                {
+                    verb += 1;
+                }
+                let participle = crate::lint::people::past_verb(doc, verb)
+                    || doc.word(verb).is_some_and(|w| {
+                        w.len() > 3 && w.ends_with("en")
+                            || matches!(
+                                w,
+                                "done"
+                                    | "read"
+                                    | "run"
+                                    | "kept"
+                                    | "sent"
+                                    | "made"
+                                    | "put"
+                                    | "set"
+                                    | "built"
+                                    | "told"
+                                    | "caught"
+                                    | "thought"
+                                    | "brought"
+                                    | "held"
+                                    | "gone"
+                                    | "known"
+                                    | "seen"
+                                    | "paid"
+                                    | "said"
+                                    | "heard"
+                                    | "understood"
+                                    | "followed"
+                                    | "stopped"
+                                    | "waited"
+                            )
+                    });
+                if !participle {
                     return None;
                 }
                 return Some(end);
@@ -843,6 +894,18 @@ mod tests {
         assert_clean(
             ID,
             "If the alert had fired sooner, we would have rolled back earlier.",
+        );
+    }
+
+    #[test]
+    fn had_after_a_name_set_off_by_commas_is_that_persons_verb() {
+        assert_clean(
+            ID,
+            "- Daniela and the council's payroll manager, Harjit Sandhu, had a joint staff message agreed within three hours.",
+        );
+        assert_clean(
+            ID,
+            "Had the reviewer a second screen, the diff would be easier to read.",
         );
     }
 }

@@ -330,7 +330,19 @@ pub(crate) fn after_clock(doc: &Doc, i: usize) -> bool {
 }
 
 /// Verbs before "to" that lead into the damage: "managed to break".
-const LEAD_INS: &[&str] = &["managed", "decided", "chose", "proceeded", "went", "tried"];
+const LEAD_INS: &[&str] = &[
+    "managed",
+    "decided",
+    "chose",
+    "proceeded",
+    "went",
+    "tried",
+    "decide",
+    "choose",
+    "try",
+    "opt",
+    "opted",
+];
 
 /// Base forms after "managed to" and similar: "managed to break".
 fn base_damage(doc: &Doc, i: usize) -> Option<Class> {
@@ -398,6 +410,21 @@ impl Rule for PersonAsCause {
                 )
             {
                 (Verb::Ignored, i, true)
+            } else if doc.is(i - 1, "to")
+                && i >= 2
+                && doc.is_any(
+                    i - 2,
+                    &["decide", "decided", "choose", "chose", "opt", "opted"],
+                )
+                && super::damage::wrong_target(
+                    doc,
+                    i + 1,
+                    super::damage::clause_limit(doc, i + 1, 9),
+                )
+            {
+                // "Why did the vendor's engineer decide to reboot the wrong
+                // core switch …?"
+                (Verb::Damage(Class::Deleted), i, true)
             } else if harm_then_after(doc, i) {
                 (Verb::Damage(Class::Deleted), i, true)
             } else if because_near && (harm_then_because(cx, i) || because_then_harm(cx, i)) {
@@ -1147,6 +1174,25 @@ mod tests {
             "Early drafts said 'operator error', but we removed that phrase because the interface made the wrong option the default.",
         ] {
             assert!(crate::lint::testing::only_no_people(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_initialled_name_and_a_question_about_a_choice() {
+        for text in [
+            "The newsroom published the embargoed results forty minutes early after T. Nakashima hit \"Publish\" instead of \"Schedule\".",
+            "Why did the vendor's engineer decide to reboot the wrong core switch in the middle of enrollment week?",
+        ] {
+            assert_eq!(crate::lint::testing::only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "Why did the vendor's engineer decide to reboot the core switch?",
+            "The newsroom published the results after T. Nakashima checked the embargo time.",
+        ] {
+            assert!(
+                crate::lint::testing::only_no_people(ID, text).is_empty(),
+                "{text}"
+            );
         }
     }
 }

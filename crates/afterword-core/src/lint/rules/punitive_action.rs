@@ -170,8 +170,21 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     match w {
-        _ if BE.contains(&w) && doc.is_any(i + 1, PUNISHED) && !super::spared_or_thing(cx, i) => {
-            let p = i + 1;
+        // "has been permanently removed from our site access list": an
+        // adverb may stand between.
+        _ if BE.contains(&w)
+            && (doc.is_any(i + 1, PUNISHED)
+                || doc
+                    .word(i + 1)
+                    .is_some_and(|a| a.len() > 4 && a.ends_with("ly"))
+                    && doc.is_any(i + 2, PUNISHED))
+            && !super::spared_or_thing(cx, i) =>
+        {
+            let p = if doc.is_any(i + 1, PUNISHED) {
+                i + 1
+            } else {
+                i + 2
+            };
             let pw = doc.word(p)?;
             let end = match pw {
                 "written" if doc.is(p + 1, "up") => p + 1,
@@ -809,5 +822,21 @@ mod tests {
             assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
         }
         assert_clean(ID, "Move the on-call analyst to the new rota from March.");
+    }
+
+    #[test]
+    fn removed_for_good_with_an_adverb_between() {
+        assert_eq!(
+            only_no_people(
+                ID,
+                "The vendor's engineer has been permanently removed from our site access list."
+            )
+            .len(),
+            1
+        );
+        assert_clean(
+            ID,
+            "The old badge reader has been permanently removed from the site.",
+        );
     }
 }

@@ -90,6 +90,9 @@ const BAD: &[&str] = &[
     "wipes",
     "purged",
     "purges",
+    "rival",
+    "competitor",
+    "competitors",
 ];
 
 /// Acts that are harm in themselves when someone is "thanked" for them.
@@ -152,6 +155,7 @@ const IRONY: &[&str] = &[
     "masterful",
     "masterfully",
     "genius",
+    "inspired",
 ];
 
 /// Words that make it a good one, so the thanks are real.
@@ -263,8 +267,30 @@ fn shows_broken(doc: &Doc, j: usize) -> bool {
         && (j + 1..(j + 10).min(doc.len()))
             .take_while(|&k| !ends_clause(doc, k))
             .any(|k| {
-                doc.is_any(k, &["never", "not"]) || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+                doc.is_any(k, &["never", "not"])
+                    || doc.word(k).is_some_and(|w| w.ends_with("n't"))
+                    // "on proving that `rm -rf` works exactly as documented".
+                    || doc.tokens[k].kind == Kind::Code && destructive(doc.slice(k, k))
             })
+}
+
+/// Whether a command in code destroys what it runs on.
+fn destructive(code: &str) -> bool {
+    let code = code.to_ascii_lowercase();
+    [
+        "rm -rf",
+        "rm -fr",
+        "drop ",
+        "truncate",
+        "delete from",
+        "--force",
+        "kill -9",
+        "reset --hard",
+        "mkfs",
+        "dd if=",
+    ]
+    .iter()
+    .any(|c| code.contains(c))
 }
 
 /// Whether word `j` credits someone with finding something out in public or
@@ -554,6 +580,8 @@ impl Rule for SarcasticCredit {
                             "office",
                             "desk",
                             "shift",
+                            "temp",
+                            "temps",
                         ],
                     ) || doc
                         .word(to + 2)
@@ -873,6 +901,23 @@ mod tests {
             "Nice work, Fenna — the rollback took two minutes.",
             "A special award goes to Ptolemy for rewriting the runbook.",
             "Thanks to Redwood for the quick restore.",
+        ] {
+            assert_clean(ID, text);
+        }
+    }
+
+    #[test]
+    fn credit_for_a_destructive_command_an_inspired_idea_or_a_leak() {
+        for text in [
+            "Congratulations, @pkowalczyk, on proving that `rm -rf` works exactly as documented on the media server.",
+            "Kudos to Facilities for the inspired idea of testing the fire suppression system in the server room during the exam-board data load.",
+            "Well done to the agency temp for so efficiently emailing the entire claimant list to a rival insurer.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "Congratulations, @pkowalczyk, on proving that `pg_restore` brings the replica back in ten minutes.",
+            "Well done to the agency temp for quickly emailing every claimant the corrected letter.",
         ] {
             assert_clean(ID, text);
         }

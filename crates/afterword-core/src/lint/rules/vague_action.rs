@@ -195,7 +195,22 @@ impl Rule for VagueAction {
         }
         let mut i = 0;
         while i < doc.len() {
-            match vigilance_at(doc, i) {
+            // "The fix is … not to ask people to try harder", "rather than
+            // telling staff to be careful": said against such an action.
+            let refused = || {
+                (i.saturating_sub(6)..i)
+                    .rev()
+                    .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                    .any(|k| {
+                        doc.is_any(
+                            k,
+                            &[
+                                "not", "never", "rather", "instead", "than", "don't", "won't",
+                            ],
+                        )
+                    })
+            };
+            match vigilance_at(doc, i).filter(|_| !refused()) {
                 Some(end) => {
                     out.push(finding(doc, &INFO, i, end, VIGILANCE, vec![]));
                     i = end + 1;
@@ -284,5 +299,22 @@ mod tests {
         assert_clean(ID, "We will investigate as part of the review.");
         assert_clean(ID, "## Analysis\n\n- Investigate\n");
         assert_clean(ID, "Sam double-checked the rollback plan.");
+    }
+
+    #[test]
+    fn said_against_asking_people_to_try_harder() {
+        assert_clean(
+            ID,
+            "The fix is to make the alarm more meaningful, not to ask people to try harder.",
+        );
+        assert_clean(
+            ID,
+            "Rather than telling staff to be more careful, we added a second check.",
+        );
+        assert_flags(
+            ID,
+            "Operators should try harder to catch alarms.",
+            "try harder",
+        );
     }
 }

@@ -213,7 +213,24 @@ impl Rule for WorkAsCause {
                 && !crate::lint::systems::is_system(doc.word(actor.start).unwrap_or_default());
             let counts = actor.sure
                 || doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"])
-                || because_of && named;
+                || (because_of || before_outcome) && named;
+            // "Tevita's config change set the timeout to 5 ms, and the crane
+            // scheduler stalled for two hours as a result".
+            let as_a_result = (after..(after + 30).min(doc.len()))
+                .take_while(|&k| {
+                    !matches!(
+                        doc.tokens[k].kind,
+                        Kind::Break | Kind::Punct('.' | ';' | '!' | '?')
+                    )
+                })
+                .find(|&k| {
+                    doc.seq(k, &["as", "a", "result"]) || doc.seq(k, &["as", "a", "consequence"])
+                })
+                .and_then(|k| {
+                    let and = (after..k).find(|&j| doc.is(j, "and") && doc.is_punct(j - 1, ','))?;
+                    super::damage::harm_told_after(doc, and + 1, k - and).then_some(k + 2)
+                })
+                .filter(|_| damage.is_none());
             if !counts {
                 continue;
             }
@@ -231,7 +248,7 @@ impl Rule for WorkAsCause {
                 } else {
                     None
                 };
-            let end = match (damage, led_to) {
+            let end = match (damage, led_to.or(as_a_result)) {
                 (Some(d), _) => d.end,
                 (None, Some(k)) => k,
                 (None, None) if before_outcome || flawed || because_of => noun,
@@ -268,6 +285,11 @@ impl Rule for WorkAsCause {
 /// Verbs that make a person the author of a piece of work.
 const AUTHORED: &[&str] = &[
     "wrote",
+    "maintains",
+    "maintained",
+    "owns",
+    "keeps",
+    "kept",
     "loaded",
     "uploaded",
     "imported",
@@ -308,6 +330,12 @@ const AUTHORED: &[&str] = &[
 /// Things that are someone's work when a relative clause names who made
 /// them: "the mapping file Benedikt pushed", "the model Ivana retrained".
 const AUTHORED_THING: &[&str] = &[
+    "csv",
+    "export",
+    "upload",
+    "roster",
+    "form",
+    "document",
     "file",
     "files",
     "mapping",
@@ -383,6 +411,10 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         if doc.is_any(at, &["that", "which"]) {
             at += 1;
         }
+        // "the CSV Ms. Haverkamp uploaded": the author after a title.
+        if doc.is_any(at, &["ms", "mr", "mrs", "mx", "dr", "prof"]) {
+            at += if doc.is_punct(at + 1, '.') { 2 } else { 1 };
+        }
         // "a cron job authored by Wojciech sent …", "the backfill kicked
         // off by Ruslan": the author after "by".
         let particle = doc.is_any(at, &["kicked", "set", "started", "rolled", "put"])
@@ -413,8 +445,34 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         }
         let damage = (verb + 1..(verb + 10).min(doc.len()))
             .take_while(|&k| doc.word(k).is_some())
-            .find_map(|k| damage_by_work(doc, k));
-        let Some(damage) = damage else { continue };
+            .find_map(|k| damage_by_work(doc, k))
+            .map(|d| d.end);
+        // "… on the roster spreadsheet Kwabena maintains, which is why
+        // nobody answered": the work given as the reason for harm.
+        let is_why = || {
+            (verb + 1..(verb + 8).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ','))
+                .find(|&k| doc.seq(k, &["is", "why"]) || doc.seq(k, &["was", "why"]))
+                .filter(|&k| {
+                    super::damage::harm_told_after(doc, k + 2, 12)
+                        || k > 0 && doc.is(k - 1, "which")
+                })
+                .map(|k| k + 1)
+        };
+        // "… disappeared because of the CSV Ms. Haverkamp uploaded": harm
+        // told first, then the work as its reason.
+        let because_of = || {
+            let lead = (noun.saturating_sub(4)..noun).find(|&k| {
+                doc.seq(k, &["because", "of"])
+                    || doc.seq(k, &["due", "to"])
+                    || doc.seq(k, &["caused", "by"])
+            })?;
+            super::damage::harm_told_before(doc, lead, 14, |k| doc.is_any(k, OUTCOMES))
+                .then_some(verb)
+        };
+        let Some(damage_end) = damage.or_else(is_why).or_else(because_of) else {
+            continue;
+        };
         let who = without_possessive(doc.slice(actor.start, actor.end));
         // "the cron job", "the mapping file": the work's whole name.
         let work_end = (noun..at)
@@ -426,7 +484,7 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             doc,
             &INFO,
             actor.start,
-            damage.end,
+            damage_end,
             format!(
                 "Makes “{who}” the cause through their work; name the {work} and what let it do harm, not who made it."
             ),
@@ -682,6 +740,25 @@ mod tests {
             "The routing model Ivana retrained on Sunday went live on Monday.",
             "The mapping file Benedikt pushed on Tuesday fixed every rejected message.",
             "The config Terraform applied wiped the bucket.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn work_given_as_the_reason_for_harm() {
+        for text in [
+            "The Saturday shift was blank on the roster spreadsheet Kwabena maintains, which is why nobody was answering the call centre queue from 8 till noon.",
+            "Tevita's config change set the berth-allocation timeout to 5 ms, and the crane scheduler at Pier 9 stalled for two hours as a result.",
+            "Half the bus timetable disappeared from the council website because of the CSV Ms. Haverkamp uploaded over the live file.",
+            "- **Retries.** The duplicate grants came from Ottilie's retry script, which replayed every timed-out reward job.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "The roster spreadsheet Kwabena maintains shows every Saturday shift.",
+            "Tevita's config change set the timeout to 5 s, and the crane scheduler recovered as a result.",
+            "Catriona's decision to move to manual dosing brought levels down within the hour.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
