@@ -37,11 +37,10 @@ pub fn App(
     let team_library = options.team_library.clone();
     let app = AppState::with_options(namespace.as_deref().unwrap_or(""), options, host);
     provide_context(app);
-    // The open draft's slot lives with the guard, which checks it before
-    // any way out of the editor.
+    // The open draft's slot, which every way out of the editor checks.
     let open = app.open;
     provide_context(open);
-    app.reload();
+    app.start();
     if embedded {
         app.on_removal(move || app.before_removal());
         app.reopen_held();

@@ -135,6 +135,28 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs `f` once the page is idle (after the frames and input already
+/// queued), or within a second whatever happens; a browser without idle
+/// callbacks runs it shortly after.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let callback = Closure::once_into_js(f);
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+            let _ = request.call2(&window, &callback, &options);
+        }
+        None => leptos::prelude::set_timeout(f, std::time::Duration::from_millis(30)),
+    }
+}
+
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }

@@ -302,6 +302,33 @@ impl AppState {
         )
     }
 
+    /// The first read of the library: the draft list as the index has it
+    /// and the versions kept by closed tabs are shown at once, and every
+    /// draft is read (unreadable ones set aside, the usage figure measured)
+    /// once the page is idle. When the index cannot be trusted, everything is read
+    /// first.
+    pub fn start(&self) {
+        let started = crate::browser::clock_ms();
+        match self.library().listed() {
+            Some(rows) => {
+                self.drafts.set(rows);
+                // Versions kept by tabs that closed are offered at once.
+                self.guard.refresh(&self.library());
+                crate::browser::record_timing(
+                    "first-list-ms",
+                    crate::browser::clock_ms() - started,
+                );
+                let app = *self;
+                crate::browser::when_idle(move || {
+                    if app.is_alive() {
+                        app.reload();
+                    }
+                });
+            }
+            None => self.reload(),
+        }
+    }
+
     /// Reads the whole namespace again (start-up, another tab's change).
     pub fn reload(&self) {
         let started = crate::browser::clock_ms();

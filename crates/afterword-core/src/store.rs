@@ -558,6 +558,43 @@ impl<S: KeyValueStore> Library<S> {
         out
     }
 
+    /// The draft list as the index has it, with the trash marks, when the
+    /// index can be read and lists exactly the drafts stored: what a start
+    /// shows before [`Library::load`] has read every draft. `None` when
+    /// anything is off (no index, a damaged one, a draft it does not list),
+    /// and then only `load` will do. Reads the key list, the index and the
+    /// trash marks, and writes nothing.
+    pub fn listed(&self) -> Option<Vec<DraftMeta>> {
+        let keys = self.store.keys().ok()?;
+        let raw = self.store.get(&self.index_key()).ok()??;
+        let index = serde_json::from_str::<Index>(&raw).ok()?;
+        let prefix = format!("{}:draft:", self.ns);
+        let mut stored: Vec<&str> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(&prefix))
+            .collect();
+        let mut listed: Vec<&str> = index.drafts.iter().map(|m| m.id.as_str()).collect();
+        stored.sort_unstable();
+        listed.sort_unstable();
+        if stored != listed {
+            return None;
+        }
+        // No trash key yet: the index's own marks are the ones there are.
+        let marks = match self.store.get(&self.trash_key()).ok()? {
+            Some(raw) => Some(serde_json::from_str::<TrashMarks>(&raw).ok()?),
+            None => None,
+        };
+        self.remember_index(raw, index.drafts.clone());
+        let mut rows = index.drafts;
+        if let Some(marks) = marks {
+            for row in &mut rows {
+                row.trashed_at = marks.get(&row.id).copied();
+            }
+        }
+        rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+        Some(rows)
+    }
+
     fn read_index(&self, out: &mut Loaded) -> Index {
         let raw = match self.store.get(&self.index_key()) {
             Ok(Some(raw)) => raw,
@@ -1439,6 +1476,41 @@ mod tests {
             "kept byte for byte"
         );
         assert_eq!(lib.store.get("afterword:draft:pm-b").unwrap(), stored_b);
+    }
+
+    #[test]
+    fn the_listed_drafts_are_what_a_load_lists_when_the_index_agrees() {
+        let lib = Library::new(MemoryStore::new(), "afterword");
+        // A library that never saved has nothing listed to trust.
+        assert_eq!(lib.listed(), None);
+        lib.save(&mut doc("a", "A"), t(1)).unwrap();
+        lib.save(&mut doc("b", "B"), t(2)).unwrap();
+        lib.save(&mut doc("c", "C"), t(3)).unwrap();
+        lib.set_trashed("b", Some(t(4))).unwrap();
+        let rows = |metas: Vec<DraftMeta>| -> Vec<(String, String, Option<DateTime<Utc>>)> {
+            metas
+                .into_iter()
+                .map(|m| (m.id, m.title, m.trashed_at))
+                .collect()
+        };
+        let loaded: Vec<DraftMeta> = lib.load().drafts.into_iter().map(|(m, _)| m).collect();
+        assert_eq!(rows(lib.listed().unwrap()), rows(loaded));
+        // A draft the index does not list, a damaged index or trash list:
+        // only a load can say what is there.
+        lib.store
+            .set(
+                "afterword:draft:d",
+                &serde_json::to_string(&doc("d", "D")).unwrap(),
+            )
+            .unwrap();
+        assert_eq!(lib.listed(), None);
+        lib.store.remove("afterword:draft:d").unwrap();
+        assert!(lib.listed().is_some());
+        lib.store.set("afterword:trash", "{broken").unwrap();
+        assert_eq!(lib.listed(), None);
+        lib.store.remove("afterword:trash").unwrap();
+        lib.store.set("afterword:index", "[").unwrap();
+        assert_eq!(lib.listed(), None);
     }
 
     #[test]
