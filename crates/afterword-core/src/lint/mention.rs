@@ -108,10 +108,56 @@ fn single_quoted_terms(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words after a quoted statement that take it back: "An early draft said
+/// 'Ola caused the outage'; we have rewritten that line because it isn't
+/// true".
+const TAKEN_BACK: &[&str] = &[
+    "rewritten",
+    "rewrote",
+    "removed",
+    "struck",
+    "withdrawn",
+    "retracted",
+    "untrue",
+    "isn't true",
+    "is not true",
+    "wasn't true",
+    "not accurate",
+    "inaccurate",
+    "no longer says",
+];
+
+/// Whether bytes `start..end` of `text` lie inside a quotation that the
+/// rest of its sentence takes back.
+fn quoted_and_taken_back(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = &text[line_start..start];
+    let after = &text[end..line_end];
+    let open = before.rfind(['"', '\u{201c}', '\u{2018}', '\'']);
+    let close = after.find(['"', '\u{201d}', '\u{2019}', '\'']);
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    // An apostrophe inside a word ("Ola's") is not a quote.
+    let opens = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if !opens {
+        return false;
+    }
+    let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+    let rest = after[close + close_len..].to_lowercase();
+    let sentence = rest.split(['.', '!', '?']).next().unwrap_or_default();
+    TAKEN_BACK.iter().any(|w| sentence.contains(w))
+}
+
 pub(crate) fn drop_mentions(doc: &Doc, found: &mut Vec<Finding>) {
     if found.is_empty() {
         return;
     }
+    found.retain(|f| !quoted_and_taken_back(doc.text, f.span.offset, f.span.end));
     let quotes = quoted_terms(doc.text);
     found.retain(|f| {
         if !WORD_RULES.contains(&f.rule.as_str()) && f.rule != "hindsight" {

@@ -357,6 +357,61 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
     if systems.contains(base) {
         return Level::No;
     }
+    // "the Victoria substation", "the Sophia building": a name before a
+    // place or a thing after "the" names that place.
+    if i > 0
+        && doc.is(i - 1, "the")
+        && doc.is_any(
+            i + 1,
+            &[
+                "substation",
+                "station",
+                "depot",
+                "clinic",
+                "hospital",
+                "branch",
+                "office",
+                "street",
+                "road",
+                "bridge",
+                "building",
+                "site",
+                "centre",
+                "center",
+                "plant",
+                "warehouse",
+                "terminal",
+                "line",
+                "campus",
+                "hall",
+                "room",
+                "park",
+                "square",
+                "wing",
+                "ward",
+                "theatre",
+                "theater",
+                "tower",
+                "house",
+                "library",
+                "school",
+                "quay",
+                "dock",
+                "yard",
+                "mine",
+                "pit",
+                "farm",
+                "estate",
+                "gate",
+                "tunnel",
+                "cluster",
+                "server",
+                "release",
+            ],
+        )
+    {
+        return Level::No;
+    }
     // "the MV Margarethe Schulte", "HMS Belfast": a ship's name.
     let ship = |k: usize| {
         doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word)

@@ -109,6 +109,7 @@ const ROLES: &[&str] = &[
     "noc",
     "soc",
     // People by their trade, in the many places incidents happen.
+    "desk",
     "analysts",
     "coordinators",
     "planner",
@@ -580,8 +581,17 @@ pub(crate) fn role_starting_at(doc: &Doc, start: usize) -> Option<usize> {
             continue;
         }
         if is_role_word(base) && !(in_list(base, DEPARTMENTS) && doc.is(j + 1, "team")) {
-            if doc.is_any(j + 1, NOT_A_PERSON_AFTER) || machine_role(doc, j) {
+            // "the support macros" are a thing; "the HR systems analyst" is
+            // a person, named by the role at the end.
+            if doc.is_any(j + 1, NOT_A_PERSON_AFTER)
+                && !(j + 2..(j + 4).min(doc.len()))
+                    .any(|k| doc.word(k).is_some_and(|w| in_list(w, ROLES)))
+                || machine_role(doc, j)
+            {
                 return None;
+            }
+            if doc.is_any(j + 1, NOT_A_PERSON_AFTER) {
+                continue;
             }
             found = Some(j);
             if w.ends_with('\'') || w.ends_with("'s") {

@@ -222,6 +222,10 @@ const BAR: &[&str] = &[
 /// Every word an arm of [`phrase_at`] starts with: the match is only tried
 /// for these. A new arm adds its words here.
 const PHRASE_STARTS: &[&str] = &[
+    "too",
+    "don't",
+    "doesn't",
+    "didn't",
     "a",
     "all",
     "an",
@@ -417,6 +421,34 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         "should" if doc.seq(i + 1, &["know", "better"]) => Some(i + 2),
         // "… who apparently had better things to do".
         "had" | "have" | "has" if doc.seq(i + 1, &["better", "things", "to", "do"]) => Some(i + 4),
+        // "the shore IT team are frankly too inexperienced to be trusted
+        // with live schema changes".
+        "too"
+            if doc.is_any(
+                i + 1,
+                &[
+                    "inexperienced",
+                    "junior",
+                    "green",
+                    "careless",
+                    "lazy",
+                    "sloppy",
+                    "incompetent",
+                    "clueless",
+                ],
+            ) && doc.is(i + 2, "to")
+                && person_subject_before(cx, i) =>
+        {
+            Some(i + 1)
+        }
+        // "the night crew just don't care about scanning".
+        "don't" | "doesn't" | "didn't"
+            if doc.is(i + 1, "care")
+                && !doc.is_any(i + 2, &["if", "whether", "which", "who"])
+                && person_subject_before(cx, i) =>
+        {
+            Some(i + 1)
+        }
         // "The logistics coordinator is simply not up to the job".
         "not" | "isn't" | "wasn't" | "aren't" | "weren't"
             if doc.seq(i + 1, &["up", "to", "the"])
@@ -586,14 +618,18 @@ fn attitude_at(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     if !doc.is_any(i, &["attitude", "attitudes", "mindset"]) || i == 0 {
         return None;
     }
-    let owner = cx
-        .people
-        .possessor_ending_at(doc, i - 1)
-        .filter(|a| a.sure && a.kind != crate::lint::people::ActorKind::Pronoun)?;
+    // Only people have an attitude: a name no list knows counts too
+    // ("Giedrė's attitude toward change control").
+    let owner = cx.people.possessor_ending_at(doc, i - 1).filter(|a| {
+        a.kind != crate::lint::people::ActorKind::Pronoun
+            && (a.sure || a.kind == crate::lint::people::ActorKind::Name)
+    })?;
     let judged = (i + 1..(i + 9).min(doc.len()))
         .take_while(|&k| doc.word(k).is_some())
         .find(|&k| {
-            doc.is_any(k, POOR_ATTITUDE)
+            (doc.is_any(k, POOR_ATTITUDE)
+                || doc.is_any(k, &["problem", "issue"])
+                    && doc.is_any(k - 1, &["real", "the", "a", "main", "whole"]))
                 && (i + 1..k).any(|b| doc.is_any(b, &["is", "was", "are", "were", "seems"]))
         });
     if let Some(k) = judged {
@@ -878,5 +914,18 @@ mod tests {
             "not up to the job",
         );
         assert_clean(ID, "The old pump is not up to the job at peak flow.");
+    }
+
+    #[test]
+    fn too_inexperienced_not_caring_and_an_attitude_that_is_the_problem() {
+        for (text, flagged) in [
+            ("- Part of the problem is that the shore IT team are frankly too inexperienced to be trusted with live schema changes.", "too inexperienced"),
+            ("Quoted from the review channel: \"the night crew at the Daventry depot just don't care about scanning, never have.\"", "don't care"),
+            ("Giedrė's attitude toward change control is the real problem here.", "Giedrė's attitude toward change control is the real problem"),
+        ] {
+            assert_flags(ID, text, flagged);
+        }
+        assert_clean(ID, "The pump is too old to be trusted with the night load.");
+        assert_clean(ID, "Customers don't care which region serves them.");
     }
 }

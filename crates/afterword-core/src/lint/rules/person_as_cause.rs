@@ -393,6 +393,16 @@ impl Rule for PersonAsCause {
                 out.push(f);
                 continue;
             }
+            if let Some(f) = that_is_what(cx, i) {
+                out.push(f);
+                continue;
+            }
+            if last_because.is_some_and(|b| b + 10 >= i) {
+                if let Some(f) = because_someone_somewhere(cx, i) {
+                    out.push(f);
+                    continue;
+                }
+            }
             if let Some(f) = without_checking(cx, i) {
                 out.push(f);
                 continue;
@@ -454,6 +464,18 @@ impl Rule for PersonAsCause {
             if !actor.sure && !human && !named_act {
                 continue;
             }
+            // "… than discovering what you forgot to count": "you" in a
+            // lesson is anyone.
+            if actor.kind == ActorKind::Pronoun
+                && doc.is(actor.start, "you")
+                && actor.start > 0
+                && doc.is_any(
+                    actor.start - 1,
+                    &["what", "whatever", "things", "anything", "if", "when"],
+                )
+            {
+                continue;
+            }
             // "No one lost data": a negated subject clears people.
             if actor.kind == ActorKind::Pronoun
                 && doc.is_any(actor.start, &["nobody", "no"])
@@ -499,6 +521,40 @@ fn harm_then_because(cx: &Cx<'_>, i: usize) -> bool {
     super::damage::harm_told_before(doc, actor.start - 1, 12, |_| false)
 }
 
+/// "The texts went to the wrong clients because reception staff at the
+/// Harrowgate clinic imported last year's list": harm told first, then a
+/// person, where they work, and their act as the reason.
+fn because_someone_somewhere(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    if i < 4 || !crate::lint::people::past_verb(doc, i) {
+        return None;
+    }
+    let at = (i.saturating_sub(6)..i - 1)
+        .rev()
+        .take_while(|&k| doc.word(k).is_some())
+        .find(|&k| doc.is_any(k, &["at", "in", "on", "from"]))?;
+    let actor = cx.people.mention_ending_at(doc, at - 1)?;
+    if actor.kind == ActorKind::Pronoun || !actor.sure || actor.start < 2 {
+        return None;
+    }
+    // "because reception staff at …": one word may describe them.
+    let because = if doc.is(actor.start - 1, "because") {
+        actor.start - 1
+    } else if doc.is(actor.start - 2, "because") && doc.word(actor.start - 1).is_some() {
+        actor.start - 2
+    } else {
+        return None;
+    };
+    super::damage::harm_told_before(doc, because, 12, |_| false).then(|| {
+        named(
+            doc,
+            actor.start,
+            actor,
+            "Names “{who}” as the cause; describe what in the system or process made this possible.",
+        )
+    })
+}
+
 /// "Because the security guard silenced the panel at 02:20, the excursion
 /// ran on for another four hours": a sentence that opens with a person's act
 /// as the reason, then tells the harm it led to.
@@ -531,6 +587,62 @@ fn because_then_harm(cx: &Cx<'_>, i: usize) -> bool {
         return false;
     };
     super::damage::harm_told_after(doc, comma + 1, 16)
+}
+
+/// "**05:52** — Ruaridh restarts the manifest database mid-sync, and that
+/// restart is what knocks out check-in", "@kit.marlowe turns off origin
+/// shielding, and that is what knocks the origin over": a person's act, then
+/// that act named as what did the damage.
+fn that_is_what(cx: &Cx<'_>, i: usize) -> Option<Finding> {
+    let doc = cx.doc;
+    if !doc.is(i, "what") || i < 3 || !doc.is_any(i - 1, &["is", "was"]) {
+        return None;
+    }
+    let that = if doc.is(i - 2, "that") {
+        i - 2
+    } else if doc.is(i - 3, "that") {
+        i - 3
+    } else {
+        return None;
+    };
+    let harm = doc.is_any(
+        i + 1,
+        &[
+            "knocks", "knocked", "takes", "took", "brings", "brought", "breaks", "broke",
+            "crashes", "crashed", "kills", "killed",
+        ],
+    ) && (i + 2..(i + 6).min(doc.len()))
+        .any(|k| doc.is_any(k, &["out", "down", "over", "offline"]))
+        || super::damage::damage_at(doc, i + 1).is_some();
+    if !harm || !doc.is(that - 1, "and") {
+        return None;
+    }
+    // The clause before: a person at its start, then what they did.
+    let mut starts: Vec<usize> = (that.saturating_sub(25)..that)
+        .rev()
+        .take_while(|&k| {
+            !matches!(
+                doc.tokens[k].kind,
+                Kind::Break | Kind::Punct('.' | ';' | '!' | '?')
+            )
+        })
+        .filter(|&k| doc.word(k).is_some() && opens_clause(doc, k))
+        .collect();
+    starts.reverse();
+    // The first place a clause opens with a person who does something.
+    let actor = starts.into_iter().take(3).find_map(|k| {
+        let a = cx.people.actor_starting_at(doc, k)?;
+        ((a.sure || a.kind == ActorKind::Name)
+            && a.kind != ActorKind::Pronoun
+            && doc.word(a.end + 1).is_some())
+        .then_some(a)
+    })?;
+    Some(named(
+        doc,
+        actor.start,
+        actor,
+        "Names “{who}” as the cause; describe what in the system or process made this possible.",
+    ))
 }
 
 /// Participles that, with "by <person>", say a person did the damage:
@@ -1193,6 +1305,25 @@ mod tests {
                 crate::lint::testing::only_no_people(ID, text).is_empty(),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn an_act_then_named_as_what_did_the_damage_and_a_person_at_their_workplace() {
+        for text in [
+            "- **05:52** — Ruaridh restarts the manifest database mid-sync, and that restart is what knocks out check-in at Port Varrick as well.",
+            "- **19:31** — @kit.marlowe turns off origin shielding \"to save costs\", and that is what knocks the origin over at kick-off.",
+            "The vaccine reminder texts went to the wrong clients because reception staff at the Harrowgate clinic imported last year's contact list.",
+        ] {
+            assert_eq!(crate::lint::testing::only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "- **05:52** — Ruaridh restarts the manifest database, and that is what brings check-in back.",
+            "Check-in recovered because staff at the Harrowgate clinic switched to the paper list.",
+            "An early draft said 'Ola caused the outage'; we have rewritten that line because it isn't true and isn't helpful.",
+            "- Counting what you care about is cheaper than discovering what you forgot to count.",
+        ] {
+            assert!(crate::lint::testing::only_no_people(ID, text).is_empty(), "{text}");
         }
     }
 }

@@ -80,8 +80,13 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
             Some(i - 1)
         }
         // "The problem was Ingrid", "the culprit was the intern".
+        // Not "the first person to learn of the problem was the opening
+        // nurse": there the problem is what they learned of.
         "problem" | "culprit" | "issue"
-            if i > 0 && doc.is(i - 1, "the") && doc.is_any(i + 1, &["was", "is"]) =>
+            if i > 0
+                && doc.is(i - 1, "the")
+                && doc.is_any(i + 1, &["was", "is"])
+                && !(i >= 2 && doc.is_any(i - 2, &["of", "about", "with", "to", "for"])) =>
         {
             Some(i - 1)
         }
@@ -303,5 +308,17 @@ mod tests {
         assert_clean(ID, "Sam found the root cause at 15:10.");
         assert_clean(ID, "The problem was a missing index on the orders table.");
         assert_clean(ID, "| Cause | Disk pressure on the primary |");
+    }
+
+    #[test]
+    fn learning_of_the_problem_is_not_being_it() {
+        assert_clean(
+            ID,
+            "The first person to learn of the problem was the opening nurse at 07:10.",
+        );
+        assert_eq!(
+            crate::lint::testing::only_no_people(ID, "The root cause of the failed payroll run was the HR systems analyst, who uploaded an unvalidated file.").len(),
+            1
+        );
     }
 }

@@ -69,6 +69,9 @@ const BE: &[&str] = &[
 /// Every word an arm of [`punitive_at`] starts with, besides [`BE`]: the
 /// match below is only tried for these. A new arm adds its words here.
 const FIRST_WORDS: &[&str] = &[
+    "penalty",
+    "punishment",
+    "sanction",
     "move",
     "take",
     "loses",
@@ -451,6 +454,14 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 &["from", "off"][..]
             };
             doc.is_any(whom_end + 1, away).then_some(k)
+        }
+        // "As a penalty for the data loss, the branch librarians involved
+        // must redo the training": the follow-up named as a punishment.
+        "penalty" | "punishment" | "sanction"
+            if i >= 2 && doc.is(i - 2, "as") && doc.is_any(i - 1, &["a", "the"])
+                || i >= 1 && doc.is(i - 1, "as") && w == "punishment" =>
+        {
+            Some(i)
         }
         // "Place the junior developer on a PIP", "put Ines on probation".
         "place" | "put"
@@ -837,6 +848,18 @@ mod tests {
         assert_clean(
             ID,
             "The old badge reader has been permanently removed from the site.",
+        );
+    }
+
+    #[test]
+    fn a_follow_up_named_as_a_penalty() {
+        assert_eq!(
+            only_no_people(ID, "As a penalty for the data loss, the branch librarians involved must redo the full GDPR training.").len(),
+            1
+        );
+        assert_clean(
+            ID,
+            "The late-payment penalty was waived for every affected customer.",
         );
     }
 }

@@ -53,6 +53,7 @@ impl Rule for ReadsAsBlame {
                 || routine_or_praised(doc, s.start, s.end)
                 || reports_trouble(doc, &s)
                 || people_in_general(doc, &s)
+                || people_only_as_objects(doc, &s)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
             {
                 continue;
@@ -199,13 +200,61 @@ fn people_in_general(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> boo
         doc.is_any(k, &["would", "should", "could", "must"]) && doc.is(k + 1, "have")
             || doc.is_any(k, &["obviously", "obvious", "clearly"])
     });
-    !hindsight
-        && s.people.iter().all(|m| {
-            m.start == m.end
-                && doc.is_any(m.start, &["people", "someone", "somebody", "humans"])
+    if hindsight {
+        return false;
+    }
+    let general = s.people.iter().all(|m| {
+        m.start == m.end
+            && (doc.is_any(m.start, &["people", "someone", "somebody", "humans"])
                 && !crate::lint::people::past_verb(doc, m.end + 1)
                 && !(doc.is(m.end + 1, "who") && crate::lint::people::past_verb(doc, m.end + 2))
-        })
+                // "discovering what you forgot to count": anyone.
+                || doc.is(m.start, "you")
+                    && m.start > 0
+                    && doc.is_any(m.start - 1, &["what", "whatever", "things", "anything", "if", "when"]))
+    });
+    // A lesson in the present tense about people in general or about
+    // things: "Frontline staff notice problems first", "Health checks must
+    // look like real traffic, or they will tell comforting lies".
+    let lesson = (s.start..s.end).all(|k| {
+        !crate::lint::people::past_verb(doc, k)
+            && !doc.is_any(
+                k,
+                &["was", "were", "had", "did", "didn't", "wasn't", "weren't"],
+            )
+    }) && s.people.iter().all(|m| {
+        doc.is_any(
+            m.end,
+            &[
+                "people",
+                "staff",
+                "users",
+                "humans",
+                "operators",
+                "teams",
+                "they",
+                "them",
+                "someone",
+                "somebody",
+            ],
+        )
+    });
+    general || lesson
+}
+
+/// Whether every person in the sentence is only paged, told or written to:
+/// "which made every minor retry page the team".
+fn people_only_as_objects(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
+    s.people.iter().all(|m| {
+        m.start > s.start
+            && doc.is_any(
+                m.start - 1,
+                &[
+                    "page", "paged", "pages", "woke", "wake", "wakes", "alerted", "alert",
+                    "alerts", "notified", "notify", "emailed", "texted",
+                ],
+            )
+    })
 }
 
 /// Whether the sentence opens with a person reporting something: "Purser
@@ -413,6 +462,21 @@ mod tests {
             "- Support macros for duplicate rewards did not exist and had to be written live.",
         ] {
             let found = only_no_people("reads-as-blame", text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn places_lessons_and_people_who_are_only_paged_are_not_blame() {
+        for text in [
+            "The outage was caused by a power fault at the Victoria substation.",
+            "The config key `operator_error_threshold` was set to 0, which made every minor retry page the team.",
+            "Special recognition goes to Nomvula, whose careful log analysis pinned down the memory leak.",
+            "- Frontline staff notice problems first; their channels should be part of incident detection.",
+            "- Health checks must look like real traffic, or they will tell comforting lies.",
+            "- Counting what you care about is cheaper than discovering what you forgot to count.",
+        ] {
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
             assert!(found.is_empty(), "{text}: {found:#?}");
         }
     }

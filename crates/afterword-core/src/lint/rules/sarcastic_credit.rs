@@ -156,6 +156,7 @@ const IRONY: &[&str] = &[
     "masterfully",
     "genius",
     "inspired",
+    "cheapest",
 ];
 
 /// Words that make it a good one, so the thanks are real.
@@ -372,6 +373,30 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
     // "for" first: in "Thanks to Tunde on the service desk for noticing …"
     // the "on" belongs to where Tunde works.
     let window = credited + 1..(credited + 10).min(to);
+    // "Special recognition goes to Nomvula, whose careful log analysis
+    // pinned down the memory leak": what they did well, in a clause.
+    if doc.is_punct(credited + 2, ',') && doc.is_any(credited + 3, &["whose", "who"]) {
+        let good = (credited + 4..to).any(|k| {
+            doc.is_any(k, GOOD)
+                || doc.is(k, "down")
+                    && doc.is_any(
+                        k - 1,
+                        &["pinned", "tracked", "narrowed", "hunted", "nailed"],
+                    )
+        });
+        let bad = (credited + 4..to).any(|k| {
+            doc.is_any(k, BAD)
+                && !(doc.is(k, "down")
+                    && doc.is_any(
+                        k - 1,
+                        &["pinned", "tracked", "narrowed", "hunted", "nailed"],
+                    ))
+                || doc.is_any(k, IRONY)
+        });
+        if good && !bad {
+            return true;
+        }
+    }
     let Some(act) = window
         .clone()
         .find(|&k| doc.is(k, "for"))
@@ -658,6 +683,10 @@ impl Rule for SarcasticCredit {
                     .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
                 && !irony
                 && !harm_done()
+                // "for buying the cheapest RFID readers on the market".
+                && !(after + 2..(after + 10).min(doc.len()))
+                    .take_while(|&k| !ends_clause(doc, k))
+                    .any(|k| doc.is_any(k, IRONY))
                 && !shows_broken(doc, after + 2)
                 && !found_out_publicly(doc, after + 2)
                 && !bad_timing(doc, after + 2)
@@ -713,7 +742,19 @@ impl Rule for SarcasticCredit {
                                 "data",
                             ],
                         );
-                    if doc.is_any(j, BAD) || cannot || ironic || shown_broken || unguarded {
+                    // "whose careful log analysis pinned down the leak".
+                    let found_down = doc.is(j, "down")
+                        && j > 0
+                        && doc.is_any(
+                            j - 1,
+                            &["pinned", "tracked", "narrowed", "hunted", "nailed"],
+                        );
+                    if doc.is_any(j, BAD) && !found_down
+                        || cannot
+                        || ironic
+                        || shown_broken
+                        || unguarded
+                    {
                         bad = true;
                     }
                     irony_seen |= ironic;
@@ -921,5 +962,17 @@ mod tests {
         ] {
             assert_clean(ID, text);
         }
+    }
+
+    #[test]
+    fn credit_for_the_cheapest_choice() {
+        assert_eq!(
+            only_no_people(ID, "Congratulations to procurement for buying the cheapest RFID readers on the market; the warehouse enjoyed a full day of scanning by hand.").len(),
+            1
+        );
+        assert_clean(
+            ID,
+            "Congratulations to procurement for buying spare RFID readers before the peak.",
+        );
     }
 }

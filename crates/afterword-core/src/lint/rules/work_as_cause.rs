@@ -152,7 +152,7 @@ impl Rule for WorkAsCause {
             let mut noun = None;
             for j in p + 1..(p + 5).min(doc.len()) {
                 let Some(word) = doc.word(j) else { break };
-                if is_work(word) {
+                if is_authored_thing(word) {
                     noun = Some(j);
                 } else if noun.is_some() {
                     break;
@@ -211,9 +211,12 @@ impl Rule for WorkAsCause {
             // ("Ana's typo") or as the reason given for harm told first.
             let named = actor.kind == ActorKind::Name
                 && !crate::lint::systems::is_system(doc.word(actor.start).unwrap_or_default());
+            // A capitalised word that owns a piece of work that did damage
+            // is its author: "Odhran's field-mapping spreadsheet drops the
+            // hold queue column".
             let counts = actor.sure
                 || doc.is_any(noun, &["typo", "mistake", "error", "commit", "pr"])
-                || (because_of || before_outcome) && named;
+                || (because_of || before_outcome || damage.is_some()) && named;
             // "Tevita's config change set the timeout to 5 ms, and the crane
             // scheduler stalled for two hours as a result".
             let as_a_result = (after..(after + 30).min(doc.len()))
@@ -536,6 +539,10 @@ fn damage_by_work(doc: &Doc, k: usize) -> Option<Damage> {
             "floods",
             "wipes",
             "deletes",
+            "drops",
+            "removes",
+            "overwrites",
+            "loses",
             "locks",
             "overloads",
             "corrupts",
@@ -762,5 +769,16 @@ mod tests {
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_no_list_knows_owning_work_that_did_damage() {
+        assert_eq!(
+            only_no_people(ID, "| 19:05 | Patron and hold records imported; Odhran's field-mapping spreadsheet drops the hold queue column, and 4,112 reservations vanish from the import. |").len(),
+            1
+        );
+        assert!(
+            only_no_people(ID, "Odhran's field-mapping spreadsheet maps every column.").is_empty()
+        );
     }
 }
