@@ -99,7 +99,7 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
     /// Leaving with unsaved edits, versions kept by closed tabs, a draft
-    /// storage refused; it also holds the open draft's slot.
+    /// storage refused.
     pub guard: Safeguard,
     /// The draft open in the editor, if any (provided to the editor as
     /// [`OpenDraft`]).
@@ -305,8 +305,8 @@ impl AppState {
     /// The first read of the library: the draft list as the index has it
     /// and the versions kept by closed tabs are shown at once, and every
     /// draft is read (unreadable ones set aside, the usage figure measured)
-    /// once the page is idle. When the index cannot be trusted, everything is read
-    /// first.
+    /// once the page is idle. When the index cannot be trusted, everything
+    /// is read first.
     pub fn start(&self) {
         let started = crate::browser::clock_ms();
         match self.library().listed() {
