@@ -369,6 +369,19 @@ fn reports_trouble(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool 
             "led",
             "starts",
             "coordinates",
+            "loads",
+            "checks",
+            "checked",
+            "reviews",
+            "updates",
+            "updated",
+            "sends",
+            "contacts",
+            "contacted",
+            "verifies",
+            "verified",
+            "monitors",
+            "monitored",
             "coordinated",
         ],
     ) || doc.is(verb, "is")
@@ -382,6 +395,11 @@ fn reports_trouble(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool 
             ],
         )
     });
+    // "Had Aroha checked the diff …, none of this would have happened".
+    let judged = judged
+        || doc.is_any(s.start, &["had", "if"])
+        || (s.start..s.end)
+            .any(|k| doc.is_any(k, &["would", "could", "might"]) && doc.is(k + 1, "have"));
     let went_wrong = (verb..s.end).any(|k| {
         doc.is_any(
             k,
