@@ -571,7 +571,10 @@ impl People {
                 && doc.tokens[i - 2].kind == Kind::Word
                 && doc.slice(i - 2, i - 2).chars().count() == 1
                 && doc.slice(i - 2, i - 2).chars().all(char::is_uppercase);
-            let titled = i > 0 && doc.is_any(i - 1, TITLES) || initialled;
+            // "Mr Adebayo", "Dr. Halldórsdóttir".
+            let titled = i > 0 && doc.is_any(i - 1, TITLES)
+                || i > 1 && doc.is_punct(i - 1, '.') && doc.is_any(i - 2, TITLES)
+                || initialled;
             let full_name = levels.get(i + 1).is_some_and(|l| *l >= Level::Maybe)
                 && doc.tokens[i + 1].capitalised
                 && !doc.word(i).unwrap_or_default().ends_with("'s");

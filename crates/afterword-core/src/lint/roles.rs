@@ -306,8 +306,18 @@ const NOT_A_PERSON_AFTER: &[&str] = &[
 
 /// Organisations whose people are named by role: "the vendor's engineer".
 const OWNERS: &[&str] = &[
-    "vendor", "partner", "customer", "client", "supplier", "provider", "carrier", "agency",
+    "vendor",
+    "partner",
+    "customer",
+    "client",
+    "supplier",
+    "provider",
+    "carrier",
+    "agency",
     "company",
+    "contractor",
+    "subcontractor",
+    "landlord",
 ];
 
 pub(crate) fn is_role_word(w: &str) -> bool {

@@ -397,6 +397,7 @@ const REDUCED: &[&str] = &[
 /// Outcomes that make "caused …", "introduced …" or "responsible for …"
 /// a statement of blame.
 pub(crate) const OUTCOMES: &[&str] = &[
+    "gap",
     "duplicate",
     "duplicates",
     "bug",

@@ -112,7 +112,17 @@ fn slip_by(cx: &Cx<'_>, i: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let actor = cx.people.actor_starting_at(doc, i + 2).or_else(|| {
+    // "a simple slip by Mr. Adebayo-Kruger": past the title.
+    let at = if doc.is_any(i + 2, &["mr", "mrs", "ms", "mx", "dr", "prof"]) {
+        if doc.is_punct(i + 3, '.') {
+            i + 4
+        } else {
+            i + 3
+        }
+    } else {
+        i + 2
+    };
+    let actor = cx.people.actor_starting_at(doc, at).or_else(|| {
         // "by the scheduling clerk": up to two modifiers before the role.
         (i + 2..(i + 6).min(doc.len()))
             .take_while(|&e| doc.word(e).is_some())
@@ -266,5 +276,13 @@ mod tests {
         assert_clean(ID, "The user error rate stayed flat.");
         assert_clean(ID, "The API returned a user error for malformed input.");
         assert_clean(ID, "The human operator acknowledged the page at 03:12.");
+    }
+
+    #[test]
+    fn a_slip_by_a_titled_name() {
+        assert_eq!(
+            crate::lint::testing::only_no_people(ID, "The duplicate reversal was a simple slip by Mr. Adebayo-Kruger, who approved the wrong batch ID.").len(),
+            1
+        );
     }
 }

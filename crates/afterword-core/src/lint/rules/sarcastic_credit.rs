@@ -231,6 +231,10 @@ const CREDIT_TO: &[&str] = &[
 
 /// The first words of the other openers below.
 const OPENERS: &[&str] = &[
+    "gold",
+    "special",
+    "honourable",
+    "honorable",
     "hats",
     "shout",
     "well",
@@ -387,11 +391,10 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
         let bad = (credited + 4..to).any(|k| {
             doc.is_any(k, BAD)
                 && !(doc.is(k, "down")
-                    && doc.is_any(
-                        k - 1,
-                        &["pinned", "tracked", "narrowed", "hunted", "nailed"],
-                    ))
+                    && doc.is_any(k - 1, &["pinned", "tracked", "narrowed", "hunted", "nailed"]))
                 || doc.is_any(k, IRONY)
+                // Irony quotes: whose "quick fix" …
+                || matches!(doc.tokens[k].kind, Kind::Punct('"' | '\u{201c}' | '\u{2018}'))
         });
         if good && !bad {
             return true;
@@ -493,6 +496,11 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     if doc.seq(i, &["hats", "off", "to"])
         || doc.seq(i, &["shout", "out", "to"])
         || doc.seq(i, &["well", "done", "to"])
+        // "a gold star to the site foreman", "special mention to Yevgenia".
+        || doc.seq(i, &["gold", "star", "to"])
+        || doc.seq(i, &["special", "mention", "to"])
+        || doc.seq(i, &["honourable", "mention", "to"])
+        || doc.seq(i, &["honorable", "mention", "to"])
     {
         return Some(i + 2);
     }
@@ -973,6 +981,22 @@ mod tests {
         assert_clean(
             ID,
             "Congratulations to procurement for buying spare RFID readers before the peak.",
+        );
+    }
+
+    #[test]
+    fn a_gold_star_or_a_special_mention_for_a_bad_outcome() {
+        for text in [
+            "And a gold star to the site foreman for signing off the crane inspection without looking at it — the steel deck thanks you.",
+            "Special mention to Yevgenia, whose \"quick fix\" gave us the most exciting four hours of the quarter.",
+        ] {
+            // Read as blame, by this rule or by the sentence model.
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+            assert!(!found.is_empty(), "{text}");
+        }
+        assert_clean(
+            ID,
+            "Special mention to Yevgenia, whose quick rollback kept the outage to minutes.",
         );
     }
 }
