@@ -334,9 +334,21 @@ impl AppState {
         let started = crate::browser::clock_ms();
         let loaded = self.library().load();
         crate::browser::record_timing("last-load-ms", crate::browser::clock_ms() - started);
-        self.drafts
-            .set(loaded.drafts.into_iter().map(|(meta, _)| meta).collect());
-        self.quarantined.set(loaded.quarantined);
+        let rows: Vec<DraftMeta> = loaded.drafts.into_iter().map(|(meta, _)| meta).collect();
+        // Rows that look the same are swapped in without a redraw: a screen
+        // in use (a focused select, a half-typed search) is left alone, and
+        // search and sort find the fields only a full read fills.
+        if self.drafts.with_untracked(|old| same_rows(old, &rows)) {
+            self.drafts.update_untracked(|d| *d = rows);
+        } else {
+            self.drafts.set(rows);
+        }
+        if self
+            .quarantined
+            .with_untracked(|q| *q != loaded.quarantined)
+        {
+            self.quarantined.set(loaded.quarantined);
+        }
         self.guard.refresh(&self.library());
         if !loaded.notices.is_empty() {
             self.notices.update(|n| {
@@ -543,6 +555,19 @@ impl AppState {
             }
         }
     }
+}
+
+/// Whether two draft lists show the same rows: the fields the list draws.
+fn same_rows(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.id == y.id
+                && x.title == y.title
+                && x.severity == y.severity
+                && x.status == y.status
+                && x.updated_at == y.updated_at
+                && x.trashed_at == y.trashed_at
+        })
 }
 
 /// `s` made safe inside a double-quoted CSS string.
