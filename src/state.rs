@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use afterword_core::ids::new_id;
 use afterword_core::model::Postmortem;
-use afterword_core::store::{DraftMeta, Library, Quarantined, Usage, DEFAULT_NAMESPACE};
+use afterword_core::store::{same_rows, DraftMeta, Library, Quarantined, Usage, DEFAULT_NAMESPACE};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
@@ -555,19 +555,6 @@ impl AppState {
             }
         }
     }
-}
-
-/// Whether two draft lists show the same rows: the fields the list draws.
-fn same_rows(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.id == y.id
-                && x.title == y.title
-                && x.severity == y.severity
-                && x.status == y.status
-                && x.updated_at == y.updated_at
-                && x.trashed_at == y.trashed_at
-        })
 }
 
 /// `s` made safe inside a double-quoted CSS string.

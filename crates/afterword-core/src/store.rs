@@ -266,8 +266,10 @@ pub struct DraftMeta {
 const SUMMARY_CHARS: usize = 160;
 
 /// True when two draft lists would be stored the same (the in-memory search
-/// fields aside): the index is rewritten only when it is out of date.
-fn same_stored_index(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
+/// fields aside), which is also when they show the same rows: the index is
+/// rewritten only when it is out of date, and a list is redrawn only when
+/// a row changed.
+pub fn same_rows(a: &[DraftMeta], b: &[DraftMeta]) -> bool {
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| {
             x.id == y.id
@@ -549,7 +551,7 @@ impl<S: KeyValueStore> Library<S> {
                 .then(a.0.id.cmp(&b.0.id))
         });
         let metas: Vec<DraftMeta> = out.drafts.iter().map(|(m, _)| m.clone()).collect();
-        if !same_stored_index(&metas, &index.drafts) {
+        if !same_rows(&metas, &index.drafts) {
             if let Err(e) = self.write_index(metas) {
                 out.notices
                     .push(format!("The draft list could not be updated: {e}."));
