@@ -147,6 +147,14 @@ fn quoted_and_taken_back(text: &str, start: usize, end: usize) -> bool {
     if !opens {
         return false;
     }
+    // "… rather than 'why didn't Mateus check?'": a question set aside.
+    let lead = before[..open].trim_end().to_lowercase();
+    if ["rather than", "instead of"]
+        .iter()
+        .any(|w| lead.ends_with(w))
+    {
+        return true;
+    }
     let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
     let rest = after[close + close_len..].to_lowercase();
     let sentence = rest.split(['.', '!', '?']).next().unwrap_or_default();

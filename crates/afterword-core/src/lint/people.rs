@@ -163,6 +163,11 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 /// What only a person's possessive is followed by: "Farrukh's hotfix",
 /// "Tala's manual change", "Ines's typo".
 const HUMAN_WORK: &[&str] = &[
+    "rushed",
+    "hasty",
+    "botched",
+    "sloppy",
+    "last-minute",
     "hotfix",
     "hotfixes",
     "typo",
@@ -407,8 +412,34 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
                 "cluster",
                 "server",
                 "release",
+                "trailer",
+                "trailers",
+                "hub",
+                "fleet",
+                "vans",
+                "trucks",
+                "lorries",
+                "buses",
+                "trains",
+                "region",
+                "route",
+                "routes",
+                "district",
+                "servers",
+                "stores",
+                "branches",
+                "sites",
+                "offices",
             ],
         )
+    {
+        return Level::No;
+    }
+    // "parcels bound for Poznań", "diverted to Gdańsk": where things go.
+    if i > 1
+        && (doc.is(i - 1, "for") && doc.is_any(i - 2, &["bound", "destined", "headed"])
+            || doc.is(i - 1, "to")
+                && doc.is_any(i - 2, &["headed", "routed", "diverted", "rerouted"]))
     {
         return Level::No;
     }
@@ -516,6 +547,17 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
             && !function_word
             && (!super::roles::is_role_word(base) && past_verb(doc, i + 1) && !headline
                 || family_name_after(doc, i))
+        {
+            return Level::Sure;
+        }
+        // "Dang is why the auth cache got flushed": a listed name that is
+        // also a word, named as the reason.
+        if kind.is_some()
+            && base == w
+            && !function_word
+            && !super::roles::is_role_word(base)
+            && doc.is_any(i + 1, &["is", "was"])
+            && doc.is(i + 2, "why")
         {
             return Level::Sure;
         }

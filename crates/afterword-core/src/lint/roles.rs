@@ -7,6 +7,8 @@ use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
+    "dispatcher",
+    "dispatchers",
     "on-call",
     "oncall",
     "on-caller",
@@ -400,6 +402,8 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
 /// Role nouns that software uses too: "the Postgres operator", "the
 /// replication agent", "a build runner".
 const MACHINE_ROLES: &[&str] = &[
+    "dispatcher",
+    "dispatchers",
     "operator",
     "operators",
     "agent",
@@ -448,6 +452,17 @@ const MACHINE_MODIFIERS: &[&str] = &[
     "migration",
     "storage",
     "ingest",
+    "event",
+    "events",
+    "request",
+    "message",
+    "task",
+    "http",
+    "async",
+    "thread",
+    "webhook",
+    "notification",
+    "signal",
 ];
 
 /// Whether the role noun at `j` is software rather than a person.

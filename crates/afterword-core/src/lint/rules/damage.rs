@@ -690,6 +690,32 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         }
         _ => {}
     }
+    // "Dispatcher crashed after the upgrade": a thing that failed, with
+    // nothing it did to anything else.
+    if matches!(w, "crashed" | "hung" | "froze" | "stalled" | "died")
+        && doc.is_any(
+            i + 1,
+            &[
+                "after",
+                "during",
+                "at",
+                "on",
+                "when",
+                "while",
+                "in",
+                "again",
+                "twice",
+                "overnight",
+                "before",
+            ],
+        )
+    {
+        return None;
+    }
+    // "cut the peak short": ended the harm early.
+    if w == "cut" && (i + 1..limit.min(i + 6)).any(|j| doc.is(j, "short")) {
+        return None;
+    }
     if BREAK.contains(&w) {
         if doc.word(i + 1).is_none() || benign() && !doc.is_any(i, &["corrupted", "nuked"]) {
             return None;

@@ -99,6 +99,10 @@ fn slang_at(doc: &Doc, i: usize) -> Option<usize> {
         }
         "between" if doc.seq(i + 1, &["the", "keyboard", "and", "the", "chair"]) => Some(i + 5),
         "between" if doc.seq(i + 1, &["keyboard", "and", "chair"]) => Some(i + 3),
+        // The same joke the other way round: "between the chair and the
+        // keyboard".
+        "between" if doc.seq(i + 1, &["the", "chair", "and", "the", "keyboard"]) => Some(i + 5),
+        "between" if doc.seq(i + 1, &["chair", "and", "keyboard"]) => Some(i + 3),
         _ => None,
     }
 }
@@ -201,7 +205,7 @@ impl Rule for HumanError {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite, only_no_people};
 
     const ID: &str = "human-error";
 
@@ -284,5 +288,14 @@ mod tests {
             crate::lint::testing::only_no_people(ID, "The duplicate reversal was a simple slip by Mr. Adebayo-Kruger, who approved the wrong batch ID.").len(),
             1
         );
+    }
+
+    #[test]
+    fn the_chair_and_keyboard_joke_either_way_round() {
+        assert!(!only_no_people(
+            ID,
+            "Frankly the outage was a problem between the chair and the keyboard."
+        )
+        .is_empty());
     }
 }

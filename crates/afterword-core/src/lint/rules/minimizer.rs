@@ -160,7 +160,15 @@ fn aimed_at_people(cx: &Cx<'_>, i: usize) -> bool {
                     &["should", "could", "would", "must", "needed", "shouldn't"],
                 )
             });
-        return !thing || advice;
+        // "Simply restarting the badge controller cleared the lockout":
+        // what fixed it, told as a fact.
+        let fact = doc
+            .word(k)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+            && (k + 1..(k + 10).min(doc.len()))
+                .take_while(|&j| doc.word(j).is_some())
+                .any(|j| crate::lint::people::past_verb(doc, j));
+        return !(thing || fact) || advice;
     }
     if doc.word(i + 1).is_none() {
         return true;
@@ -222,7 +230,7 @@ impl Rule for Minimizer {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite, only};
 
     const ID: &str = "minimizer";
 
@@ -303,5 +311,15 @@ mod tests {
             ID,
             "The graph simply stops at 03:10 when the exporter died.",
         );
+    }
+
+    #[test]
+    fn what_fixed_it_told_as_a_fact() {
+        assert_clean(
+            ID,
+            "Simply power-cycling the card reader cleared the fault.",
+        );
+        assert!(!only(ID, "Simply restart the card reader next time.").is_empty());
+        assert!(!only(ID, "Simply reading the alert would have fixed it.").is_empty());
     }
 }

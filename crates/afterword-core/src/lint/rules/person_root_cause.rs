@@ -102,6 +102,15 @@ fn root_cause_ending_at(doc: &Doc, i: usize) -> Option<usize> {
 /// change"): the last token of the mention.
 fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let doc = cx.doc;
+    // "Dr. Alemu", "Ms Okafor": the title belongs to the name after it.
+    let mut k = k;
+    if doc.is_any(
+        k,
+        &["dr", "mr", "mrs", "ms", "prof", "professor", "dr.", "mx"],
+    ) && doc.tokens.get(k).is_some_and(|t| t.capitalised)
+    {
+        k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
+    }
     if let Some(actor) = cx.people.actor_starting_at(doc, k) {
         if actor.sure {
             return Some(actor.end);
@@ -111,6 +120,71 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
     // opens a role.
     if let Some(end) = crate::lint::roles::role_starting_at(doc, k) {
         return Some(end);
+    }
+    // "Night-shift operator (K. Mensah) misread the gauge": a role whose
+    // modifiers the forward reading stops at.
+    for end in k..(k + 5).min(doc.len()) {
+        if doc.tokens[end].kind == crate::lint::tokens::Kind::Break {
+            break;
+        }
+        if crate::lint::roles::role_ending_at(doc, end).is_some_and(|s| s >= k)
+            && !doc.word(end).is_some_and(|w| w.ends_with("'s"))
+        {
+            return Some(end);
+        }
+    }
+    // "the root cause is Jordan, not the scheduler", "was Alemu propping
+    // the door open": a name no list is sure of, alone or doing something.
+    if cx.people.level(k) >= crate::lint::people::Level::Maybe
+        && doc.tokens[k].capitalised
+        && !doc.tokens[k].sentence_start
+    {
+        let mut end = k;
+        while cx.people.level(end + 1) >= crate::lint::people::Level::Maybe && end < k + 3 {
+            end += 1;
+        }
+        if !doc.word(end).is_some_and(|w| w.ends_with("'s")) {
+            let alone = end + 1 >= doc.len()
+                || matches!(
+                    doc.tokens[end + 1].kind,
+                    crate::lint::tokens::Kind::Break
+                        | crate::lint::tokens::Kind::Punct('.' | ',' | ';' | '!')
+                );
+            let listed = (k..=end).any(|j| {
+                doc.word(j).is_some_and(|w| {
+                    crate::lint::names::lookup(w).is_some() && !crate::lint::systems::is_system(w)
+                })
+            });
+            let acting = doc
+                .word(end + 1)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+            // A word no list knows ("Sidekiq retrying") is a person only by
+            // what only people do.
+            let human_act = doc.is_any(
+                end + 1,
+                &[
+                    "propping",
+                    "leaving",
+                    "ignoring",
+                    "forgetting",
+                    "skipping",
+                    "approving",
+                    "misreading",
+                    "rushing",
+                    "typing",
+                    "pressing",
+                    "clicking",
+                    "unplugging",
+                    "overriding",
+                    "bypassing",
+                    "deciding",
+                    "refusing",
+                ],
+            );
+            if listed && (alone || acting) || human_act {
+                return Some(end);
+            }
+        }
     }
     for end in k..(k + 4).min(doc.len()) {
         doc.word(end)?;
@@ -187,7 +261,7 @@ impl Rule for PersonRootCause {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_flags};
+    use crate::lint::testing::{assert_clean, assert_flags, only_no_people};
 
     const ID: &str = "person-root-cause";
 
@@ -320,5 +394,24 @@ mod tests {
             crate::lint::testing::only_no_people(ID, "The root cause of the failed payroll run was the HR systems analyst, who uploaded an unvalidated file.").len(),
             1
         );
+    }
+
+    #[test]
+    fn titled_names_roles_with_modifiers_and_names_no_list_is_sure_of() {
+        for text in [
+            "The root cause was Dr. Okonkwo leaving the valve half open.",
+            "| Root cause | Day-shift technician (R. Baptiste) skipped the torque check |",
+            "At the end of the day the root cause was Hannelore, not the pipeline.",
+            "| Root cause | Ilse's manual override of the pump schedule |",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        for text in [
+            "The root cause was Sidekiq retrying forever.",
+            "The root cause was Travis, not the tests.",
+            "The root cause was Paris losing power.",
+        ] {
+            assert_clean(ID, text);
+        }
     }
 }

@@ -55,6 +55,7 @@ impl Rule for ReadsAsBlame {
                 || people_in_general(doc, &s)
                 || people_only_as_objects(doc, &s)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
+                || super::sarcastic_credit::thanks_with_good_news(doc, s.start, s.end)
             {
                 continue;
             }
@@ -105,6 +106,11 @@ fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
         })
     };
     (from..to).any(|k| match doc.word(k) {
+        // "Adebayo's laptop was fine; the docking station firmware is why".
+        Some("fine") if k > from + 1 => {
+            doc.is_any(k - 1, &["was", "were", "is", "are"])
+                && (from..k - 1).any(|j| doc.word(j).is_some_and(|w| w.ends_with("'s")))
+        }
         // "Blaming Nikolai would miss the point".
         Some("blaming" | "blame") if super::blame_rejected(doc, k) => true,
         Some("wrong") if k > from => {
@@ -175,6 +181,14 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
             || doc.seq(k, &["left", "the", "organization"])
             // "Lars's decision to use the run 1 export avoided another run".
             || doc.is_any(k, &["avoided", "saved", "spared", "prevented"])
+            // "was the right call", "Weronika's sharp eye caught the problem".
+            || doc.seq(k, &["right", "call"])
+            || doc.seq(k, &["good", "call"])
+            || doc.seq(k, &["sharp", "eye"])
+            || doc.seq(k, &["quick", "thinking"])
+            || doc.is_any(k, &["caught", "spotted"])
+                && doc.is_any(k + 1, &["the", "it", "this"])
+                && !(from..k).any(|j| doc.is_any(j, &["have", "would", "could", "should", "had", "ought"]))
     });
     let troubled = (from..to).any(|k| {
         doc.is_any(

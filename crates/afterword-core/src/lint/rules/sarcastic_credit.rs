@@ -93,6 +93,12 @@ const BAD: &[&str] = &[
     "rival",
     "competitor",
     "competitors",
+    "unencrypted",
+    "unredacted",
+    "plaintext",
+    "unacknowledged",
+    "unanswered",
+    "unnoticed",
 ];
 
 /// Acts that are harm in themselves when someone is "thanked" for them.
@@ -229,8 +235,25 @@ const CREDIT_TO: &[&str] = &[
     "credit",
 ];
 
+/// Verbs that credit someone with what comes before them: "we owe this
+/// wake-up call to Beatriz".
+const OWE: &[&str] = &["owe", "owes", "owed"];
+
+/// Words that make what is owed a bad thing said sweetly.
+const OWED_IRONY: &[&str] = &[
+    "lovely",
+    "wonderful",
+    "delightful",
+    "charming",
+    "wake-up",
+    "sleepless",
+];
+
 /// The first words of the other openers below.
 const OPENERS: &[&str] = &[
+    "owe",
+    "owes",
+    "owed",
     "gold",
     "special",
     "honourable",
@@ -277,6 +300,107 @@ fn shows_broken(doc: &Doc, j: usize) -> bool {
                     // "on proving that `rm -rf` works exactly as documented".
                     || doc.tokens[k].kind == Kind::Code && destructive(doc.slice(k, k))
             })
+}
+
+/// Whether the words from `j` on show someone "what happens when you …".
+fn teaches_what_happens(doc: &Doc, j: usize) -> bool {
+    (j..(j + 8).min(doc.len()))
+        .take_while(|&k| !ends_clause(doc, k))
+        .any(|k| doc.seq(k, &["what", "happens", "when"]) || doc.seq(k, &["what", "happens", "if"]))
+}
+
+/// Whether token `k` opens scare quotes round one or two words: 'tiny',
+/// "quick fix".
+fn scare_quoted(doc: &Doc, k: usize) -> bool {
+    let open = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('\'' | '"' | '\u{2018}' | '\u{201c}')))
+    };
+    let close = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('\'' | '"' | '\u{2019}' | '\u{201d}')))
+    };
+    open(k)
+        && doc.word(k + 1).is_some()
+        && (close(k + 2) || doc.word(k + 2).is_some() && close(k + 3))
+        && (k == 0 || doc.tokens[k - 1].end < doc.tokens[k].start)
+        // "Ana's 'undo' button" names a label, not a doubt.
+        && !(k + 2..k + 5).any(|n| {
+            doc.is_any(
+                n,
+                &["button", "menu", "option", "tab", "link", "field", "setting", "command", "flag", "key", "page", "screen"],
+            )
+        })
+}
+
+/// Whether the sentence in tokens `from..to` opens with thanks and tells of
+/// trouble that went away: "Thanks to Beatriz's firewall change, the
+/// scraping traffic dropped to zero".
+pub(crate) fn thanks_with_good_news(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..(from + 2).min(to)).any(|i| credit_opener(doc, i).is_some())
+        && (from..to).any(|j| good_news(doc, j).is_some())
+}
+
+/// How many words from `j` on tell of harm that did not happen or of
+/// trouble that went away: "nothing was lost", "the scraping traffic
+/// dropped to zero".
+fn good_news(doc: &Doc, j: usize) -> Option<usize> {
+    if doc.is_any(j, &["nothing", "nobody"])
+        && doc.is_any(j + 1, &["was", "got", "is", "were"])
+        && doc.is_any(
+            j + 2,
+            &[
+                "lost",
+                "deleted",
+                "dropped",
+                "missed",
+                "harmed",
+                "hurt",
+                "broken",
+                "corrupted",
+            ],
+        )
+    {
+        return Some(3);
+    }
+    let trouble = [
+        "scraping",
+        "spam",
+        "errors",
+        "error",
+        "bot",
+        "bots",
+        "attack",
+        "abuse",
+        "fraud",
+        "junk",
+        "alerts",
+        "retries",
+        "timeouts",
+        "failures",
+        "complaints",
+    ];
+    if doc.is_any(j, &["dropped", "fell", "went"])
+        && doc.seq(j + 1, &["to", "zero"])
+        && (j.saturating_sub(3)..j).any(|k| doc.is_any(k, &trouble))
+    {
+        return Some(3);
+    }
+    None
+}
+
+/// Whether word `j` says people lost time to it: "nurses spent two hours
+/// hand-counting".
+fn spent_time(doc: &Doc, j: usize) -> bool {
+    doc.is_any(j, &["spent", "spend", "spending", "lost", "wasted"])
+        && (j + 1..(j + 4).min(doc.len())).any(|k| {
+            doc.is_any(
+                k,
+                &["hours", "days", "evening", "night", "weekend", "shift"],
+            )
+        })
 }
 
 /// Whether a command in code destroys what it runs on.
@@ -327,6 +451,11 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
                     && (doc.is_punct(k - 1, ',')
                         || doc.is_any(k - 1, &["live", "directly", "straight"]))
                 || doc.seq(k, &["straight", "to", "production"])
+                // "for discovering that yes, the generator really does shut
+                // off": surprise at the obvious.
+                || doc.is(k, "yes") && doc.is_punct(k + 1, ',')
+                || doc.seq(k, &["really", "does"])
+                || doc.seq(k, &["really", "do"])
                 || doc.seq(k, &["for", "the", "very", "first", "time"])
                 || doc.seq(k, &["for", "the", "first", "time"])
                     && doc.is_any(k + 4, &["during", "in"])
@@ -539,6 +668,13 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     if doc.seq(i, &["full", "marks", "to"]) {
         return Some(i + 2);
     }
+    // "We owe this 3 a.m. wake-up call entirely to Beatriz": what is owed
+    // comes first.
+    if doc.is_any(i, OWE) {
+        return (i + 2..(i + 12).min(doc.len()))
+            .take_while(|&k| !ends_clause(doc, k))
+            .find(|&k| doc.is(k, "to"));
+    }
     if doc.is(i, "bravo") && doc.is(i + 1, "to") {
         return Some(i + 1);
     }
@@ -581,7 +717,12 @@ impl Rule for SarcasticCredit {
                         // Through the work they did: "Kenji's shortcut".
                         // Quotes around the work count with it: Mateo's
                         // "quick fix".
-                        let quote = |k: usize| matches!(doc.tokens[k].kind, Kind::Punct('"'));
+                        let quote = |k: usize| {
+                            matches!(
+                                doc.tokens[k].kind,
+                                Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}')
+                            )
+                        };
                         who_end = (end + 1..(end + 6).min(doc.len()))
                             .take_while(|&k| {
                                 (doc.word(k).is_some() || quote(k))
@@ -615,6 +756,10 @@ impl Rule for SarcasticCredit {
                             "shift",
                             "temp",
                             "temps",
+                            "room",
+                            "centre",
+                            "center",
+                            "floor",
                         ],
                     ) || doc
                         .word(to + 2)
@@ -666,23 +811,26 @@ impl Rule for SarcasticCredit {
                 (after + 3..(after + 20).min(doc.len()))
                     .take_while(|&k| !ends_clause(doc, k))
                     .any(|k| {
-                        doc.is_any(k, BAD)
-                            && !(k.saturating_sub(3)..k).any(|c| {
-                                doc.is_any(
-                                    c,
-                                    &[
-                                        "during",
-                                        "after",
-                                        "through",
-                                        "despite",
-                                        "around",
-                                        "in",
-                                        "throughout",
-                                    ],
-                                )
-                            })
-                            && (after + 3..k)
-                                .any(|c| doc.is_any(c, &["that", "which", "and", "so"]))
+                        // "for emailing the unencrypted salary file": a leak
+                        // whatever the act was.
+                        doc.is_any(k, &["unencrypted", "unredacted", "plaintext"])
+                            || doc.is_any(k, BAD)
+                                && !(k.saturating_sub(3)..k).any(|c| {
+                                    doc.is_any(
+                                        c,
+                                        &[
+                                            "during",
+                                            "after",
+                                            "through",
+                                            "despite",
+                                            "around",
+                                            "in",
+                                            "throughout",
+                                        ],
+                                    )
+                                })
+                                && (after + 3..k)
+                                    .any(|c| doc.is_any(c, &["that", "which", "and", "so"]))
                     })
             };
             if doc.is(after + 1, "for")
@@ -696,6 +844,7 @@ impl Rule for SarcasticCredit {
                     .take_while(|&k| !ends_clause(doc, k))
                     .any(|k| doc.is_any(k, IRONY))
                 && !shows_broken(doc, after + 2)
+                && !teaches_what_happens(doc, after + 2)
                 && !found_out_publicly(doc, after + 2)
                 && !bad_timing(doc, after + 2)
             {
@@ -715,6 +864,14 @@ impl Rule for SarcasticCredit {
             // "Another stellar piece of planning from X": praise that
             // counts repeats is irony whatever follows.
             bad |= doc.is(i, "another");
+            // "We owe this lovely 3 a.m. wake-up call to X": the thing owed
+            // is named before the one credited.
+            bad |= doc.is_any(i, OWE)
+                && (i + 1..to).any(|k| {
+                    doc.is_any(k, BAD) || doc.is_any(k, IRONY) || doc.is_any(k, OWED_IRONY)
+                });
+            // Scare quotes round the credited work: the vendor's 'maintenance'.
+            bad |= (to + 1..=who_end).any(|k| scare_quoted(doc, k));
             let mut irony_seen = bad;
             let mut good = false;
             let mut showing = false;
@@ -723,6 +880,11 @@ impl Rule for SarcasticCredit {
             while j < limit {
                 if ends_clause(doc, j) {
                     break;
+                }
+                if let Some(skip) = good_news(doc, j) {
+                    good = true;
+                    j += skip;
+                    continue;
                 }
                 if doc.tokens[j].kind == Kind::Word {
                     // "nobody could log in" is bad even with "no" in it.
@@ -757,12 +919,24 @@ impl Rule for SarcasticCredit {
                             j - 1,
                             &["pinned", "tracked", "narrowed", "hunted", "nailed"],
                         );
-                    if doc.is_any(j, BAD) && !found_down
+                    // "for the Saturday-night page".
+                    let late = doc
+                        .word(j)
+                        .is_some_and(|w| w.ends_with("-night") || w.ends_with("-weekend"));
+                    if (doc.is_any(j, BAD) || late) && !found_down
                         || cannot
                         || ironic
                         || shown_broken
                         || unguarded
                     {
+                        bad = true;
+                    }
+                    // "what happens when you deploy from hotel wifi", "her
+                    // 'tiny' firewall change", "nurses spent two hours
+                    // hand-counting": the lesson, the belittled change, the
+                    // time it cost.
+                    let ironic = ironic || teaches_what_happens(doc, j);
+                    if ironic || scare_quoted(doc, j - 1) || spent_time(doc, j) {
                         bad = true;
                     }
                     irony_seen |= ironic;
@@ -998,5 +1172,28 @@ mod tests {
             ID,
             "Special mention to Yevgenia, whose quick rollback kept the outage to minutes.",
         );
+    }
+
+    #[test]
+    fn credit_owed_a_lesson_taught_a_leak_or_time_lost() {
+        for text in [
+            "We owe Sunday's lovely 4 a.m. page to Ignacy and his 'harmless' cache tweak.",
+            "Props to Aroha for showing the whole office what happens if you unplug the core switch.",
+            "Kudos to Dariusz for confirming that yes, the fire door really does lock itself at 18:00.",
+            "Shout-out to the payroll team for attaching the unredacted bonus sheet to the all-staff mail.",
+            "Thanks to the contractor's 'planned upgrade', agents spent three hours keying orders by hand.",
+            "Great work by the ops floor, leaving the disk alert unacknowledged all weekend.",
+            "Thanks, Mirela, for the Sunday-night rollback.",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        for text in [
+            "We owe the quick recovery to Tahmina and her restore drill.",
+            "Thanks to Ana's 'undo' button, nothing was lost.",
+            "Thanks to Sefa's rate limit, the bot traffic dropped to zero within minutes.",
+            "Kudos to the control room for answering every call within a minute.",
+        ] {
+            assert_clean(ID, text);
+        }
     }
 }

@@ -25,6 +25,10 @@ pub(crate) struct WorkAsCause;
 
 /// Nouns for a piece of someone's work.
 const WORK: &[&str] = &[
+    "override",
+    "overrides",
+    "module",
+    "modules",
     "change",
     "changes",
     "migration",
