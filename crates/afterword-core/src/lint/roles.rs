@@ -7,6 +7,16 @@ use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
+    "room",
+    "controller",
+    "controllers",
+    "agency",
+    "agencies",
+    "supplier",
+    "suppliers",
+    "subcontractor",
+    "subcontractors",
+    "integrator",
     "dispatcher",
     "dispatchers",
     "on-call",
@@ -402,6 +412,7 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
 /// Role nouns that software uses too: "the Postgres operator", "the
 /// replication agent", "a build runner".
 const MACHINE_ROLES: &[&str] = &[
+    "room",
     "dispatcher",
     "dispatchers",
     "operator",
@@ -467,8 +478,81 @@ const MACHINE_MODIFIERS: &[&str] = &[
 
 /// Whether the role noun at `j` is software rather than a person.
 fn machine_role(doc: &Doc, j: usize) -> bool {
-    if !doc.is_any(j, MACHINE_ROLES) || j == 0 {
+    let base = doc.word(j).map(super::people::strip_possessive);
+    if !base.is_some_and(|w| in_list(w, MACHINE_ROLES)) || j == 0 {
         return false;
+    }
+    // "the controller on sector 7", "the trainee controller": a person;
+    // "the pump controller", "the ingress controller": a device or a
+    // program, named by what it controls.
+    // "the control room" is the people in it; "the server room" a place.
+    if base == Some("room") {
+        return !doc.is_any(
+            j - 1,
+            &[
+                "control",
+                "ops",
+                "operations",
+                "dispatch",
+                "incident",
+                "war",
+                "situation",
+            ],
+        );
+    }
+    if matches!(base, Some("controller" | "controllers")) {
+        // "the pump overshot its setpoint and the controller ignored the
+        // alarm", "the controller cleared its allocations": a device.
+        let near = (j.saturating_sub(12)..(j + 12).min(doc.len())).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "its",
+                    "firmware",
+                    "setpoint",
+                    "pump",
+                    "plc",
+                    "sensor",
+                    "sensors",
+                    "valve",
+                    "hardware",
+                    "rebooted",
+                    "faulted",
+                    "allocations",
+                    "overshot",
+                ],
+            )
+        });
+        return near
+            || !(doc.is_any(j - 1, DETERMINERS)
+                || doc.is_any(
+                    j - 1,
+                    &[
+                        "trainee",
+                        "night",
+                        "day",
+                        "duty",
+                        "shift",
+                        "senior",
+                        "junior",
+                        "lead",
+                        "air",
+                        "traffic",
+                        "tower",
+                        "approach",
+                        "area",
+                        "sector",
+                        "rail",
+                        "relief",
+                        "new",
+                        "on-duty",
+                        "both",
+                        "two",
+                        "other",
+                        "financial",
+                        "project",
+                    ],
+                ));
     }
     // "the cert-manager operator": a hyphenated tool name before it.
     doc.is_any(j - 1, MACHINE_MODIFIERS)

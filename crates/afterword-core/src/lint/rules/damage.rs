@@ -44,6 +44,7 @@ pub(crate) struct Damage {
 
 /// Verbs that always damage their object.
 const BREAK: &[&str] = &[
+    "severed",
     "broke",
     "breaks",
     "broken",

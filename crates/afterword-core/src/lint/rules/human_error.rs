@@ -103,6 +103,21 @@ fn slang_at(doc: &Doc, i: usize) -> Option<usize> {
         // keyboard".
         "between" if doc.seq(i + 1, &["the", "chair", "and", "the", "keyboard"]) => Some(i + 5),
         "between" if doc.seq(i + 1, &["chair", "and", "keyboard"]) => Some(i + 3),
+        // "between the duty officer's chair and keyboard".
+        "between" => {
+            let chair = (i + 1..(i + 6).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is_any(k, &["chair", "keyboard"]))?;
+            let other = if doc.is(chair, "chair") {
+                "keyboard"
+            } else {
+                "chair"
+            };
+            (chair + 1..(chair + 4).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is(k, other))
+                .filter(|_| doc.is(chair + 1, "and"))
+        }
         _ => None,
     }
 }
@@ -297,5 +312,18 @@ mod tests {
             "Frankly the outage was a problem between the chair and the keyboard."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_joke_with_a_person_in_the_middle() {
+        assert!(!only_no_people(
+            ID,
+            "Classic case of trouble between the night porter's chair and keyboard."
+        )
+        .is_empty());
+        assert_clean(
+            ID,
+            "We moved the spare keyboard between the chair and the desk.",
+        );
     }
 }

@@ -254,6 +254,7 @@ const PHRASE_STARTS: &[&str] = &[
     "had",
     "has",
     "have",
+    "how",
     "ignoring",
     "isn't",
     "joke",
@@ -348,6 +349,27 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 ],
             )
             .then_some(noun + 1)
+        }
+        // "How hard is it to check which tank you are filling?": a question
+        // that mocks the person asked (a question about a system, "how hard
+        // is it to shard Postgres?", asks no one).
+        "how"
+            if doc.seq(i + 1, &["hard", "is", "it", "to"])
+                || doc.seq(i + 1, &["difficult", "is", "it", "to"])
+                || doc.seq(i + 1, &["hard", "can", "it", "be"]) =>
+        {
+            let to = (i + 5..doc.len())
+                .find(|&k| {
+                    doc.is_punct(k, '?') || doc.tokens[k].kind == crate::lint::tokens::Kind::Break
+                })
+                .unwrap_or(doc.len());
+            let aimed = (i + 5..to).any(|k| {
+                doc.is_any(k, &["you", "your", "you're", "yourself", "you've"])
+                    || cx.people.level(k) >= crate::lint::people::Level::Maybe
+                        && doc.is_punct(k - 1, ',')
+                        && k + 1 == to
+            });
+            aimed.then_some(i + 4)
         }
         "no" if doc.is_any(i + 1, &["idea", "clue"]) && doc.is_any(i + 2, &["what", "how"]) => {
             Some(i + 2)
@@ -712,7 +734,7 @@ impl Rule for Judgement {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite, only_no_people};
 
     const ID: &str = "judgement";
 
@@ -927,5 +949,16 @@ mod tests {
         }
         assert_clean(ID, "The pump is too old to be trusted with the night load.");
         assert_clean(ID, "Customers don't care which region serves them.");
+    }
+
+    #[test]
+    fn how_hard_is_it_asked_of_a_person() {
+        for text in [
+            "How hard is it to read the label before you scan, Oyelaran?",
+            "Honestly, how difficult is it to check your own diff?",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        assert_clean(ID, "How hard is it to shard Postgres across regions?");
     }
 }

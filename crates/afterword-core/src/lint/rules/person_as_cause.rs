@@ -1326,4 +1326,24 @@ mod tests {
             assert!(crate::lint::testing::only_no_people(ID, text).is_empty(), "{text}");
         }
     }
+
+    #[test]
+    fn controllers_control_rooms_and_agencies_are_people_unless_a_device_is_meant() {
+        for text in [
+            "The approach controller failed to pass the squawk code to the tower.",
+            "The agency forgot to renew the parking permits.",
+            "The control room ignored the flood alarm for forty minutes.",
+        ] {
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+            assert!(!found.is_empty(), "{text}");
+        }
+        for text in [
+            "The pump controller failed to open the bypass valve.",
+            "After the firmware push the controller rebooted and dropped its queue.",
+            "The server room flooded overnight.",
+        ] {
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
 }

@@ -135,10 +135,7 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
     }
     // "the root cause is Jordan, not the scheduler", "was Alemu propping
     // the door open": a name no list is sure of, alone or doing something.
-    if cx.people.level(k) >= crate::lint::people::Level::Maybe
-        && doc.tokens[k].capitalised
-        && !doc.tokens[k].sentence_start
-    {
+    if cx.people.level(k) >= crate::lint::people::Level::Maybe && doc.tokens[k].capitalised {
         let mut end = k;
         while cx.people.level(end + 1) >= crate::lint::people::Level::Maybe && end < k + 3 {
             end += 1;
@@ -181,7 +178,13 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
                     "refusing",
                 ],
             );
-            if listed && (alone || acting) || human_act {
+            // "| Root cause | Nwosu (night shift) |": a name with the role
+            // or shift it was on.
+            let described = doc.is_punct(end + 1, '(')
+                && (end + 2..(end + 5).min(doc.len()))
+                    .any(|j| doc.word(j).is_some_and(crate::lint::roles::is_role_word));
+            let inside = !doc.tokens[k].sentence_start;
+            if listed && inside && (alone || acting) || human_act || described {
                 return Some(end);
             }
         }
@@ -413,5 +416,10 @@ mod tests {
         ] {
             assert_clean(ID, text);
         }
+    }
+
+    #[test]
+    fn a_name_with_the_shift_it_was_on() {
+        assert!(!only_no_people(ID, "| Root cause | Okwuosa (early shift) |").is_empty());
     }
 }

@@ -106,6 +106,27 @@ fn exonerates(doc: &crate::lint::tokens::Doc, from: usize, to: usize) -> bool {
         })
     };
     (from..to).any(|k| match doc.word(k) {
+        // "Nobody here \"failed to\" do anything": nobody and a slip.
+        Some("failed" | "forgot" | "neglected" | "missed" | "ignored")
+            if (from.max(k.saturating_sub(4))..k).any(|j| doc.is(j, "nobody"))
+                || (from.max(k.saturating_sub(4))..k).any(|j| doc.seq(j, &["no", "one"])) =>
+        {
+            true
+        }
+        // "nobody is being written up", "in line with our blameless
+        // policy", "this is not the finding of this review".
+        Some("blameless") => true,
+        Some("nobody")
+            if doc.is_any(k + 1, &["is", "will"]) && doc.is_any(k + 2, &["being", "be"]) =>
+        {
+            true
+        }
+        Some("not")
+            if doc.is_any(k + 1, &["the", "a", "our"])
+                && doc.is_any(k + 2, &["finding", "conclusion"]) =>
+        {
+            true
+        }
         // "Adebayo's laptop was fine; the docking station firmware is why".
         Some("fine") if k > from + 1 => {
             doc.is_any(k - 1, &["was", "were", "is", "are"])
@@ -181,6 +202,9 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
             || doc.seq(k, &["left", "the", "organization"])
             // "Lars's decision to use the run 1 export avoided another run".
             || doc.is_any(k, &["avoided", "saved", "spared", "prevented"])
+            // "when most of the team was online": who was there.
+            || doc.is_any(k, &["was", "were"])
+                && doc.is_any(k + 1, &["online", "available", "awake", "around", "present", "on-site"])
             // "was the right call", "Weronika's sharp eye caught the problem".
             || doc.seq(k, &["right", "call"])
             || doc.seq(k, &["good", "call"])

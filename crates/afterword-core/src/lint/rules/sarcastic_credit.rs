@@ -99,6 +99,7 @@ const BAD: &[&str] = &[
     "unacknowledged",
     "unanswered",
     "unnoticed",
+    "flooded",
 ];
 
 /// Acts that are harm in themselves when someone is "thanked" for them.
@@ -251,6 +252,8 @@ const OWED_IRONY: &[&str] = &[
 
 /// The first words of the other openers below.
 const OPENERS: &[&str] = &[
+    "have",
+    "has",
     "owe",
     "owes",
     "owed",
@@ -667,6 +670,13 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     // from the Cork office", "Nice of Facilities to …".
     if doc.seq(i, &["full", "marks", "to"]) {
         return Some(i + 2);
+    }
+    // "we have the night shift to thank for a flooded store".
+    if doc.is_any(i, &["have", "has"]) {
+        let thank = (i + 2..(i + 7).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.seq(k, &["to", "thank", "for"]))?;
+        return Some(i).filter(|_| thank > i + 1);
     }
     // "We owe this 3 a.m. wake-up call entirely to Beatriz": what is owed
     // comes first.
@@ -1195,5 +1205,15 @@ mod tests {
         ] {
             assert_clean(ID, text);
         }
+    }
+
+    #[test]
+    fn someone_to_thank_for_a_bad_outcome() {
+        assert!(!only_no_people(
+            ID,
+            "As usual we have the weekend crew to thank for a flooded basement."
+        )
+        .is_empty());
+        assert_clean(ID, "We have Ana to thank for the quick restore.");
     }
 }
