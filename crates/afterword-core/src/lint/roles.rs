@@ -7,6 +7,12 @@ use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
+    "locum",
+    "locums",
+    "stevedore",
+    "stevedores",
+    "editor",
+    "editors",
     "room",
     "controller",
     "controllers",
@@ -286,6 +292,14 @@ const NOT_MODIFIERS: &[&str] = &[
 /// Nouns that make "the X team" or "the X engineer" a system instead:
 /// "the deploy pipeline", "the cron job".
 const NOT_A_PERSON_AFTER: &[&str] = &[
+    "patch",
+    "patches",
+    "maintenance",
+    "update",
+    "updates",
+    "firmware",
+    "window",
+    "software",
     "bot",
     "bots",
     "script",
@@ -412,6 +426,8 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
 /// Role nouns that software uses too: "the Postgres operator", "the
 /// replication agent", "a build runner".
 const MACHINE_ROLES: &[&str] = &[
+    "editor",
+    "editors",
     "room",
     "dispatcher",
     "dispatchers",
@@ -485,6 +501,36 @@ fn machine_role(doc: &Doc, j: usize) -> bool {
     // "the controller on sector 7", "the trainee controller": a person;
     // "the pump controller", "the ingress controller": a device or a
     // program, named by what it controls.
+    // "the duty editor", "the night editor" are people; "the editor
+    // crashed", "the template editor" are programs.
+    if matches!(base, Some("editor" | "editors")) {
+        return !doc.is_any(
+            j - 1,
+            &[
+                "duty",
+                "night",
+                "news",
+                "copy",
+                "managing",
+                "sub",
+                "desk",
+                "picture",
+                "senior",
+                "deputy",
+                "section",
+                "sports",
+                "features",
+                "web",
+                "weekend",
+                "day",
+                "home",
+                "foreign",
+                "digital",
+                "commissioning",
+                "production",
+            ],
+        );
+    }
     // "the control room" is the people in it; "the server room" a place.
     if base == Some("room") {
         return !doc.is_any(

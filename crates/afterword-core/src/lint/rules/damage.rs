@@ -102,6 +102,12 @@ const HUMAN_BREAK: &[&str] = &[
 /// Harm words told before their reason: "Imaging was unavailable after …",
 /// "Payments were late because …", "Everything fell over because of …".
 const HARM_TOLD: &[&str] = &[
+    "dead",
+    "filled",
+    "flooded",
+    "froze",
+    "frozen",
+    "overloaded",
     "disappeared",
     "vanished",
     "broke",

@@ -255,6 +255,8 @@ fn faulting_question(cx: &Cx<'_>, i: usize) -> Option<usize> {
                 end + 1,
                 &[
                     "approve", "merge", "push", "ignore", "skip", "sign", "deploy", "bypass",
+                    "run", "check", "read", "test", "wait", "ask", "escalate", "call", "stop",
+                    "look", "review", "confirm", "verify", "page", "tell",
                 ],
             ) && actor.kind == crate::lint::people::ActorKind::Name;
             if actor.start != start || !(actor.sure || human_act) {
@@ -712,7 +714,7 @@ impl Rule for Hindsight {
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite};
+    use crate::lint::testing::{assert_clean, assert_flags, assert_rewrite, only_no_people};
 
     const ID: &str = "hindsight";
 
@@ -906,6 +908,19 @@ mod tests {
         assert_clean(
             ID,
             "Had the reviewer a second screen, the diff would be easier to read.",
+        );
+    }
+
+    #[test]
+    fn why_did_a_name_no_list_knows_not_do_a_step() {
+        assert!(!only_no_people(
+            ID,
+            "Why didn't Tupaq check the replica lag before promoting it?"
+        )
+        .is_empty());
+        assert_clean(ID, "Why didn't Kafka rebalance the partitions?");
+        assert!(
+            !only_no_people(ID, "The locum should have checked the allergy band first.").is_empty()
         );
     }
 }

@@ -283,6 +283,34 @@ fn people_in_general(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> boo
 /// Whether every person in the sentence is only paged, told or written to:
 /// "which made every minor retry page the team".
 fn people_only_as_objects(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
+    // "we reimbursed their taxi fares", "we steered traffic to the
+    // secondary CDN": the writers, as a team, tell what they did.
+    // Unless the sentence names a cause or sounds ironic: "we agreed the
+    // underlying cause was Lesieli", "we owe our weekend of pages to …".
+    let only_us =
+        s.people.iter().all(|m| {
+            m.who == Who::Pronoun && doc.is_any(m.start, &["we", "us", "our", "ourselves"])
+        }) && !(s.start..s.end).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "cause",
+                    "fault",
+                    "blame",
+                    "owe",
+                    "genius",
+                    "props",
+                    "kudos",
+                    "thanks",
+                    "well",
+                    "stroke",
+                    "gratitude",
+                ],
+            )
+        }) && !super::sarcastic_credit::sounds_ironic(doc, s.start, s.end);
+    if only_us {
+        return true;
+    }
     s.people.iter().all(|m| {
         m.start > s.start
             && doc.is_any(
@@ -457,7 +485,7 @@ fn reports_trouble(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool 
 
 #[cfg(test)]
 mod tests {
-    use crate::lint::testing::only_no_people;
+    use crate::lint::testing::{assert_clean, only_no_people};
 
     #[test]
     fn sentences_built_like_blame_are_read_as_blame() {
@@ -534,6 +562,16 @@ mod tests {
         ] {
             let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
             assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn the_writers_as_a_team_telling_what_they_did() {
+        for text in [
+            "At 11:02 we moved the reporting traffic to the standby replica.",
+            "We refunded every booking fee the same evening.",
+        ] {
+            assert_clean("reads-as-blame", text);
         }
     }
 }

@@ -150,6 +150,24 @@ const HARMFUL_ACTS: &[&str] = &[
     "launching",
 ];
 
+/// Acts that are harm whatever follows: "thanks for ignoring the page".
+const HARM_IN_ITSELF: &[&str] = &[
+    "breaking",
+    "nuking",
+    "wiping",
+    "deleting",
+    "crashing",
+    "killing",
+    "forgetting",
+    "ignoring",
+    "skipping",
+    "losing",
+    "corrupting",
+    "overwriting",
+    "truncating",
+    "spamming",
+];
+
 /// Words that mark praise as ironic: "his famously speedy replies", "the
 /// surprise 3 a.m. page".
 const IRONY: &[&str] = &[
@@ -226,6 +244,7 @@ const PRAISE_NOUNS: &[&str] = &["job", "work", "going", "effort", "stuff", "call
 
 /// Words that hand credit to whoever follows: "kudos to", "props to".
 const CREDIT_TO: &[&str] = &[
+    "cheers",
     "thanks",
     "kudos",
     "props",
@@ -338,6 +357,11 @@ fn scare_quoted(doc: &Doc, k: usize) -> bool {
         })
 }
 
+/// Whether tokens `from..to` hold a word that marks praise as irony.
+pub(crate) fn sounds_ironic(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|k| doc.is_any(k, IRONY) || doc.is_any(k, OWED_IRONY) || scare_quoted(doc, k))
+}
+
 /// Whether the sentence in tokens `from..to` opens with thanks and tells of
 /// trouble that went away: "Thanks to Beatriz's firewall change, the
 /// scraping traffic dropped to zero".
@@ -385,6 +409,16 @@ fn good_news(doc: &Doc, j: usize) -> Option<usize> {
         "failures",
         "complaints",
     ];
+    // "bring the error rate down", "the queue back down": trouble that
+    // went away.
+    if doc.is_any(j, &trouble) || doc.is_any(j, &["latency", "backlog", "queue"]) {
+        if let Some(down) = (j + 1..(j + 4).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is(k, "down"))
+        {
+            return Some(down - j + 1);
+        }
+    }
     if doc.is_any(j, &["dropped", "fell", "went"])
         && doc.seq(j + 1, &["to", "zero"])
         && (j.saturating_sub(3)..j).any(|k| doc.is_any(k, &trouble))
@@ -481,6 +515,13 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
             "pushing",
             "planning",
             "timing",
+            "resetting",
+            "rotating",
+            "upgrading",
+            "patching",
+            "switching",
+            "cutting",
+            "rebooting",
         ],
     ) && (j + 1..(j + 14).min(doc.len()))
         .take_while(|&k| !ends_clause(doc, k))
@@ -490,6 +531,7 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
             doc.seq(k, &["in", "the", "middle", "of"]) && !doc.is_any(k + 5, &["night", "weekend"])
                 || doc.seq(k, &["the", "night", "before"])
                 || doc.seq(k, &["the", "day", "before"])
+                || doc.seq(k, &["the", "week", "before"])
                 // "on the last school day before exams".
                 || doc.seq(k, &["day", "before"]) && (k.saturating_sub(3)..k).any(|j| doc.is(j, "last"))
                 || doc.is_any(k, &["peak", "busiest"]) && (k.saturating_sub(2)..k).any(|j| doc.is_any(j, &["at", "during", "our", "the"]))
@@ -497,6 +539,11 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
                 || doc.seq(k, &["friday", "afternoon"])
                 || doc.seq(k, &["monday", "morning"])
                 || doc.is_any(k, &["eve", "payday", "rush"])
+                // "during the 08:00 medication round".
+                || doc.is(k, "during")
+                    && (k + 1..(k + 5).min(doc.len())).any(|j| {
+                        doc.is_any(j, &["round", "launch", "sale", "exams", "finals", "handover", "match"])
+                    })
         })
 }
 
@@ -685,6 +732,10 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
             .take_while(|&k| !ends_clause(doc, k))
             .find(|&k| doc.is(k, "to"));
     }
+    // "Great to see Rhys's 'quick fix' finally get a real-world test".
+    if doc.is_any(i, PRAISE) && doc.seq(i + 1, &["to", "see"]) {
+        return Some(i + 2);
+    }
     if doc.is(i, "bravo") && doc.is(i + 1, "to") {
         return Some(i + 1);
     }
@@ -694,6 +745,56 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
     None
 }
 
+/// "Bjørn, helpfully, spends twenty minutes insisting it's a transport
+/// issue": a kind word set off by commas after a person, then time lost or
+/// harm done.
+fn helpful_aside(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for k in 2..doc.len() {
+        if !doc.is_any(
+            k,
+            &[
+                "helpfully",
+                "thoughtfully",
+                "kindly",
+                "considerately",
+                "graciously",
+            ],
+        ) || !doc.is_punct(k - 1, ',')
+            || !doc.is_punct(k + 1, ',')
+        {
+            continue;
+        }
+        let Some(who) = cx.people.mention_ending_at(doc, k - 2) else {
+            continue;
+        };
+        if who.kind == ActorKind::Pronoun {
+            continue;
+        }
+        let harm = (k + 2..(k + 14).min(doc.len()))
+            .take_while(|&j| !ends_clause(doc, j))
+            .any(|j| {
+                spent_time(doc, j) || doc.is_any(j, BAD) || {
+                    doc.is_any(j, &["spends", "spent", "wastes", "wasted"])
+                        && doc
+                            .word(j + 2)
+                            .is_some_and(|w| matches!(w, "minutes" | "hours"))
+                }
+            });
+        if harm {
+            let who_text = doc.slice(who.start, who.end);
+            out.push(finding(
+                doc,
+                &INFO,
+                who.start,
+                k,
+                format!("Calls what “{who_text}” did helpful in irony: sarcasm that blames; describe what happened and what allowed it."),
+                vec![],
+            ));
+        }
+    }
+}
+
 impl Rule for SarcasticCredit {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -701,6 +802,7 @@ impl Rule for SarcasticCredit {
 
     fn check(&self, cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let doc = cx.doc;
+        helpful_aside(cx, out);
         for i in 0..doc.len() {
             // "Thanks to X", "Big thanks to X for …", "Kudos to X", "Great
             // job, X", "Nice work by X", "Another stellar release from X".
@@ -813,6 +915,28 @@ impl Rule for SarcasticCredit {
                         Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
                     )
                 });
+            // "for sitting on the first alarm", "for getting round to the
+            // alert email by Monday": the act is the harm.
+            let act_is_harm = doc.is(after + 1, "for")
+                && (doc.is_any(after + 2, HARM_IN_ITSELF)
+                    || doc.is(after + 2, "sitting") && doc.is(after + 3, "on")
+                    || doc.is(after + 2, "getting")
+                        && doc.is_any(after + 3, &["round", "around"])
+                        && doc.is(after + 4, "to")
+                        // … "by Monday lunchtime", "eventually": late.
+                        && (after + 5..(after + 14).min(doc.len()))
+                            .take_while(|&k| !ends_clause(doc, k))
+                            .any(|k| {
+                                doc.is_any(k, &["eventually", "finally", "days", "weeks"])
+                                    || doc.is(k, "by")
+                                        && doc.is_any(
+                                            k + 1,
+                                            &[
+                                                "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                "saturday", "sunday", "lunchtime", "tomorrow",
+                                            ],
+                                        )
+                            }));
             // The act can still be thanked for what it did: "for
             // discovering the one button that empties every cache". A bad
             // word that only sets the scene ("during the outage") does not
@@ -848,6 +972,7 @@ impl Rule for SarcasticCredit {
                     .word(after + 2)
                     .is_some_and(|g| g.ends_with("ing") && !HARMFUL_ACTS.contains(&g))
                 && !irony
+                && !act_is_harm
                 && !harm_done()
                 // "for buying the cheapest RFID readers on the market".
                 && !(after + 2..(after + 10).min(doc.len()))
@@ -863,6 +988,7 @@ impl Rule for SarcasticCredit {
             // The outcome: the rest of the sentence after the thanked one
             // (after "for" when the outcome is named there).
             let mut bad = irony
+                || act_is_harm
                 || doc.is(after + 1, "for")
                     && (found_out_publicly(doc, after + 2) || bad_timing(doc, after + 2))
                 // "Nice of Facilities to let us know an hour after": the
@@ -883,7 +1009,8 @@ impl Rule for SarcasticCredit {
             // Scare quotes round the credited work: the vendor's 'maintenance'.
             bad |= (to + 1..=who_end).any(|k| scare_quoted(doc, k));
             let mut irony_seen = bad;
-            let mut good = false;
+            // "Great to see Rhys's rollback bring the error rate down".
+            let mut good = (to + 1..=who_end).any(|k| good_news(doc, k).is_some());
             let mut showing = false;
             let mut j = who_end + 1;
             let limit = (who_end + 25).min(doc.len());
@@ -1215,5 +1342,26 @@ mod tests {
         )
         .is_empty());
         assert_clean(ID, "We have Ana to thank for the quick restore.");
+    }
+
+    #[test]
+    fn late_help_sitting_on_alarms_ironic_asides_and_bad_timing() {
+        for text in [
+            "Cheers to the infra team for getting round to the disk alert by Thursday.",
+            "Thanks, facilities, for sitting on the boiler fault all weekend.",
+            "Great to see Caoimhe's 'small tidy-up' finally meet real traffic.",
+            "Ngaio, helpfully, spent forty minutes arguing it was the firewall.",
+            "Thanks to the estates team for upgrading the door system during the exam handover.",
+            "Thanks, service desk, for rotating every badge the week before the audit.",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        for text in [
+            "Thanks to Ana for getting round to the whole backlog in one afternoon.",
+            "Great to see Rhys's rollback bring the error rate down within minutes.",
+            "Ngaio, helpfully, shared the runbook link.",
+        ] {
+            assert_clean(ID, text);
+        }
     }
 }

@@ -29,6 +29,9 @@ const WORK: &[&str] = &[
     "overrides",
     "module",
     "modules",
+    "plan",
+    "rule",
+    "rules",
     "change",
     "changes",
     "migration",
@@ -337,6 +340,12 @@ const AUTHORED: &[&str] = &[
 /// Things that are someone's work when a relative clause names who made
 /// them: "the mapping file Benedikt pushed", "the model Ivana retrained".
 const AUTHORED_THING: &[&str] = &[
+    "rule",
+    "rules",
+    "plan",
+    "query",
+    "workflow",
+    "rota",
     "csv",
     "export",
     "upload",
@@ -784,5 +793,16 @@ mod tests {
         assert!(
             only_no_people(ID, "Odhran's field-mapping spreadsheet maps every column.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_plan_or_a_rule_someone_wrote_given_as_the_reason() {
+        for text in [
+            "The alarm line went dead because of Eilidh's cutover plan.",
+            "The mailbox filled because of the archive rule Tadeusz added in March.",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        assert_clean(ID, "The team followed Amira's plan and service recovered.");
     }
 }
