@@ -161,11 +161,46 @@ fn quoted_and_taken_back(text: &str, start: usize, end: usize) -> bool {
     TAKEN_BACK.iter().any(|w| sentence.contains(w))
 }
 
+/// Openings that set what follows aside as a claim nobody makes: "Nobody
+/// here is saying the registrar should have caught it", "Rather than
+/// asking why the curator didn't act, we asked …", "We avoid the phrase
+/// 'root cause: operator'".
+const DISOWNING: &[&str] = &[
+    "nobody is saying",
+    "nobody here is saying",
+    "no one is saying",
+    "no one here is saying",
+    "we are not saying",
+    "we're not saying",
+    "this is not to say",
+    "rather than asking",
+    "instead of asking",
+    "we avoid the phrase",
+    "we avoid the word",
+    "we avoid the term",
+    "we no longer write",
+];
+
+/// Whether the sentence before byte `offset` opens by disowning a claim.
+fn disowned(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
+    let start = before
+        .rfind(['\n', '.', '!', '?', '|'])
+        .map_or(0, |i| i + 1);
+    let lead = before[start..].trim_start().to_lowercase();
+    DISOWNING
+        .iter()
+        .any(|d| lead.starts_with(d) || lead.contains(&format!(" {d}")))
+}
+
 pub(crate) fn drop_mentions(doc: &Doc, found: &mut Vec<Finding>) {
     if found.is_empty() {
         return;
     }
-    found.retain(|f| !quoted_and_taken_back(doc.text, f.span.offset, f.span.end));
+    found.retain(|f| {
+        !quoted_and_taken_back(doc.text, f.span.offset, f.span.end)
+            && !disowned(doc.text, f.span.offset)
+    });
     let quotes = quoted_terms(doc.text);
     found.retain(|f| {
         if !WORD_RULES.contains(&f.rule.as_str()) && f.rule != "hindsight" {
@@ -228,7 +263,8 @@ fn negated(doc: &Doc, offset: usize) -> bool {
                 // "no" and "without" belong to the noun right after them:
                 // "there was no operator error", but not "shipping with no
                 // tests is a rookie mistake".
-                let reach = if doc.is_any(j, &["no", "without"]) {
+                // "No one was careless" negates like "nobody".
+                let reach = if doc.is_any(j, &["no", "without"]) && !doc.is(j + 1, "one") {
                     2
                 } else {
                     4
@@ -291,5 +327,20 @@ mod tests {
         ] {
             assert!(flagged(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_claim_set_aside_before_it_is_made() {
+        for text in [
+            "Nobody here is saying the night porter should have noticed; the panel showed green.",
+            "Rather than asking why Hemi didn't act, we asked why the alert went to a shared inbox.",
+            "We avoid the phrase 'operator error' in these reviews.",
+            "No one was careless: the gauge reads the same at both ends.",
+        ] {
+            assert!(!flagged(text), "{text}");
+        }
+        assert!(flagged(
+            "Everyone is saying the night porter should have noticed."
+        ));
     }
 }

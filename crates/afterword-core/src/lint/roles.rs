@@ -7,6 +7,70 @@ use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
+    "registrar",
+    "registrars",
+    "curator",
+    "curators",
+    "msp",
+    "msps",
+    "concierge",
+    "chef",
+    "chefs",
+    "cook",
+    "cooks",
+    "surveyor",
+    "surveyors",
+    "lecturer",
+    "lecturers",
+    "tutor",
+    "tutors",
+    "veterinarian",
+    "veterinarians",
+    "plumber",
+    "plumbers",
+    "welder",
+    "welders",
+    "director",
+    "directors",
+    "ranger",
+    "rangers",
+    "instructor",
+    "instructors",
+    "conductor",
+    "conductors",
+    "marshal",
+    "marshals",
+    "rigger",
+    "riggers",
+    "driller",
+    "drillers",
+    "brewer",
+    "brewers",
+    "skipper",
+    "skippers",
+    "deckhand",
+    "deckhands",
+    "croupier",
+    "croupiers",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "presenter",
+    "presenters",
+    "moderator",
+    "moderators",
+    "solicitor",
+    "solicitors",
+    "paralegal",
+    "paralegals",
+    "bailiff",
+    "bailiffs",
+    "usher",
+    "ushers",
+    "harbourmaster",
+    "harbormaster",
+    "master",
     "locum",
     "locums",
     "stevedore",
@@ -235,6 +299,8 @@ const BARE_ROLES: &[&str] = &[
 /// Departments named alone, capitalised: "Finance failed to send it",
 /// "Networking cut off Frankfurt".
 const DEPARTMENTS: &[&str] = &[
+    "comms",
+    "payroll",
     "operations",
     "networking",
     "network",
@@ -426,6 +492,7 @@ pub(crate) fn role_ending_at(doc: &Doc, end: usize) -> Option<usize> {
 /// Role nouns that software uses too: "the Postgres operator", "the
 /// replication agent", "a build runner".
 const MACHINE_ROLES: &[&str] = &[
+    "master",
     "editor",
     "editors",
     "room",
@@ -501,6 +568,17 @@ fn machine_role(doc: &Doc, j: usize) -> bool {
     // "the controller on sector 7", "the trainee controller": a person;
     // "the pump controller", "the ingress controller": a device or a
     // program, named by what it controls.
+    // "the harbour master", "the station master" are people; "master" alone
+    // is a branch or a primary database.
+    if base == Some("master") {
+        return !doc.is_any(
+            j - 1,
+            &[
+                "harbour", "harbor", "station", "yard", "dock", "port", "quarter", "ship's",
+                "head", "brew", "scrum", "toast", "house", "ring",
+            ],
+        );
+    }
     // "the duty editor", "the night editor" are people; "the editor
     // crashed", "the template editor" are programs.
     if matches!(base, Some("editor" | "editors")) {

@@ -45,6 +45,11 @@ pub(crate) struct Damage {
 /// Verbs that always damage their object.
 const BREAK: &[&str] = &[
     "severed",
+    "double-booked",
+    "overbooked",
+    "misrouted",
+    "mislabelled",
+    "mislabeled",
     "broke",
     "breaks",
     "broken",

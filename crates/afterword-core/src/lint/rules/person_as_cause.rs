@@ -1346,4 +1346,25 @@ mod tests {
             assert!(found.is_empty(), "{text}: {found:?}");
         }
     }
+
+    #[test]
+    fn trades_and_offices_no_list_had_before() {
+        for text in [
+            "The registrar forgot to lock the roll before the count.",
+            "Why didn't the harbour master close the slipway?",
+            "Huge thanks to Comms for posting the closure notice two days after the closure.",
+            "And the prize for the loudest outage of the year goes to the night auditor.",
+            "| Root cause | Duty surveyor (Aylin) |",
+        ] {
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+            assert!(!found.is_empty(), "{text}");
+        }
+        for text in [
+            "The master branch was protected again at 10:02.",
+            "We merged the fix into master at 10:02.",
+        ] {
+            let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
 }

@@ -132,6 +132,14 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
         {
             return Some(end);
         }
+        // "| Root cause | Night auditor (Okonkwo) |": a role with no
+        // determiner, as a cell is written.
+        if end <= k + 1
+            && doc.word(end).is_some_and(crate::lint::roles::is_role_word)
+            && doc.word(end + 1).is_none()
+        {
+            return Some(end);
+        }
     }
     // "the root cause is Jordan, not the scheduler", "was Alemu propping
     // the door open": a name no list is sure of, alone or doing something.

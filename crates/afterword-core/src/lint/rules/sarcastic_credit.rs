@@ -491,6 +491,7 @@ fn found_out_publicly(doc: &Doc, j: usize) -> bool {
                 // "for discovering that yes, the generator really does shut
                 // off": surprise at the obvious.
                 || doc.is(k, "yes") && doc.is_punct(k + 1, ',')
+                || doc.seq(k, &["in", "fact"]) && doc.is_punct(k - 1, ',')
                 || doc.seq(k, &["really", "does"])
                 || doc.seq(k, &["really", "do"])
                 || doc.seq(k, &["for", "the", "very", "first", "time"])
@@ -515,6 +516,11 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
             "pushing",
             "planning",
             "timing",
+            "announcing",
+            "telling",
+            "notifying",
+            "publishing",
+            "posting",
             "resetting",
             "rotating",
             "upgrading",
@@ -532,6 +538,8 @@ fn bad_timing(doc: &Doc, j: usize) -> bool {
                 || doc.seq(k, &["the", "night", "before"])
                 || doc.seq(k, &["the", "day", "before"])
                 || doc.seq(k, &["the", "week", "before"])
+                // "two hours after the polls opened": too late to help.
+                || doc.is_any(k, &["hours", "days", "weeks"]) && doc.is(k + 1, "after")
                 // "on the last school day before exams".
                 || doc.seq(k, &["day", "before"]) && (k.saturating_sub(3)..k).any(|j| doc.is(j, "last"))
                 || doc.is_any(k, &["peak", "busiest"]) && (k.saturating_sub(2)..k).any(|j| doc.is_any(j, &["at", "during", "our", "the"]))
@@ -671,6 +679,16 @@ fn credit_opener(doc: &Doc, i: usize) -> Option<usize> {
         && doc.is(i + 2, "to")
     {
         return Some(i + 2);
+    }
+    // "And the award for most creative use of a production database goes
+    // to the night auditor".
+    if doc.is_any(i, &["award", "prize", "medal", "trophy"]) && doc.is(i + 1, "for") {
+        if let Some(goes) = (i + 2..(i + 14).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is_any(k, &["goes", "go", "went"]) && doc.is(k + 1, "to"))
+        {
+            return Some(goes + 1);
+        }
     }
     if doc.seq(i, &["hats", "off", "to"])
         || doc.seq(i, &["shout", "out", "to"])
@@ -1002,7 +1020,12 @@ impl Rule for SarcasticCredit {
             bad |= doc.is(i, "another");
             // "We owe this lovely 3 a.m. wake-up call to X": the thing owed
             // is named before the one credited.
-            bad |= doc.is_any(i, OWE)
+            let award_for =
+                doc.is_any(i, &["award", "prize", "medal", "trophy"]) && doc.is(i + 1, "for");
+            bad |= award_for
+                && (i + 2..to)
+                    .any(|k| doc.is_any(k, &["creative", "loudest", "fastest", "biggest"]));
+            bad |= (doc.is_any(i, OWE) || award_for)
                 && (i + 1..to).any(|k| {
                     doc.is_any(k, BAD) || doc.is_any(k, IRONY) || doc.is_any(k, OWED_IRONY)
                 });
