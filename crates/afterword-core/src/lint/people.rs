@@ -31,6 +31,103 @@ pub(crate) enum Level {
 /// The people of one text: its participants and a level for every token.
 pub(crate) struct People {
     levels: Vec<Level>,
+    /// Nouns the document shows to be people by what they do ("the MSP
+    /// neglected to …", "the purser apologised"), in lowercase.
+    learned: HashSet<String>,
+}
+
+/// Acts only people do, strict enough that the noun before one of them
+/// ("the purser apologised") is a person wherever the document names it.
+/// Forgetting and neglecting are not among them: caches forget and
+/// autoscalers neglect.
+const ONLY_PEOPLE_DO: &[&str] = &[
+    "apologised",
+    "apologized",
+    "admitted",
+    "hesitated",
+    "volunteered",
+    "insisted",
+    "promised",
+];
+
+/// Nouns that stay things whatever verb follows ("the cache forgot the
+/// session").
+const NEVER_LEARNED: &[&str] = &[
+    "system",
+    "service",
+    "cache",
+    "server",
+    "app",
+    "job",
+    "script",
+    "process",
+    "browser",
+    "client",
+    "device",
+    "tool",
+    "bot",
+    "code",
+    "update",
+    "alert",
+    "page",
+    "pipeline",
+    "config",
+    "sync",
+    "scheduler",
+    "api",
+    "database",
+    "db",
+    "model",
+    "router",
+    "firewall",
+    "kiosk",
+    "terminal",
+    "printer",
+    "scanner",
+    "phone",
+    "laptop",
+    "software",
+    "firmware",
+    "network",
+    "queue",
+    "worker",
+];
+
+/// The nouns `ONLY_PEOPLE_DO` shows to be people in `doc`.
+fn learned_roles(doc: &Doc) -> HashSet<String> {
+    let mut learned = HashSet::new();
+    for i in 2..doc.len() {
+        // "It was the MSP who locked every workstation out": "who" is said
+        // of people, "that" and "which" of things.
+        let who = doc.is(i, "who") || doc.is(i, "who's");
+        let noun = if who && doc.is_punct(i - 1, ',') {
+            i - 2
+        } else {
+            i - 1
+        };
+        if !(doc.is_any(i, ONLY_PEOPLE_DO) || who) || noun < 2 {
+            continue;
+        }
+        let i = noun + 1;
+        let Some(raw) = doc.word(i - 1) else { continue };
+        let base = strip_possessive(raw);
+        if base.len() < 2
+            || !base.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            || super::roles::is_role_word(base)
+            || super::systems::is_system(base)
+            || NEVER_LEARNED.contains(&base)
+            || SUBJECT_PRONOUNS.contains(&base)
+        {
+            continue;
+        }
+        // Right after a determiner, or one modifier after it: "the MSP",
+        // "the rota coordinator".
+        let det = |k: usize| doc.is_any(k, &["the", "our", "their", "your", "this", "that"]);
+        if det(i - 2) || i >= 3 && det(i - 3) && doc.word(i - 2).is_some() {
+            learned.insert(base.to_owned());
+        }
+    }
+    learned
 }
 
 /// A participant name split into lowercase parts: "Dana Ortiz (lead)" →
@@ -650,7 +747,26 @@ impl People {
                 }
             }
         }
-        People { levels }
+        People {
+            levels,
+            learned: learned_roles(doc),
+        }
+    }
+
+    /// A noun the document showed to be a person ([`learned_roles`]) ending
+    /// at token `end`, after a determiner: where the mention starts.
+    fn learned_role_ending_at(&self, doc: &Doc, end: usize) -> Option<usize> {
+        if self.learned.is_empty() {
+            return None;
+        }
+        let base = strip_possessive(doc.word(end)?);
+        if !self.learned.contains(base) {
+            return None;
+        }
+        (end.saturating_sub(3)..end)
+            .rev()
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is_any(k, &["the", "our", "their", "your", "this", "that"]))
     }
 
     /// How sure the linter is that token `i` is (part of) a person's name.
@@ -841,7 +957,8 @@ impl People {
                 sure,
             }
         } else {
-            let start = super::roles::role_ending_at(doc, end)?;
+            let start = super::roles::role_ending_at(doc, end)
+                .or_else(|| self.learned_role_ending_at(doc, end))?;
             Actor {
                 start,
                 end,
@@ -880,7 +997,8 @@ impl People {
                 sure,
             });
         }
-        let start = super::roles::role_ending_at(doc, end)?;
+        let start = super::roles::role_ending_at(doc, end)
+            .or_else(|| self.learned_role_ending_at(doc, end))?;
         Some(Actor {
             start,
             end,
@@ -930,7 +1048,13 @@ impl People {
                 sure,
             });
         }
-        let end = super::roles::role_starting_at(doc, start)?;
+        let end = super::roles::role_starting_at(doc, start).or_else(|| {
+            // "the MSP", "the rota coordinator", when the document shows
+            // them to be people.
+            (start + 1..(start + 3).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| self.learned_role_ending_at(doc, k) == Some(start))
+        })?;
         Some(Actor {
             start,
             end,

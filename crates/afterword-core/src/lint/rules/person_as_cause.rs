@@ -1367,4 +1367,14 @@ mod tests {
             assert!(found.is_empty(), "{text}: {found:?}");
         }
     }
+
+    #[test]
+    fn a_role_no_list_holds_is_a_person_once_the_document_says_who() {
+        let text = "It was the concessionaire who closed the beach kiosks.\n\nWhy didn't the concessionaire check the tide tables?";
+        let found = crate::lint::lint_text(text, &crate::lint::LintConfig::default());
+        assert!(found.iter().any(|f| f.rule == "hindsight"), "{found:?}");
+        let things = "The concessionaire module forgot the session.\n\nWhy didn't the concessionaire module keep the session?";
+        let found = crate::lint::lint_text(things, &crate::lint::LintConfig::default());
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
