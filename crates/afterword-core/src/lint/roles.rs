@@ -7,6 +7,12 @@ use super::tokens::{in_list, Doc, WordSet};
 
 /// Nouns for people by what they do.
 const ROLES: &[&str] = &[
+    "keeper",
+    "keepers",
+    "stationmaster",
+    "affineur",
+    "affineurs",
+    "verger",
     "registrar",
     "registrars",
     "curator",

@@ -338,7 +338,10 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                     "trainee", "rookie", "grad",
                 ],
             );
-            if !(barred || junior && w != "a" && w != "an") {
+            // "any junior would have …", and "only a rookie would …".
+            let only = w == "a" || w == "an";
+            let only = !only || i > 0 && doc.is(i - 1, "only");
+            if !(barred || junior && only) {
                 return None;
             }
             doc.is_any(
@@ -960,5 +963,18 @@ mod tests {
             assert!(!only_no_people(ID, text).is_empty(), "{text}");
         }
         assert_clean(ID, "How hard is it to shard Postgres across regions?");
+    }
+
+    #[test]
+    fn only_a_beginner_would() {
+        assert!(!only_no_people(
+            ID,
+            "Only a novice would reboot the kiln controller mid-firing."
+        )
+        .is_empty());
+        assert_clean(
+            ID,
+            "Only a novice pilot programme would need this much review.",
+        );
     }
 }

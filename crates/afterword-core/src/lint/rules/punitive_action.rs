@@ -69,6 +69,7 @@ const BE: &[&str] = &[
 /// Every word an arm of [`punitive_at`] starts with, besides [`BE`]: the
 /// match below is only tried for these. A new arm adds its words here.
 const FIRST_WORDS: &[&str] = &[
+    "have",
     "penalty",
     "punishment",
     "sanction",
@@ -173,6 +174,34 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     match w {
+        // "have a word with Brook about being more diligent": a talking-to.
+        "have"
+            if doc.seq(i + 1, &["a", "word", "with"])
+                || doc.seq(i + 1, &["a", "quiet", "word", "with"]) =>
+        {
+            let with = if doc.is(i + 2, "quiet") { i + 4 } else { i + 3 };
+            (with + 1..(with + 6).min(doc.len()))
+                .take_while(|&k| doc.word(k).is_some())
+                .find(|&k| doc.is(k, "about"))
+                // … about their conduct, not "about the contract terms".
+                .filter(|&k| {
+                    doc.word(k + 1).is_some_and(|w| w.ends_with("ing"))
+                        || doc.is_any(
+                            k + 1,
+                            &[
+                                "their",
+                                "his",
+                                "her",
+                                "care",
+                                "attention",
+                                "conduct",
+                                "behaviour",
+                                "behavior",
+                                "diligence",
+                            ],
+                        )
+                })
+        }
         // "has been permanently removed from our site access list": an
         // adverb may stand between.
         _ if BE.contains(&w)
@@ -860,6 +889,19 @@ mod tests {
         assert_clean(
             ID,
             "The late-payment penalty was waived for every affected customer.",
+        );
+    }
+
+    #[test]
+    fn a_word_with_someone_about_their_care() {
+        assert!(!only_no_people(
+            ID,
+            "Action: have a quiet word with Ilkka about double-checking."
+        )
+        .is_empty());
+        assert_clean(
+            ID,
+            "We will have a word with the vendor about the contract terms.",
         );
     }
 }
