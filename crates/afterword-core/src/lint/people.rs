@@ -93,6 +93,10 @@ const NEVER_LEARNED: &[&str] = &[
     "worker",
 ];
 
+/// Words before a role noun that make it one person or group: "the MSP",
+/// "our curator".
+const ROLE_DETERMINERS: &[&str] = &["the", "our", "their", "your", "this", "that"];
+
 /// The nouns `ONLY_PEOPLE_DO` shows to be people in `doc`.
 fn learned_roles(doc: &Doc) -> HashSet<String> {
     let mut learned = HashSet::new();
@@ -122,7 +126,7 @@ fn learned_roles(doc: &Doc) -> HashSet<String> {
         }
         // Right after a determiner, or one modifier after it: "the MSP",
         // "the rota coordinator".
-        let det = |k: usize| doc.is_any(k, &["the", "our", "their", "your", "this", "that"]);
+        let det = |k: usize| doc.is_any(k, ROLE_DETERMINERS);
         if det(i - 2) || i >= 3 && det(i - 3) && doc.word(i - 2).is_some() {
             learned.insert(base.to_owned());
         }
@@ -398,8 +402,18 @@ pub(crate) fn past_verb(doc: &Doc, i: usize) -> bool {
 }
 
 /// Titles that make the next capitalised word a person.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "mx", "prof", "mr.", "mrs.", "ms.", "dr.",
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "mx",
+    "prof",
+    "professor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
 ];
 
 const PRONOUNS_BACK: &[&str] = &[
@@ -766,7 +780,7 @@ impl People {
         (end.saturating_sub(3)..end)
             .rev()
             .take_while(|&k| doc.word(k).is_some())
-            .find(|&k| doc.is_any(k, &["the", "our", "their", "your", "this", "that"]))
+            .find(|&k| doc.is_any(k, ROLE_DETERMINERS))
     }
 
     /// How sure the linter is that token `i` is (part of) a person's name.

@@ -565,71 +565,69 @@ const MACHINE_MODIFIERS: &[&str] = &[
     "signal",
 ];
 
+/// Role nouns that name people only after one of the words given: "the
+/// harbour master" (but "master" alone is a branch or a primary), "the duty
+/// editor" (but "the editor crashed"), "the control room" (but "the server
+/// room").
+const PEOPLE_ONLY_AFTER: &[(&str, &[&str])] = &[
+    ("master", MASTERS),
+    ("editor", EDITORS),
+    ("editors", EDITORS),
+    (
+        "room",
+        &[
+            "control",
+            "ops",
+            "operations",
+            "dispatch",
+            "incident",
+            "war",
+            "situation",
+        ],
+    ),
+];
+
+const MASTERS: &[&str] = &[
+    "harbour", "harbor", "station", "yard", "dock", "port", "quarter", "ship's", "head", "brew",
+    "scrum", "toast", "house", "ring",
+];
+
+const EDITORS: &[&str] = &[
+    "duty",
+    "night",
+    "news",
+    "copy",
+    "managing",
+    "sub",
+    "desk",
+    "picture",
+    "senior",
+    "deputy",
+    "section",
+    "sports",
+    "features",
+    "web",
+    "weekend",
+    "day",
+    "home",
+    "foreign",
+    "digital",
+    "commissioning",
+    "production",
+];
+
 /// Whether the role noun at `j` is software rather than a person.
 fn machine_role(doc: &Doc, j: usize) -> bool {
     let base = doc.word(j).map(super::people::strip_possessive);
     if !base.is_some_and(|w| in_list(w, MACHINE_ROLES)) || j == 0 {
         return false;
     }
+    if let Some((_, human)) = PEOPLE_ONLY_AFTER.iter().find(|(w, _)| base == Some(*w)) {
+        return !doc.is_any(j - 1, human);
+    }
     // "the controller on sector 7", "the trainee controller": a person;
     // "the pump controller", "the ingress controller": a device or a
     // program, named by what it controls.
-    // "the harbour master", "the station master" are people; "master" alone
-    // is a branch or a primary database.
-    if base == Some("master") {
-        return !doc.is_any(
-            j - 1,
-            &[
-                "harbour", "harbor", "station", "yard", "dock", "port", "quarter", "ship's",
-                "head", "brew", "scrum", "toast", "house", "ring",
-            ],
-        );
-    }
-    // "the duty editor", "the night editor" are people; "the editor
-    // crashed", "the template editor" are programs.
-    if matches!(base, Some("editor" | "editors")) {
-        return !doc.is_any(
-            j - 1,
-            &[
-                "duty",
-                "night",
-                "news",
-                "copy",
-                "managing",
-                "sub",
-                "desk",
-                "picture",
-                "senior",
-                "deputy",
-                "section",
-                "sports",
-                "features",
-                "web",
-                "weekend",
-                "day",
-                "home",
-                "foreign",
-                "digital",
-                "commissioning",
-                "production",
-            ],
-        );
-    }
-    // "the control room" is the people in it; "the server room" a place.
-    if base == Some("room") {
-        return !doc.is_any(
-            j - 1,
-            &[
-                "control",
-                "ops",
-                "operations",
-                "dispatch",
-                "incident",
-                "war",
-                "situation",
-            ],
-        );
-    }
     if matches!(base, Some("controller" | "controllers")) {
         // "the pump overshot its setpoint and the controller ignored the
         // alarm", "the controller cleared its allocations": a device.

@@ -104,10 +104,8 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
     let doc = cx.doc;
     // "Dr. Alemu", "Ms Okafor": the title belongs to the name after it.
     let mut k = k;
-    if doc.is_any(
-        k,
-        &["dr", "mr", "mrs", "ms", "prof", "professor", "dr.", "mx"],
-    ) && doc.tokens.get(k).is_some_and(|t| t.capitalised)
+    if doc.is_any(k, crate::lint::people::TITLES)
+        && doc.tokens.get(k).is_some_and(|t| t.capitalised)
     {
         k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
     }

@@ -331,6 +331,14 @@ fn teaches_what_happens(doc: &Doc, j: usize) -> bool {
         .any(|k| doc.seq(k, &["what", "happens", "when"]) || doc.seq(k, &["what", "happens", "if"]))
 }
 
+/// Whether token `k` is a quotation mark, straight or curly.
+fn quote_mark(doc: &Doc, k: usize) -> bool {
+    matches!(
+        doc.tokens[k].kind,
+        Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
+    )
+}
+
 /// Whether token `k` opens scare quotes round one or two words: 'tiny',
 /// "quick fix".
 fn scare_quoted(doc: &Doc, k: usize) -> bool {
@@ -615,12 +623,7 @@ pub(crate) fn thanks_for_help(doc: &Doc, from: usize, to: usize) -> bool {
             "linking",
         ],
     );
-    let quoted = (credited..to).any(|k| {
-        matches!(
-            doc.tokens[k].kind,
-            Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
-        )
-    });
+    let quoted = (credited..to).any(|k| quote_mark(doc, k));
     // "couldn't even log in", "so the rest of us didn't have to", "for the
     // first time ever", "deciding backups were optional": the wording
     // turns the credit round.
@@ -847,12 +850,7 @@ impl Rule for SarcasticCredit {
                         // Through the work they did: "Kenji's shortcut".
                         // Quotes around the work count with it: Mateo's
                         // "quick fix".
-                        let quote = |k: usize| {
-                            matches!(
-                                doc.tokens[k].kind,
-                                Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}')
-                            )
-                        };
+                        let quote = |k: usize| quote_mark(doc, k);
                         who_end = (end + 1..(end + 6).min(doc.len()))
                             .take_while(|&k| {
                                 (doc.word(k).is_some() || quote(k))
@@ -927,12 +925,7 @@ impl Rule for SarcasticCredit {
                 who_end
             };
             let irony = doc.is(after + 1, "for")
-                && (after + 2..(after + 12).min(doc.len())).any(|k| {
-                    matches!(
-                        doc.tokens[k].kind,
-                        Kind::Punct('"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}')
-                    )
-                });
+                && (after + 2..(after + 12).min(doc.len())).any(|k| quote_mark(doc, k));
             // "for sitting on the first alarm", "for getting round to the
             // alert email by Monday": the act is the harm.
             let act_is_harm = doc.is(after + 1, "for")
