@@ -313,9 +313,18 @@ test("screenshots: phone and dark", async () => {
     await draftWithOwner(page);
     await summary(page).control.fill(`${BLAMING}.\n\nIt was human error.`);
     await summary(page).marks.first().waitFor();
+    // The panel may redraw its cards once every field's findings are in;
+    // open the first card again if a redraw replaced it.
     const card = panel(page).locator("details.lint-card").first();
-    if (!(await card.evaluate((d) => d.open))) await card.locator("summary").click();
-    await findings(page).first().waitFor();
+    for (let attempt = 0; ; attempt++) {
+      if (!(await card.evaluate((d) => d.open))) await card.locator("summary").click();
+      try {
+        await findings(page).first().waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
     await screenshot(page, name);
     await page.screenshot({ path: `tests/e2e/artifacts/${name}-top.png` });
     await expectNoAxeViolations(page, name);
