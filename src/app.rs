@@ -429,6 +429,18 @@ fn install_listeners(app: AppState, open: OpenDraft) {
             std::time::Duration::ZERO,
         );
     });
+    // IndexedDB refused an entry that localStorage had no room for.
+    listeners.listen(&window, crate::spill::FAILED_EVENT, move |ev| {
+        let why = ev
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().as_string())
+            .unwrap_or_default();
+        app.notify(format!(
+            "This browser's storage is full and IndexedDB refused the overflow ({why}). \
+             Download a backup from the home screen before closing this tab, \
+             then empty the trash or keep fewer drafts on this device."
+        ));
+    });
     // Owned by the app's reactive owner: dropped (and so removed) with it.
     StoredValue::new_local(listeners);
 }

@@ -1,7 +1,10 @@
-//! Adapters for the browser APIs Afterword uses: localStorage (behind the
-//! core's `KeyValueStore`), file downloads, clocks and randomness.
+//! Adapters for the browser APIs Afterword uses: localStorage and its
+//! overflow tier in IndexedDB ([`spill`], together behind the core's
+//! `KeyValueStore`), file downloads, clocks and randomness.
 
 use afterword_core::store::{KeyValueStore, StoreError};
+
+use crate::spill;
 use chrono::{DateTime, Local, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -22,6 +25,21 @@ pub struct WebStore {
 /// The same-page notice of a write to storage.
 pub const WRITE_EVENT: &str = "afterword:stored";
 
+/// Announces a write to `key` on this page as coming from `writer`.
+pub fn announce_write(key: &str, writer: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"key".into(), &key.into());
+    let _ = js_sys::Reflect::set(&detail, &"writer".into(), &writer.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(WRITE_EVENT, &init) {
+        let _ = window.dispatch_event(&ev);
+    }
+}
+
 impl WebStore {
     /// A store whose writes are announced as coming from `writer` (not 0).
     pub fn writer(writer: u32) -> Self {
@@ -34,19 +52,8 @@ impl WebStore {
     }
 
     fn announce(&self, key: &str) {
-        if self.writer == 0 {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"key".into(), &key.into());
-        let _ = js_sys::Reflect::set(&detail, &"writer".into(), &self.writer.into());
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&detail);
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(WRITE_EVENT, &init) {
-            let _ = window.dispatch_event(&ev);
+        if self.writer != 0 {
+            announce_write(key, self.writer);
         }
     }
 
@@ -65,27 +72,70 @@ impl WebStore {
 
 impl KeyValueStore for WebStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if let Some(v) = spill::get(key) {
+            return Ok(Some(v));
+        }
         Self::storage()?.get_item(key).map_err(map_js_error)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        Self::storage()?
-            .set_item(key, value)
-            .map_err(map_js_error)?;
+        let storage = Self::storage()?;
+        if spill::holds(key) {
+            spill::put(key, Some(value));
+        } else {
+            match storage.set_item(key, value).map_err(map_js_error) {
+                Ok(()) => {}
+                Err(StoreError::QuotaExceeded) if spill::available() => {
+                    spill_over(&storage, key, value)?
+                }
+                Err(e) => return Err(e),
+            }
+        }
         self.announce(key);
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        Self::storage()?.remove_item(key).map_err(map_js_error)?;
+        let storage = Self::storage()?;
+        if spill::holds(key) {
+            spill::put(key, None);
+        }
+        storage.remove_item(key).map_err(map_js_error)?;
         self.announce(key);
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = Self::storage()?;
         let n = storage.length().map_err(map_js_error)?;
-        Ok((0..n)
+        let mut keys: Vec<String> = (0..n)
             .filter_map(|i| storage.key(i).ok().flatten())
-            .collect())
+            .filter(|k| k != spill::MARKER && !spill::holds(k))
+            .collect();
+        keys.extend(spill::keys());
+        Ok(keys)
     }
+    fn spilled(&self, key: &str) -> bool {
+        spill::holds(key)
+    }
+}
+
+/// localStorage is full: `key` moves to the overflow tier. The marker that
+/// tells later pages to read that tier goes in first; if even that does not
+/// fit once the key's old value is gone, the write fails as it would
+/// without the tier, and the old value is put back.
+fn spill_over(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StoreError> {
+    if spill::mark(storage).is_err() {
+        let old = storage.get_item(key).map_err(map_js_error)?;
+        storage.remove_item(key).map_err(map_js_error)?;
+        if spill::mark(storage).is_err() {
+            if let Some(old) = old {
+                let _ = storage.set_item(key, &old);
+            }
+            return Err(StoreError::QuotaExceeded);
+        }
+    }
+    spill::put(key, Some(value));
+    // After the other tabs have been told where the entry now is.
+    storage.remove_item(key).map_err(map_js_error)?;
+    Ok(())
 }
 
 /// Turns a thrown DOMException into the core's plain error.
@@ -210,4 +260,15 @@ pub fn record_timing(name: &str, ms: f64) {
     {
         let _ = root.set_attribute(&format!("data-{name}"), &format!("{ms:.2}"));
     }
+}
+
+/// Makes the IndexedDB tier ready: reads it if this site's localStorage says
+/// entries were moved there, and lets other tabs' writes to it reach the app
+/// as writes. Called once, before the app first reads its storage.
+pub async fn prepare_storage() {
+    let marked = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(spill::MARKER).ok().flatten())
+        .is_some();
+    spill::prepare(marked, |key| announce_write(key, spill::OTHER_TAB)).await;
 }

@@ -5,7 +5,7 @@
 // in the build's hashed file names, so a page only ever refers to the stable
 // name. Every other URL is taken relative to this module's own address, which
 // makes the same dist/ work from any folder of any static server.
-import init, { mountApp } from "./__AFTERWORD_JS__";
+import init, { mountApp, prepareStorage } from "./__AFTERWORD_JS__";
 
 const BASE = new URL(".", import.meta.url);
 const WASM = new URL("__AFTERWORD_WASM__", BASE);
@@ -14,7 +14,9 @@ const STYLES = __AFTERWORD_STYLES__.map((file) => new URL(file, BASE).href);
 // One WebAssembly instance serves every editor on the page.
 let ready = null;
 function loadApp() {
-  ready ??= init({ module_or_path: WASM });
+  // What overflowed from localStorage into IndexedDB is read before any
+  // editor reads its storage.
+  ready ??= init({ module_or_path: WASM }).then(() => prepareStorage());
   return ready;
 }
 

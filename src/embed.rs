@@ -156,6 +156,13 @@ impl Mounted {
     }
 }
 
+/// Reads the storage's overflow tier (see [`crate::spill`]); the page's
+/// module awaits it once, before the first [`mount_app`].
+#[wasm_bindgen(js_name = prepareStorage)]
+pub async fn prepare_storage() {
+    crate::browser::prepare_storage().await;
+}
+
 /// Mounts the app into `container` (inside the page's shadow root).
 /// Options: `namespace`, `defaultTemplate`, `lockedTemplate`, `theme`,
 /// `teamLibrary`,

@@ -18,6 +18,7 @@ pub mod parts;
 pub mod route;
 pub mod safeguard;
 pub mod session;
+pub mod spill;
 pub mod state;
 pub mod team;
 
@@ -35,9 +36,14 @@ pub fn start() {
     if wanted {
         // index.html shows a light shell while the wasm downloads; the app
         // takes its place.
-        if let Some(shell) = document.and_then(|d| d.get_element_by_id("aw-boot")) {
-            shell.remove();
-        }
-        leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+        wasm_bindgen_futures::spawn_local(async move {
+            // What overflowed into IndexedDB is read before the app reads
+            // its storage.
+            browser::prepare_storage().await;
+            if let Some(shell) = document.and_then(|d| d.get_element_by_id("aw-boot")) {
+                shell.remove();
+            }
+            leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+        });
     }
 }

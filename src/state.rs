@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use afterword_core::ids::new_id;
 use afterword_core::model::Postmortem;
-use afterword_core::store::{same_rows, DraftMeta, Library, Quarantined, Usage, DEFAULT_NAMESPACE};
+use afterword_core::store::{
+    same_rows, DraftMeta, Library, Quarantined, StoreError, Usage, DEFAULT_NAMESPACE,
+};
 use leptos::prelude::*;
 
 use crate::browser::{entropy, now, WebStore};
@@ -95,7 +97,7 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Plain-language notes about anything repaired, set aside or failed.
     pub notices: RwSignal<Vec<String>>,
-    pub usage: RwSignal<Option<Usage>>,
+    pub usage: RwSignal<Option<Result<Usage, StoreError>>>,
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
     /// Leaving with unsaved edits, versions kept by closed tabs, a draft
@@ -363,7 +365,7 @@ impl AppState {
     }
 
     pub fn refresh_usage(&self) {
-        self.usage.set(self.library().usage().ok());
+        self.usage.set(Some(self.library().usage()));
     }
 
     pub fn notify(&self, message: impl Into<String>) {

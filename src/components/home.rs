@@ -451,7 +451,19 @@ fn StorageUsage() -> impl IntoView {
     view! {
         <p class="usage" data-testid="storage-usage">
             {move || match app.usage.get() {
-                Some(u) => {
+                // Measured once the page is idle after start.
+                None => String::new(),
+                Some(Ok(u)) if u.spilled_units > 0 => {
+                    let percent = u.origin_units as f64 * 100.0 / u.quota_units as f64;
+                    format!(
+                        "Drafts use {} of this browser's storage for this site: local storage is full ({:.1}% of about {} is in use), so {} of them is kept in IndexedDB.",
+                        human_size(u.namespace_units),
+                        percent,
+                        human_size(u.quota_units),
+                        human_size(u.spilled_units),
+                    )
+                }
+                Some(Ok(u)) => {
                     let percent = u.origin_units as f64 * 100.0 / u.quota_units as f64;
                     format!(
                         "Drafts use {} of this browser's local storage for this site; {:.1}% of about {} is in use.",
@@ -460,7 +472,7 @@ fn StorageUsage() -> impl IntoView {
                         human_size(u.quota_units),
                     )
                 }
-                None => "Browser storage is not available: drafts cannot be kept after this tab closes.".to_owned(),
+                Some(Err(e)) => format!("Browser storage cannot be measured ({e}): drafts may not be kept after this tab closes."),
             }}
         </p>
     }

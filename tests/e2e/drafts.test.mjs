@@ -93,6 +93,8 @@ test("a corrupt stored draft is set aside, shown as unreadable and kept; the oth
 test("a full storage quota says so plainly, keeps the edits and offers a download", async () => {
   const context = await newContext(browser, server);
   await context.addInitScript(() => {
+    // No IndexedDB to move the draft to, as in some private windows.
+    Object.defineProperty(window, "indexedDB", { value: undefined });
     const real = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
       if (window.__quotaFull && key.includes(":draft:")) {
@@ -124,6 +126,37 @@ test("a full storage quota says so plainly, keeps the edits and offers a downloa
   await page.reload();
   await page.getByLabel("Summary").waitFor();
   assert.equal(await page.getByLabel("Summary").inputValue(), "This text must not be lost.");
+  await context.close();
+});
+
+test("a draft that does not fit in local storage moves to IndexedDB, is seen by a second tab and kept", async () => {
+  const context = await newContext(browser, server);
+  const page = await openApp(context, server);
+  // Another app on the same origin fills local storage until nothing fits.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(512 * 1024), n = 0;
+    while (chunk.length > 8) {
+      try { localStorage.setItem(`other-app:${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length / 2); }
+    }
+  });
+  await newDraft(page);
+  await page.getByLabel("Title", { exact: true }).fill("Spilled draft");
+  await page.getByLabel("Summary").fill("The queue filled up and the consumer fell behind.");
+  await waitSaved(page);
+  const second = await openApp(context, server);
+  await second.getByRole("link", { name: "Spilled draft" }).waitFor();
+  await second.getByTestId("storage-usage").filter({ hasText: /local storage is full .* kept in IndexedDB/ }).waitFor();
+  await page.getByLabel("Title", { exact: true }).fill("Spilled draft, renamed");
+  await waitSaved(page);
+  await second.getByRole("link", { name: "Spilled draft, renamed" }).waitFor();
+  await page.close();
+  await second.reload();
+  await second.getByRole("link", { name: "Spilled draft, renamed" }).click();
+  await second.getByLabel("Summary").waitFor();
+  assert.equal(await second.getByLabel("Summary").inputValue(), "The queue filled up and the consumer fell behind.");
+  const ours = await second.evaluate(() => Object.keys(localStorage).filter((k) => !k.startsWith("other-app:")));
+  assert.deepEqual(ours, ["afterword.spill"], "the draft lives in IndexedDB only, and local storage says so");
+  assert.deepEqual(second.errors, []);
   await context.close();
 });
 

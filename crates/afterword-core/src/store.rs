@@ -86,6 +86,11 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// True when `key` is held in an overflow tier (the browser's
+    /// IndexedDB once localStorage is full), which the quota does not count.
+    fn spilled(&self, _key: &str) -> bool {
+        false
+    }
 }
 
 /// An in-memory store with an optional quota, for tests and for running
@@ -234,6 +239,9 @@ impl<S: KeyValueStore> KeyValueStore for SizedStore<S> {
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.inner.keys()
+    }
+    fn spilled(&self, key: &str) -> bool {
+        self.inner.spilled(key)
     }
 }
 
@@ -414,9 +422,14 @@ const RECOVERY_TIME: &str = "%Y%m%dT%H%M%S%.3fZ";
 /// Storage usage, in UTF-16 units as browsers count localStorage.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Usage {
+    /// The namespace's entries, wherever they are held.
     pub namespace_units: usize,
+    /// Everything in localStorage for the origin (what its quota counts).
     pub origin_units: usize,
     pub quota_units: usize,
+    /// The namespace's entries held in the overflow tier, not in
+    /// localStorage (see [`KeyValueStore::spilled`]).
+    pub spilled_units: usize,
 }
 
 /// The drafts of one namespace in one store.
@@ -1230,16 +1243,23 @@ impl<S: KeyValueStore> Library<S> {
             self.store.with_sizes(|s| s.complete = true);
         }
         let prefix = format!("{}:", self.ns);
-        let (namespace_units, origin_units) = self.store.with_sizes(|s| {
-            s.of.iter().fold((0, 0), |(ns, all), (key, size)| {
-                let mine = if key.starts_with(&prefix) { *size } else { 0 };
-                (ns + mine, all + size)
-            })
+        let (namespace_units, origin_units, spilled_units) = self.store.with_sizes(|s| {
+            s.of.iter()
+                .fold((0, 0, 0), |(ns, all, spilled), (key, size)| {
+                    let mine = key.starts_with(&prefix);
+                    if self.store.spilled(key) {
+                        let size = if mine { *size } else { 0 };
+                        (ns + size, all, spilled + size)
+                    } else {
+                        (ns + if mine { *size } else { 0 }, all + size, spilled)
+                    }
+                })
         });
         Ok(Usage {
             namespace_units,
             origin_units,
             quota_units: TYPICAL_QUOTA_UNITS,
+            spilled_units,
         })
     }
 
