@@ -199,6 +199,8 @@ test("a conflict or a full storage is explained and the status is left as stored
   assert.equal(await page.getByLabel("Status of Write the failover runbook").inputValue(), "done");
 
   await page.evaluate(() => {
+    // Both tiers are full: nothing can move to IndexedDB either.
+    Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
     Storage.prototype.setItem = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
@@ -351,6 +353,8 @@ test("storage filling up while samples are added leaves none behind and says so"
   await seed(page, generated.slice(0, 1));
   await page.reload();
   await page.evaluate(() => {
+    // Both tiers are full: nothing can move to IndexedDB either.
+    Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
     const real = Storage.prototype.setItem;
     let writes = 0;
     Storage.prototype.setItem = function (key, value) {

@@ -534,6 +534,8 @@ test("a restore that fills the storage says what was and was not restored", asyn
   };
   const context = await newContext(browser, server);
   await context.addInitScript(() => {
+    // Both tiers are full: nothing can move to IndexedDB either.
+    Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
     const real = Storage.prototype.setItem;
     let drafts = 0;
     Storage.prototype.setItem = function (key, value) {
