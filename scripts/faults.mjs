@@ -46,10 +46,13 @@ function draftId(page) {
 }
 
 /// A context whose storage refuses every write under `prefix` (the app's
-/// namespace) while `window.__full` is set.
+/// namespace) while `window.__full` is set. It has no IndexedDB either, as in
+/// some private windows, so there is nowhere for a draft to move to: the
+/// overflow into IndexedDB has its own test in tests/e2e/drafts.test.mjs.
 async function quotaContext(browser, server, prefix = "afterword:") {
   const context = await newContext(browser, server);
   await context.addInitScript((prefix) => {
+    Object.defineProperty(window, "indexedDB", { value: undefined });
     const real = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
       if (window.__full && key.startsWith(prefix)) {
