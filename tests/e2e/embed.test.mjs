@@ -204,6 +204,9 @@ test("embedded editors in the dark, with the keyboard", async () => {
   assert.equal(bg, "rgb(250, 248, 242)");
   await sre.getByRole("button", { name: "New postmortem" }).focus();
   await page.keyboard.press("Enter");
+  // The new draft's first question takes the focus on the next frame; wait
+  // for it, as a person would, before moving on, or that focus lands after.
+  await page.waitForFunction(() => document.getElementById("sre-editor").shadowRoot.activeElement?.id === "triage-title");
   await sre.getByRole("button", { name: "Skip to the full editor" }).focus();
   await page.keyboard.press("Enter");
   await sre.getByLabel("Title", { exact: true }).waitFor();
