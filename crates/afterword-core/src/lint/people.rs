@@ -401,6 +401,32 @@ pub(crate) fn past_verb(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// First words of place names: the capitalised word after one of them is
+/// part of the place ("São Paulo", "Santa Clara", "Port Louis").
+const PLACE_NAME_STARTS: &[&str] = &[
+    "são", "san", "santa", "santo", "los", "las", "new", "port", "fort", "mount", "lake", "rio",
+    "porto", "puerto", "ciudad", "nueva", "nuevo", "cape", "saint", "st",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Endings of English nouns, adjectives and verb forms that names rarely
+/// have: a capitalised "Compaction", "Retries" or "Autoscaling" opening a
+/// sentence is a thing.
+const NOUN_ENDINGS: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ism", "ure", "age", "ery", "s",
+    "ed", "ly", "al", "ive", "ous", "er", "or", "able", "ible", "ful", "less", "ship", "ware",
+    "work", "base", "flow", "box", "hub", "ops", "bot", "ic", "ix",
+];
+
 /// Titles that make the next capitalised word a person.
 pub(crate) const TITLES: &[&str] = &[
     "mr",
@@ -552,6 +578,21 @@ fn word_level(doc: &Doc, i: usize, parts: &HashSet<String>, systems: &HashSet<St
             || doc.is(i - 1, "to")
                 && doc.is_any(i - 2, &["headed", "routed", "diverted", "rerouted"]))
     {
+        return Level::No;
+    }
+    // "São Paulo", "San Jose", "Santa Clara", "Fort William": the words
+    // of a place's name, not a person's.
+    let place_word = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| t.capitalised)
+            && doc.is_any(k, PLACE_NAME_STARTS)
+            && doc.tokens.get(k + 1).is_some_and(|t| t.capitalised)
+    };
+    if place_word(i) || i > 0 && place_word(i - 1) {
+        return Level::No;
+    }
+    // "Black Friday", "Cyber Monday", "Patch Tuesday": a day, not a family
+    // name before a verb.
+    if base == w && doc.is_any(i + 1, WEEKDAYS) && doc.tokens[i + 1].capitalised {
         return Level::No;
     }
     // "the MV Margarethe Schulte", "HMS Belfast": a ship's name.
@@ -796,6 +837,24 @@ impl People {
             && doc
                 .word(i)
                 .is_some_and(|w| names::lookup(strip_possessive(w)) == Some(NameKind::GivenWord))
+    }
+
+    /// Whether word `i` is only a `Maybe` because no list knows it, or the
+    /// lists know it only as a family name ("Kowalczyk", "Nwachukwu"), and
+    /// it is spelled like a name rather than like an English noun or a
+    /// product ("Compaction", "Retries", "PgBouncer").
+    pub(crate) fn unlisted_name(&self, doc: &Doc, i: usize) -> bool {
+        if self.level(i) != Level::Maybe || !doc.tokens[i].capitalised {
+            return false;
+        }
+        let Some(w) = doc.word(i) else { return false };
+        let raw = doc.slice(i, i);
+        w.chars().count() >= 3
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && raw.chars().skip(1).all(|c| !c.is_uppercase())
+            && matches!(names::lookup(w), None | Some(NameKind::Family))
+            && !is_system(w)
+            && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 
     fn name_at(&self, i: usize) -> bool {
@@ -1190,6 +1249,23 @@ mod tests {
         assert!(sure_names("Travis failed the build on Friday.", &[]).is_empty());
         assert!(sure_names("The host `maria` restarted; Maria is its name.", &[]).is_empty());
         assert!(sure_names("AWS and QA were on the call.", &[]).is_empty());
+    }
+
+    #[test]
+    fn places_and_days_named_like_people_are_not_people() {
+        for text in [
+            "A merchant in São Paulo emailed support at 10:52.",
+            "San Jose confirmed the link was back; Santa Clara did not.",
+            "It was a Friday evening in Europe, not Black Friday.",
+            "Cyber Monday traffic doubled the checkout load.",
+        ] {
+            assert!(sure_names(text, &[]).is_empty(), "{text}");
+        }
+        // A name before a weekday with a verb between is still a name.
+        assert_eq!(
+            sure_names("Paulo emailed support on Friday.", &[]),
+            ["Paulo"]
+        );
     }
 
     #[test]

@@ -400,6 +400,19 @@ const NOT_A_PERSON_AFTER: &[&str] = &[
     "system",
     "systems",
     "tools",
+    // "the on-call rotation had a quiet afternoon", "the QA checklist".
+    "rotation",
+    "rotations",
+    "rota",
+    "schedule",
+    "schedules",
+    "roster",
+    "runbook",
+    "runbooks",
+    "handbook",
+    "checklist",
+    "calendar",
+    "wiki",
 ];
 
 /// Organisations whose people are named by role: "the vendor's engineer".
@@ -1247,6 +1260,15 @@ mod tests {
         assert_eq!(
             role_at_start("the night operator failed to page").as_deref(),
             Some("the night operator")
+        );
+        assert_eq!(
+            role_at_start("the on-call rotation had a quiet afternoon"),
+            None
+        );
+        assert_eq!(role_at_start("the QA checklist was out of date"), None);
+        assert_eq!(
+            role_at_start("the on-call engineer missed the page").as_deref(),
+            Some("the on-call engineer")
         );
     }
 }

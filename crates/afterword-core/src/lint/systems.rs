@@ -240,6 +240,7 @@ pub(crate) const SYSTEMS: &[&str] = &[
     "logstash",
     "loki",
     "london",
+    "longhorn",
     "lord",
     "lucene",
     "luigi",

@@ -557,6 +557,18 @@ const OTHER_VERBS: &[&str] = &[
     "tested",
 ];
 
+/// States a thing is left in when something "made" it so.
+const MADE_BROKEN: &[&str] = &[
+    "unreachable",
+    "unavailable",
+    "unusable",
+    "unresponsive",
+    "inaccessible",
+    "unbootable",
+    "unreadable",
+    "unrecoverable",
+];
+
 /// A damage phrase whose verb is token `i`.
 pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
     let w = doc.word(i)?;
@@ -699,6 +711,13 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         }
         "made" if doc.is_any(i + 1, &["things", "it", "everything"]) && doc.is(i + 2, "worse") => {
             return d(Class::Caused, i + 2, false);
+        }
+        // "made the fallback effectively unreachable": left it broken.
+        "made" => {
+            let end = (i + 2..limit.min(i + 7)).find(|&j| doc.is_any(j, MADE_BROKEN));
+            if let Some(end) = end {
+                return d(Class::Caused, end, false);
+            }
         }
         _ => {}
     }

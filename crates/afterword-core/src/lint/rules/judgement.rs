@@ -272,6 +272,7 @@ const PHRASE_STARTS: &[&str] = &[
     "trainwreck",
     "wasn't",
     "weren't",
+    "what",
 ];
 
 fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
@@ -373,6 +374,56 @@ fn phrase_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                         && k + 1 == to
             });
             aimed.then_some(i + 4)
+        }
+        // "What kind of engineer deploys at 5pm on a Friday with no rollback
+        // plan?": a question that mocks whoever did it. Asking what kind
+        // of engineer a team needs asks no one.
+        "what" if doc.is_any(i + 1, &["kind", "sort", "type"]) && doc.is(i + 2, "of") => {
+            let mut k = i + 3;
+            if doc.is_any(k, &["a", "an"]) {
+                k += 1;
+            }
+            let noun = (k..(k + 3).min(doc.len()))
+                .take_while(|&j| doc.word(j).is_some())
+                .find(|&j| {
+                    doc.is_any(j, &["person", "human", "professional", "idiot"])
+                        || doc.word(j).is_some_and(crate::lint::roles::is_role_word)
+                })?;
+            let to = (noun + 1..doc.len())
+                .find(|&j| {
+                    doc.is_punct(j, '?')
+                        || doc.is_punct(j, '.')
+                        || doc.is_punct(j, '!')
+                        || doc.tokens[j].kind == crate::lint::tokens::Kind::Break
+                })
+                .filter(|&j| doc.is_punct(j, '?'))?;
+            let verb = noun + 1;
+            let would = doc.is_any(verb, &["would", "wouldn't", "could"])
+                && !doc.is_any(
+                    verb + 1,
+                    &["we", "you", "they", "i", "the", "our", "this", "that"],
+                );
+            let reckless = doc.word(verb).is_some_and(|v| {
+                v.len() > 3 && v.ends_with('s') && !matches!(v, "does" | "has" | "was" | "needs")
+            }) && (verb + 1..to).any(|j| {
+                doc.is_any(
+                    j,
+                    &[
+                        "without",
+                        "no",
+                        "never",
+                        "friday",
+                        "prod",
+                        "production",
+                        "straight",
+                        "directly",
+                        "unreviewed",
+                        "untested",
+                        "blindly",
+                    ],
+                )
+            });
+            (would || reckless).then_some(verb)
         }
         "no" if doc.is_any(i + 1, &["idea", "clue"]) && doc.is_any(i + 2, &["what", "how"]) => {
             Some(i + 2)
@@ -963,6 +1014,25 @@ mod tests {
             assert!(!only_no_people(ID, text).is_empty(), "{text}");
         }
         assert_clean(ID, "How hard is it to shard Postgres across regions?");
+    }
+
+    #[test]
+    fn what_kind_of_engineer_asked_of_what_someone_did() {
+        for text in [
+            "What kind of engineer deploys at 5pm on a Friday with no rollback plan? Jovanović, apparently.",
+            "what sort of operator would skip the pre-flight checklist?",
+            "What kind of DBA runs a schema change straight against production?",
+        ] {
+            assert!(!only_no_people(ID, text).is_empty(), "{text}");
+        }
+        for text in [
+            "What kind of engineer would we need to own the billing pipeline?",
+            "What kind of engineer owns the ingest service?",
+            "What type of operator account has write access?",
+            "We discussed what kind of engineer deploys to production in the new process.",
+        ] {
+            assert_clean(ID, text);
+        }
     }
 
     #[test]

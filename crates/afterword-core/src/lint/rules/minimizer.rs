@@ -86,6 +86,14 @@ fn phrase_at(doc: &Doc, i: usize) -> Option<usize> {
         // At the end of a clause "obviously" still passes judgement, while
         // "simply" and "clearly" usually describe the verb before them.
         "obviously" if doc.word(i + 1).is_none() => Some(i),
+        // "Simply put, …", "Put simply: …": a way of saying "in short"
+        // ("Simply put the key in the vault" is still advice).
+        "simply" | "clearly"
+            if doc.is_any(i + 1, &["put", "stated"]) && doc.word(i + 2).is_none()
+                || i > 0 && doc.is_any(i - 1, &["put", "stated"]) && doc.word(i + 1).is_none() =>
+        {
+            None
+        }
         "obviously" | "simply" | "clearly" | "trivially" => {
             let next = doc.word(i + 1)?;
             (!AFTER_VERB.contains(&next)).then_some(i)
@@ -245,6 +253,11 @@ mod tests {
         assert_rewrite(ID, "Just roll back the release.", "Roll back the release.");
         assert_rewrite(
             ID,
+            "Simply put the new key in the vault.",
+            "Put the new key in the vault.",
+        );
+        assert_rewrite(
+            ID,
             "The reviewer obviously did not open the diff.",
             "The reviewer did not open the diff.",
         );
@@ -311,6 +324,12 @@ mod tests {
             ID,
             "The graph simply stops at 03:10 when the exporter died.",
         );
+        assert_clean(
+            ID,
+            "Simply put, the queue grew faster than the consumers drained it.",
+        );
+        assert_clean(ID, "Put simply: the index did not fit in memory.");
+        assert_clean(ID, "Stated clearly, the failover had never been tested.");
     }
 
     #[test]

@@ -461,7 +461,30 @@ impl Rule for PersonAsCause {
                     verb,
                     Verb::Damage(Class::Shipped | Class::Deleted | Class::TookDown)
                 );
-            if !actor.sure && !human && !named_act {
+            // "Kowalczyk took the brine pump offline": a name no list
+            // holds, doing damage only a hand does.
+            let unlisted_act = actor.start == actor.end
+                && cx.people.unlisted_name(doc, actor.start)
+                && matches!(
+                    verb,
+                    Verb::Damage(
+                        Class::Shipped
+                            | Class::Deleted
+                            | Class::TookDown
+                            | Class::Broke
+                            | Class::Misconfigured
+                    )
+                )
+                // "Vuthy paused truck appointments early": pausing,
+                // disabling and silencing are how people stop harm.
+                && !doc.is_any(
+                    i,
+                    &[
+                        "paused", "disabled", "silenced", "muted", "snoozed", "locked", "cut", "shut",
+                        "reset", "revoked", "left",
+                    ],
+                );
+            if !actor.sure && !human && !named_act && !unlisted_act {
                 continue;
             }
             // "… than discovering what you forgot to count": "you" in a
@@ -1037,6 +1060,28 @@ mod tests {
             "Then Dana Ortiz accidentally broke the login page.",
             "Then the login page broke after a change.",
         );
+    }
+
+    #[test]
+    fn a_name_no_list_holds_doing_damage_by_hand() {
+        use crate::lint::testing::only_no_people;
+        for text in [
+            "Kowalczyk took the brine pump offline mid-cycle and ruined two vats of curd.",
+            "Okonkwo wiped the replica set while tidying up.",
+            "- 09:12 Rautenbach deleted the production bucket.",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        // Things spelled like things, products, and people stopping harm.
+        for text in [
+            "Velero deleted the old backups at 02:00.",
+            "Compaction deleted the tombstones overnight.",
+            "Retries took the API offline for a minute.",
+            "Longhorn wiped the volume during the rebuild.",
+            "Vuthy paused truck appointments early, which stopped customers booking stale slots.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

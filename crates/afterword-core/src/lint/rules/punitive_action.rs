@@ -255,6 +255,9 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
                     p + 2
                 }
                 "reviewed" => return None,
+                // "when she was blocked" is waiting on something; a
+                // sanction says from what: "blocked from deploying".
+                "blocked" if !doc.is(p + 1, "from") => return None,
                 "identified" | "named" | "monitored" | "watched" | "blocked" | "replaced"
                 | "warned" => {
                     // Only when said of a person: "whoever pushed the change
@@ -733,6 +736,7 @@ mod tests {
             "| 3 | No deploys for Marek until he passes a change-management course | Ines |",
             "Kenji will be written up for the outage.",
             "Lena loses deploy access until further notice.",
+            "Going forward, Dario will be blocked from merging to main.",
             "- Tomasz has been moved off the rotation for a month.",
             "| Action | The intern will be retrained | Zofia |",
             "Disciplinary action will follow.",
@@ -789,6 +793,10 @@ mod tests {
         assert_clean(
             ID,
             "Freeze schema changes until Finance completes the quarter close.",
+        );
+        assert_clean(
+            ID,
+            "- Zanele posted an update every ten minutes, including when she was blocked.",
         );
         assert_clean(
             ID,

@@ -54,6 +54,7 @@ impl Rule for ReadsAsBlame {
                 || reports_trouble(doc, &s)
                 || people_in_general(doc, &s)
                 || people_only_as_objects(doc, &s)
+                || people_only_as_owner_tags(doc, &s)
                 || super::sarcastic_credit::thanks_for_help(doc, s.start, s.end)
                 || super::sarcastic_credit::thanks_with_good_news(doc, s.start, s.end)
             {
@@ -192,6 +193,9 @@ fn routine_or_praised(doc: &crate::lint::tokens::Doc, from: usize, to: usize) ->
                     ],
                 )
             || doc.seq(k, &["quickly", "and"])
+            // "so Sipho had to break glass": the emergency-access procedure.
+            || doc.seq(k, &["break", "glass"])
+            || doc.is(k, "break-glass")
             // "when the people who made the change are off shift".
             || doc.is(k, "off") && doc.is_any(k + 1, &["shift", "duty"])
             || doc.seq(k, &["on", "leave"]) && !(from..k).any(|j| doc.is_any(j, &["not", "isn't", "wasn't"]))
@@ -249,7 +253,12 @@ fn people_in_general(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> boo
                 // "discovering what you forgot to count": anyone.
                 || doc.is(m.start, "you")
                     && m.start > 0
-                    && doc.is_any(m.start - 1, &["what", "whatever", "things", "anything", "if", "when"]))
+                    && doc.is_any(m.start - 1, &["what", "whatever", "things", "anything", "if", "when"])
+                // "the only route to the ALB for anyone on shift": whoever it
+                // might be.
+                || doc.is_any(m.start, &["anyone", "anybody"])
+                    && m.start > 0
+                    && doc.is_any(m.start - 1, &["for", "to", "of"]))
     });
     // A lesson in the present tense about people in general or about
     // things: "Frontline staff notice problems first", "Health checks must
@@ -282,6 +291,41 @@ fn people_in_general(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> boo
 
 /// Whether every person in the sentence is only paged, told or written to:
 /// "which made every minor retry page the team".
+/// Whether every person in the sentence is only a tag naming who owns it:
+/// "- [ ] Enable approvals for prod flag changes (@emeka, PAY-1402)"; not
+/// "Primary cause: contractor error (Lwazi)", where the tag names a culprit.
+fn people_only_as_owner_tags(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
+    let culprit = (s.start..s.end).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "error",
+                "errors",
+                "cause",
+                "caused",
+                "fault",
+                "mistake",
+                "blame",
+                "because",
+                "responsible",
+                "culprit",
+            ],
+        )
+    });
+    !culprit
+        && !s.people.is_empty()
+        && s.people.iter().all(|m| {
+            let mut k = m.start;
+            if k > 0 && doc.is_punct(k - 1, '@') {
+                k -= 1;
+            }
+            k > 0
+                && (doc.is_punct(k - 1, '(') || doc.is_punct(k - 1, ',') && k >= 2)
+                && (doc.is_punct(m.end + 1, ',') || doc.is_punct(m.end + 1, ')'))
+                && (k.saturating_sub(6)..k).any(|j| doc.is_punct(j, '('))
+        })
+}
+
 fn people_only_as_objects(doc: &crate::lint::tokens::Doc, s: &model::Sentence) -> bool {
     // "we reimbursed their taxi fares", "we steered traffic to the
     // secondary CDN": the writers, as a team, tell what they did.
@@ -531,6 +575,13 @@ mod tests {
             "An alarm is only as good as the route from the sound to someone who can act on it.",
             "The response card beside it lists a phone number for an engineering manager who left the company in June.",
             "The solver returned the best legal solution it could find, which left 23 positions open.",
+            "5. Break-glass was the only route to the prod ALB for anyone on shift.",
+            "- Nobody on shift had write access to the ALB listener in prod, so Sipho had to break glass.",
+            "Metrics-based alerting was unaffected, which is why the rest of the on-call rotation had a quiet afternoon.",
+            "At 10:52 a merchant in São Paulo emailed support about wrong tax amounts on a batch of orders.",
+            "- It was a Friday evening in Europe, not Black Friday.",
+            "- [ ] Enable approvals for all prod flag changes (@emeka, PAY-1402)",
+            "- [ ] Alert on certificate expiry 30 days out (Tendai, Ruslan)",
         ] {
             let found = only_no_people("reads-as-blame", text);
             assert!(found.is_empty(), "{text}: {found:#?}");

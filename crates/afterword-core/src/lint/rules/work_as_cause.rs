@@ -670,6 +670,7 @@ mod tests {
             "Staging went down after Ahmed's bad merge.",
             "- 03:10 paged again, this time for Ilse's untested patch",
             "Omar's hasty rollback made things worse.",
+            "Abdullah's breaker config made the fallback effectively unreachable.",
             "The intern's script deleted every invoice from March.",
             "Everything downstream fell over because of the intern's PR renaming `DB_HOST`.",
             "Checkout was down for an hour due to Malik's config change.",
@@ -688,6 +689,7 @@ mod tests {
     #[test]
     fn work_doing_ordinary_or_good_things_is_fine() {
         assert_clean(ID, "Dana's change was rolled back at 14:05.");
+        assert_clean(ID, "Wei's fix made the fallback reachable again.");
         assert_clean(ID, "Ilse's patch fixed the bad index.");
         assert_clean(ID, "Wei's fix brought the lag down within forty minutes.");
         assert_clean(ID, "Kafka's rebalance broke the consumer groups.");
