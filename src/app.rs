@@ -435,6 +435,14 @@ fn install_listeners(app: AppState, open: OpenDraft) {
             .dyn_ref::<web_sys::CustomEvent>()
             .and_then(|e| e.detail().as_string())
             .unwrap_or_default();
+        // The open draft's last save went there: it did not last.
+        if let Some(Some(session)) = app.open.0.try_get_untracked() {
+            let id = session.doc.with_untracked(|d| d.id.clone());
+            let key = format!("{}:draft:{id}", app.library().namespace());
+            if crate::spill::holds(&key) {
+                session.save_lost(&why);
+            }
+        }
         app.notify(format!(
             "This browser's storage is full and IndexedDB refused the overflow ({why}). \
              Download a backup from the home screen before closing this tab, \

@@ -80,7 +80,12 @@ impl KeyValueStore for WebStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         let storage = Self::storage()?;
         if spill::holds(key) {
-            spill::put(key, Some(value));
+            if spill::put(key, Some(value)).is_err() {
+                // IndexedDB refused: the entry goes back to local storage
+                // if there is room there now, or the save fails and says so.
+                storage.set_item(key, value).map_err(map_js_error)?;
+                let _ = spill::put(key, None);
+            }
         } else {
             match storage.set_item(key, value).map_err(map_js_error) {
                 Ok(()) => {}
@@ -96,7 +101,7 @@ impl KeyValueStore for WebStore {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         let storage = Self::storage()?;
         if spill::holds(key) {
-            spill::put(key, None);
+            let _ = spill::put(key, None);
         }
         storage.remove_item(key).map_err(map_js_error)?;
         self.announce(key);
@@ -122,17 +127,28 @@ impl KeyValueStore for WebStore {
 /// fit once the key's old value is gone, the write fails as it would
 /// without the tier, and the old value is put back.
 fn spill_over(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StoreError> {
+    let mut removed = None;
     if spill::mark(storage).is_err() {
-        let old = storage.get_item(key).map_err(map_js_error)?;
+        removed = storage.get_item(key).map_err(map_js_error)?;
         storage.remove_item(key).map_err(map_js_error)?;
         if spill::mark(storage).is_err() {
-            if let Some(old) = old {
+            if let Some(old) = removed {
                 let _ = storage.set_item(key, &old);
             }
             return Err(StoreError::QuotaExceeded);
         }
     }
-    spill::put(key, Some(value));
+    if spill::put(key, Some(value)).is_err() {
+        // IndexedDB refused on the spot: the old value goes back where it
+        // was, in the marker's room if need be.
+        if let Some(old) = removed {
+            if storage.set_item(key, &old).is_err() && spill::keys().is_empty() {
+                let _ = storage.remove_item(spill::MARKER);
+                let _ = storage.set_item(key, &old);
+            }
+        }
+        return Err(StoreError::QuotaExceeded);
+    }
     // After the other tabs have been told where the entry now is.
     storage.remove_item(key).map_err(map_js_error)?;
     Ok(())

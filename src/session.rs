@@ -355,6 +355,22 @@ impl Session {
         }
     }
 
+    /// IndexedDB refused, after the fact, the save that moved this draft
+    /// there: the edits it held are unsaved again, so the status says so and
+    /// leaving asks first.
+    pub fn save_lost(&self, why: &str) {
+        if !self.alive() || matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
+            return;
+        }
+        self.stop_timer();
+        self.dirty.set_value(true);
+        if self.unsaved_since.get_value().is_none() {
+            self.unsaved_since.set_value(Some(clock_ms()));
+        }
+        self.status
+            .set(SaveStatus::Failed(format!("IndexedDB refused it ({why})")));
+    }
+
     /// Conflict: write this tab's version over the other one.
     pub fn keep_mine(&self) {
         let mut doc = self.doc.get_untracked();

@@ -81,33 +81,65 @@ pub fn available() -> bool {
 }
 
 /// Stores (`Some`) or removes (`None`) an entry here, and tells the other
-/// tabs. Returns at once; IndexedDB is written in the background.
-pub fn put(key: &str, value: Option<&str>) {
-    TIER.with(|t| {
+/// tabs. Returns at once; IndexedDB is written in the background, and a
+/// refusal that comes later is said as [`FAILED_EVENT`]. Once IndexedDB
+/// has refused, nothing more is stored here: the error says why, and the
+/// entry keeps the value it had.
+pub fn put(key: &str, value: Option<&str>) -> Result<(), String> {
+    if value.is_some() {
+        if let Some(why) = failure() {
+            return Err(why);
+        }
+    }
+    let (db, before) = TIER.with(|t| {
         let mut t = t.borrow_mut();
-        match value {
+        let before = match value {
             Some(v) => t.entries.insert(key.to_owned(), v.to_owned()),
             None => t.entries.remove(key),
         };
-        if let Some(channel) = &t.channel {
+        (t.db.clone(), before)
+    });
+    match db {
+        Some(db) => write(&db, key, value),
+        None => TIER.with(|t| {
+            let mut t = t.borrow_mut();
+            t.queued.push((key.to_owned(), value.map(str::to_owned)));
+            if !t.opening {
+                t.opening = true;
+                wasm_bindgen_futures::spawn_local(async {
+                    match open().await {
+                        Ok(db) => flush(db),
+                        Err(e) => failed(&reason(&e)),
+                    }
+                });
+            }
+        }),
+    }
+    if value.is_some() {
+        if let Some(why) = failure() {
+            // Refused on the spot: the entry is what it was, and the other
+            // tabs are not told of a value that was never kept.
+            TIER.with(|t| {
+                let mut t = t.borrow_mut();
+                match before {
+                    Some(old) => t.entries.insert(key.to_owned(), old),
+                    None => t.entries.remove(key),
+                };
+            });
+            return Err(why);
+        }
+    }
+    TIER.with(|t| {
+        if let Some(channel) = &t.borrow().channel {
             let _ = channel.post_message(&message(key, value));
         }
-        match t.db.clone() {
-            Some(db) => write(&db, key, value),
-            None => {
-                t.queued.push((key.to_owned(), value.map(str::to_owned)));
-                if !t.opening {
-                    t.opening = true;
-                    wasm_bindgen_futures::spawn_local(async {
-                        match open().await {
-                            Ok(db) => flush(db),
-                            Err(e) => failed(&reason(&e)),
-                        }
-                    });
-                }
-            }
-        }
     });
+    Ok(())
+}
+
+/// Why IndexedDB refused an entry, once it has.
+pub fn failure() -> Option<String> {
+    TIER.with(|t| t.borrow().failure.clone())
 }
 
 /// Reads what IndexedDB holds, if `marked` (localStorage holds

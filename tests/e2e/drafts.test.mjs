@@ -160,6 +160,55 @@ test("a draft that does not fit in local storage moves to IndexedDB, is seen by 
   await context.close();
 });
 
+test("IndexedDB refusing a moved draft after the fact: not saved, says so, asks on leaving, loses nothing", async () => {
+  const context = await newContext(browser, server);
+  await context.addInitScript(() => {
+    // IndexedDB takes the write, then its transaction aborts, as when the
+    // disk share runs out at commit.
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = real.apply(this, args);
+      if (window.__idbRefuses) this.transaction.abort();
+      return request;
+    };
+  });
+  const page = await openApp(context, server);
+  await page.evaluate(() => {
+    let chunk = "x".repeat(512 * 1024), n = 0;
+    while (chunk.length > 8) {
+      try { localStorage.setItem(`other-app:${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length / 2); }
+    }
+  });
+  await newDraft(page);
+  await page.getByLabel("Title", { exact: true }).fill("Moved draft");
+  await waitSaved(page);
+  await page.evaluate(() => (window.__idbRefuses = true));
+  await page.getByLabel("Summary").fill("Typed after IndexedDB filled up.");
+  await page.getByTestId("save-status").filter({ hasText: "Not saved: IndexedDB refused it" }).waitFor();
+  await page.getByText(/IndexedDB refused the overflow/).first().waitFor();
+  // Typing on keeps saying so: nothing claims to be saved.
+  await page.getByLabel("Summary").fill("Typed after IndexedDB filled up, and more.");
+  await page.getByTestId("save-status").filter({ hasText: "Not saved" }).waitFor();
+  await page.waitForTimeout(1200);
+  assert.match(await page.getByTestId("save-status").innerText(), /Not saved/);
+  await page.getByRole("link", { name: "← All postmortems" }).click();
+  await page.getByTestId("leave-choice").waitFor();
+  const { text } = await downloadText(page, () => page.getByRole("button", { name: "Download the draft" }).click());
+  assert.equal(JSON.parse(text).summary, "Typed after IndexedDB filled up, and more.");
+  // Room again in local storage: the retry puts the draft back there.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("other-app:")) localStorage.removeItem(k);
+  });
+  await page.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("link", { name: "Moved draft" }).waitFor();
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("afterword:draft:"));
+    return key && JSON.parse(localStorage.getItem(key)).summary;
+  });
+  assert.equal(stored, "Typed after IndexedDB filled up, and more.");
+  await context.close();
+});
+
 test("a second tab's save is noticed: follow it when idle, and choose when both edited", async () => {
   const context = await newContext(browser, server);
   const a = await openApp(context, server);
