@@ -515,6 +515,7 @@ fn candidate(w: &str) -> bool {
 /// The other words a damage phrase can start with.
 const OTHER_VERBS: &[&str] = &[
     "fat",
+    "threw",
     "rushed",
     "hurried",
     "broke",
@@ -711,6 +712,32 @@ pub(crate) fn damage_at(doc: &Doc, i: usize) -> Option<Damage> {
         }
         "made" if doc.is_any(i + 1, &["things", "it", "everything"]) && doc.is(i + 2, "worse") => {
             return d(Class::Caused, i + 2, false);
+        }
+        // "sent the overnight accrual into a loop", "threw the cluster into
+        // a crash loop".
+        "sent" | "threw" | "pushed" | "tipped" | "plunged" => {
+            let into = (i + 1..limit.min(i + 8)).find(|&j| doc.is(j, "into"));
+            if let Some(into) = into {
+                let end = (into + 1..(into + 4).min(doc.len())).find(|&j| {
+                    doc.is_any(
+                        j,
+                        &[
+                            "loop",
+                            "tailspin",
+                            "meltdown",
+                            "chaos",
+                            "deadlock",
+                            "panic",
+                            "read-only",
+                            "crash-loop",
+                            "spiral",
+                        ],
+                    )
+                });
+                if let Some(end) = end {
+                    return d(Class::Caused, end, false);
+                }
+            }
         }
         // "made the fallback effectively unreachable": left it broken.
         "made" => {

@@ -190,7 +190,10 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
                 && (end + 2..(end + 5).min(doc.len()))
                     .any(|j| doc.word(j).is_some_and(crate::lint::roles::is_role_word));
             let inside = !doc.tokens[k].sentence_start;
-            if listed && inside && (alone || acting) || human_act || described {
+            // "The root cause here was Sepideh, not the scheduler": a name
+            // no list holds, spelled like a name, alone.
+            let unlisted = end == k && cx.people.unlisted_name(doc, k) && alone;
+            if (listed || unlisted) && inside && (alone || acting) || human_act || described {
                 return Some(end);
             }
         }
@@ -408,6 +411,8 @@ mod tests {
     #[test]
     fn titled_names_roles_with_modifiers_and_names_no_list_is_sure_of() {
         for text in [
+            "The root cause here was Sepideh, not the scheduler.",
+            "The root cause of this incident was Fenna.",
             "The root cause was Dr. Okonkwo leaving the valve half open.",
             "| Root cause | Day-shift technician (R. Baptiste) skipped the torque check |",
             "At the end of the day the root cause was Hannelore, not the pipeline.",
@@ -419,6 +424,8 @@ mod tests {
             "The root cause was Sidekiq retrying forever.",
             "The root cause was Travis, not the tests.",
             "The root cause was Paris losing power.",
+            "The root cause was Compaction, not the disks.",
+            "The root cause here was Kubernetes, not the app.",
         ] {
             assert_clean(ID, text);
         }

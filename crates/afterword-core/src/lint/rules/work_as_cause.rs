@@ -335,6 +335,11 @@ const AUTHORED: &[&str] = &[
     "triggered",
     "put",
     "rolled",
+    "flashed",
+    "wired",
+    "keyed",
+    "entered",
+    "typed",
 ];
 
 /// Things that are someone's work when a relative clause names who made
@@ -376,6 +381,13 @@ const AUTHORED_THING: &[&str] = &[
     "key",
     "table",
     "entry",
+    "firmware",
+    "image",
+    "calibration",
+    "recipe",
+    "manifest",
+    "route",
+    "routes",
 ];
 
 /// Participles that name the author after "by": "the script written by
@@ -459,8 +471,10 @@ fn authored_work(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         if !passive && !doc.is_any(verb, AUTHORED) {
             continue;
         }
+        // "The change Mirzo pushed at 16:20 disabled …": a time of day
+        // stays inside the clause.
         let damage = (verb + 1..(verb + 10).min(doc.len()))
-            .take_while(|&k| doc.word(k).is_some())
+            .take_while(|&k| doc.word(k).is_some() || doc.is_punct(k, ':'))
             .find_map(|k| damage_by_work(doc, k))
             .map(|d| d.end);
         // "… on the roster spreadsheet Kwabena maintains, which is why
@@ -671,6 +685,7 @@ mod tests {
             "- 03:10 paged again, this time for Ilse's untested patch",
             "Omar's hasty rollback made things worse.",
             "Abdullah's breaker config made the fallback effectively unreachable.",
+            "Jóhannsson's cron change is what sent the overnight interest accrual into a loop.",
             "The intern's script deleted every invoice from March.",
             "Everything downstream fell over because of the intern's PR renaming `DB_HOST`.",
             "Checkout was down for an hour due to Malik's config change.",
@@ -748,6 +763,8 @@ mod tests {
             "The cron job Leopoldine added last sprint fired at midnight UTC and wiped the staging and production caches together.",
             "The mapping file Benedikt pushed on Tuesday night broke every outbound result message.",
             "- 21:04 — Stream drops for all viewers; the ad-marker config Mehdi loaded that afternoon floods the packager with splice signals.",
+            "The PLC firmware Virtanen flashed on line 2 crashed the filler mid-cycle.",
+            "The change Mirzo pushed at 16:20 disabled the dispatch map for every ambulance.",
         ] {
             let found = only_no_people(ID, text);
             assert_eq!(found.len(), 1, "{text}: {found:#?}");
