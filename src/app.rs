@@ -438,8 +438,7 @@ fn install_listeners(app: AppState, open: OpenDraft) {
         // The open draft's last save went there: it did not last.
         if let Some(Some(session)) = app.open.0.try_get_untracked() {
             let id = session.doc.with_untracked(|d| d.id.clone());
-            let key = format!("{}:draft:{id}", app.library().namespace());
-            if crate::spill::holds(&key) {
+            if app.library().is_spilled(&id) {
                 session.save_lost(&why);
             }
         }

@@ -976,6 +976,12 @@ impl<S: KeyValueStore> Library<S> {
         matches!(self.store.get(&self.draft_key(id)), Ok(Some(_)))
     }
 
+    /// True when draft `id` is kept by the store's overflow tier rather than
+    /// its main storage (see [`KeyValueStore::spilled`]).
+    pub fn is_spilled(&self, id: &str) -> bool {
+        self.store.spilled(&self.draft_key(id))
+    }
+
     /// Stores an imported or restored draft exactly as it came (same
     /// revision, same "last updated"), so exporting it again gives the same
     /// file, and gives it its row in the draft list, in the trash when
@@ -1292,6 +1298,37 @@ mod tests {
         let mut d = Postmortem::new(id.into(), t(0));
         d.title = title.into();
         d
+    }
+
+    /// A store whose overflow tier holds every key naming draft "big".
+    struct Overflowing(MemoryStore);
+
+    impl KeyValueStore for Overflowing {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.0.keys()
+        }
+        fn spilled(&self, key: &str) -> bool {
+            key.ends_with(":big")
+        }
+    }
+
+    #[test]
+    fn says_which_drafts_the_overflow_tier_keeps() {
+        let lib = Library::new(Overflowing(MemoryStore::new()), "team-a");
+        lib.save(&mut doc("big", "Moved"), t(1)).unwrap();
+        lib.save(&mut doc("small", "Stayed"), t(2)).unwrap();
+        assert!(lib.is_spilled("big"));
+        assert!(!lib.is_spilled("small"));
+        assert!(!Library::new(MemoryStore::new(), "team-a").is_spilled("big"));
     }
 
     #[test]
