@@ -96,12 +96,28 @@ clearInterval(watch);
 const firstSync = performance.now() - t0;
 const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("afterword:draft:")).length);
 const storedUnits = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+// What did not fit in local storage moved to IndexedDB (see src/spill.rs).
+const [spilled, spilledUnits] = await page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open("afterword");
+  open.onerror = () => resolve([0, 0]);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains("entries")) return resolve([0, 0]);
+    const store = db.transaction("entries").objectStore("entries");
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () => {
+      const drafts = keys.result.filter((k) => k.startsWith("afterword:draft:")).length;
+      resolve([drafts, values.result.reduce((n, v) => n + v.length, 0)]);
+    };
+  };
+}));
 const problem = await page.getByRole("alert").allTextContents();
 const firstIn = bytesIn;
 const firstOut = bytesOut;
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 console.log(`team library with ${count} ${small ? "small " : ""}postmortems on the server (${info.doc_count} documents, ${kb(jsonBytes)} of JSON)`);
-console.log(`  first sync into an empty browser: ${(firstSync / 1000).toFixed(1)} s, received ${kb(firstIn)} on the wire (compressed), sent ${kb(firstOut)}; ${stored} drafts stored (${kb(storedUnits * 2)} of localStorage)`);
+console.log(`  first sync into an empty browser: ${(firstSync / 1000).toFixed(1)} s, received ${kb(firstIn)} on the wire (compressed), sent ${kb(firstOut)}; ${stored} drafts in localStorage (${kb(storedUnits * 2)}), ${spilled} moved to IndexedDB (${kb(spilledUnits * 2)})`);
 if (problem.length) console.log(`  messages shown: ${problem.join(" | ").slice(0, 400)}`);
 
 // One change in the browser, until the server has it.
