@@ -179,6 +179,20 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether token `i` is the break between two cells of one table row
+    /// (a `|` with no line end between its neighbours).
+    pub(crate) fn cell_break(&self, i: usize) -> bool {
+        if i == 0 || i + 1 >= self.tokens.len() || self.tokens[i].kind != Kind::Break {
+            return false;
+        }
+        let (from, to) = (self.tokens[i - 1].end, self.tokens[i + 1].start);
+        from < to
+            && self
+                .text
+                .get(from..to)
+                .is_some_and(|gap| gap.contains('|') && !gap.contains('\n'))
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
     }

@@ -145,6 +145,34 @@ pub(crate) fn spared_or_thing(cx: &Cx<'_>, i: usize) -> bool {
     {
         return true;
     }
+    // "The master node was demoted": machines are promoted and demoted too.
+    if doc.is_any(
+        s,
+        &[
+            "node",
+            "nodes",
+            "replica",
+            "replicas",
+            "primary",
+            "server",
+            "servers",
+            "instance",
+            "instances",
+            "host",
+            "hosts",
+            "broker",
+            "brokers",
+            "leader",
+            "cluster",
+            "database",
+            "shard",
+            "shards",
+            "pod",
+            "pods",
+        ],
+    ) {
+        return true;
+    }
     if cx.people.mention_ending_at(doc, s).is_some()
         || crate::lint::roles::is_role_word(word)
         || doc.tokens[s].capitalised

@@ -206,6 +206,18 @@ fn omission_at(doc: &Doc, i: usize) -> Option<(Verb, usize)> {
 /// "managed to", "went and", "then".
 fn subject_end(doc: &Doc, verb: usize) -> Option<usize> {
     let mut j = verb.checked_sub(1)?;
+    // "| 02:14 | Okonkwo (night porter) | Propped the fire door open … |": a
+    // timeline row whose who-cell is the subject of its what-cell.
+    if doc.cell_break(j) {
+        j = j.checked_sub(1)?;
+        if doc.is_punct(j, ')') {
+            let open = (j.saturating_sub(6)..j)
+                .rev()
+                .find(|&k| doc.is_punct(k, '('))?;
+            j = open.checked_sub(1)?;
+        }
+        return Some(j);
+    }
     if doc.is(verb, "supposed") && doc.is_any(j, &["was", "were"]) && j > 0 {
         j -= 1;
     }
@@ -484,7 +496,24 @@ impl Rule for PersonAsCause {
                         "reset", "revoked", "left",
                     ],
                 );
-            if !actor.sure && !human && !named_act && !unlisted_act {
+            // "| 09:12 | Nguyen Van Thanh | deleted the static routes … |": a
+            // who-cell that holds only a name, no list needed.
+            let who_cell = doc.cell_break(i - 1)
+                && actor.kind == ActorKind::Name
+                && matches!(verb, Verb::Damage(_))
+                && {
+                    // The cell from its start to the name: capitalised words.
+                    let from = (actor.start.saturating_sub(3)..actor.start)
+                        .rev()
+                        .find(|&k| doc.word(k).is_none());
+                    from.is_some_and(|b| {
+                        doc.cell_break(b)
+                            && (b + 1..=actor.end)
+                                .all(|k| doc.word(k).is_some() && doc.tokens[k].capitalised)
+                            && (actor.end > b + 1 || cx.people.unlisted_name(doc, actor.start))
+                    })
+                };
+            if !actor.sure && !human && !named_act && !unlisted_act && !who_cell {
                 continue;
             }
             // "… than discovering what you forgot to count": "you" in a
@@ -1079,6 +1108,25 @@ mod tests {
             "Retries took the API offline for a minute.",
             "Longhorn wiped the volume during the rebuild.",
             "Vuthy paused truck appointments early, which stopped customers booking stale slots.",
+        ] {
+            assert!(only_no_people(ID, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_timeline_row_whose_who_cell_did_the_damage() {
+        use crate::lint::testing::only_no_people;
+        for text in [
+            "| 09:12 | Nguyen Van Thanh | Wiped the routing table on the edge router |",
+            "| 02:14 | Okonkwo (night porter) | Wiped the guest-key encoder database |",
+            "| 11:05 | the night DBA | Dropped the bookings table in production |",
+        ] {
+            assert_eq!(only_no_people(ID, text).len(), 1, "{text}");
+        }
+        for text in [
+            "| 09:12 | Nguyen Van Thanh | restored the static routes on the edge router |",
+            "| 02:14 | Cron | Deleted the expired sessions |",
+            "| Owner | Ana |\n\nDeleted rows are kept for 30 days.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
         }

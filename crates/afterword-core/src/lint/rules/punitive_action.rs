@@ -800,6 +800,10 @@ mod tests {
         );
         assert_clean(
             ID,
+            "The master node was demoted and a replica was promoted automatically.",
+        );
+        assert_clean(
+            ID,
             "The deploy bot's permissions were revoked after the key leaked.",
         );
         assert_clean(
