@@ -109,6 +109,14 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
     {
         k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
     }
+    // "Y. Demir, fare systems": the family name after an initial.
+    if doc.is_punct(k + 1, '.')
+        && doc.tokens.get(k).is_some_and(|t| t.capitalised)
+        && doc.slice(k, k).chars().count() == 1
+        && doc.tokens.get(k + 2).is_some_and(|t| t.capitalised)
+    {
+        k += 2;
+    }
     if let Some(actor) = cx.people.actor_starting_at(doc, k) {
         if actor.sure {
             return Some(actor.end);
@@ -137,6 +145,15 @@ fn person_or_their_work(cx: &Cx<'_>, k: usize) -> Option<usize> {
             && doc.word(end + 1).is_none()
         {
             return Some(end);
+        }
+        // "Root cause: store manager Haziq": a role, then the name.
+        if end <= k + 1
+            && doc.word(end).is_some_and(crate::lint::roles::is_role_word)
+            && cx.people.level(end + 1) >= crate::lint::people::Level::Maybe
+            && doc.tokens[end + 1].capitalised
+            && doc.word(end + 2).is_none()
+        {
+            return Some(end + 1);
         }
     }
     // "the root cause is Jordan, not the scheduler", "was Alemu propping
@@ -413,6 +430,8 @@ mod tests {
         for text in [
             "The root cause here was Sepideh, not the scheduler.",
             "The root cause of this incident was Fenna.",
+            "| INC-4471 | POS outage, 38 stores | Root cause: store manager Haziq | Closed |",
+            "| Root cause | Y. Demir, fare systems |",
             "The root cause was Dr. Okonkwo leaving the valve half open.",
             "| Root cause | Day-shift technician (R. Baptiste) skipped the torque check |",
             "At the end of the day the root cause was Hannelore, not the pipeline.",

@@ -450,7 +450,15 @@ fn punitive_at(cx: &Cx<'_>, i: usize) -> Option<usize> {
             } else if role(i + 1) {
                 i + 2
             } else if person(i + 1) {
-                i + 1
+                // "Remove Dr. Bakradze from night shifts": the name after a
+                // title.
+                if doc.is_any(i + 1, crate::lint::people::TITLES)
+                    && person(i + 2 + usize::from(doc.is_punct(i + 2, '.')))
+                {
+                    i + 2 + usize::from(doc.is_punct(i + 2, '.'))
+                } else {
+                    i + 1
+                }
             } else {
                 return None;
             };
@@ -737,6 +745,7 @@ mod tests {
             "Kenji will be written up for the outage.",
             "Lena loses deploy access until further notice.",
             "Going forward, Dario will be blocked from merging to main.",
+            "- [ ] Remove Dr. Bakradze from unsupervised night shifts",
             "- Tomasz has been moved off the rotation for a month.",
             "| Action | The intern will be retrained | Zofia |",
             "Disciplinary action will follow.",
