@@ -427,6 +427,18 @@ fn good_news(doc: &Doc, j: usize) -> Option<usize> {
             return Some(down - j + 1);
         }
     }
+    // "the POS offline mode worked exactly as you designed it".
+    if doc.is_any(j, &["worked", "behaved", "performed"]) {
+        let as_ = (j + 1..(j + 4).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is(k, "as"))?;
+        let meant = (as_ + 1..(as_ + 3).min(doc.len()))
+            .take_while(|&k| doc.word(k).is_some())
+            .find(|&k| doc.is_any(k, &["designed", "intended", "planned", "documented"]))?;
+        let undone = (meant + 1..(meant + 8).min(doc.len()))
+            .any(|k| doc.is_any(k, &["not", "never", "except", "until", "if"]));
+        return (!undone).then_some(meant - j + 1);
+    }
     if doc.is_any(j, &["dropped", "fell", "went"])
         && doc.seq(j + 1, &["to", "zero"])
         && (j.saturating_sub(3)..j).any(|k| doc.is_any(k, &trouble))
@@ -1195,6 +1207,15 @@ mod tests {
     #[test]
     fn real_thanks_and_systems_are_fine() {
         assert_clean(ID, "Thanks to Lea's page the database team joined at once.");
+        assert_clean(
+            ID,
+            "Great job, Ahmet and Nurul: the POS offline mode worked exactly as you designed it.",
+        );
+        assert!(!crate::lint::testing::only_no_people(
+            ID,
+            "Great job, Ahmet: the failover worked as designed until it deleted every booking."
+        )
+        .is_empty());
         assert_clean(
             ID,
             "Thanks to Ana for scheduling the maintenance in the middle of the night, when traffic is lowest.",
