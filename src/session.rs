@@ -368,7 +368,7 @@ impl Session {
             self.unsaved_since.set_value(Some(clock_ms()));
         }
         self.status
-            .set(SaveStatus::Failed(format!("IndexedDB refused it ({why})")));
+            .set(SaveStatus::Failed(format!("IndexedDB refused it: {why}")));
     }
 
     /// Conflict: write this tab's version over the other one.

@@ -10,6 +10,16 @@ import {
 
 useBrowserAndServer();
 
+// Another app on the same origin fills local storage until nothing fits.
+function fillLocalStorage(page) {
+  return page.evaluate(() => {
+    let chunk = "x".repeat(512 * 1024), n = 0;
+    while (chunk.length > 8) {
+      try { localStorage.setItem(`other-app:${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length / 2); }
+    }
+  });
+}
+
 test("a typed draft is saved without a button and is there after a reload", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
@@ -132,13 +142,7 @@ test("a full storage quota says so plainly, keeps the edits and offers a downloa
 test("a draft that does not fit in local storage moves to IndexedDB, is seen by a second tab and kept", async () => {
   const context = await newContext(browser, server);
   const page = await openApp(context, server);
-  // Another app on the same origin fills local storage until nothing fits.
-  await page.evaluate(() => {
-    let chunk = "x".repeat(512 * 1024), n = 0;
-    while (chunk.length > 8) {
-      try { localStorage.setItem(`other-app:${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length / 2); }
-    }
-  });
+  await fillLocalStorage(page);
   await newDraft(page);
   await page.getByLabel("Title", { exact: true }).fill("Spilled draft");
   await page.getByLabel("Summary").fill("The queue filled up and the consumer fell behind.");
@@ -173,12 +177,7 @@ test("IndexedDB refusing a moved draft after the fact: not saved, says so, asks 
     };
   });
   const page = await openApp(context, server);
-  await page.evaluate(() => {
-    let chunk = "x".repeat(512 * 1024), n = 0;
-    while (chunk.length > 8) {
-      try { localStorage.setItem(`other-app:${n}`, chunk); n++; } catch { chunk = chunk.slice(0, chunk.length / 2); }
-    }
-  });
+  await fillLocalStorage(page);
   await newDraft(page);
   await page.getByLabel("Title", { exact: true }).fill("Moved draft");
   await waitSaved(page);
@@ -186,6 +185,7 @@ test("IndexedDB refusing a moved draft after the fact: not saved, says so, asks 
   await page.getByLabel("Summary").fill("Typed after IndexedDB filled up.");
   await page.getByTestId("save-status").filter({ hasText: "Not saved: IndexedDB refused it" }).waitFor();
   await page.getByText(/IndexedDB refused the overflow/).first().waitFor();
+  await screenshot(page, "editor-indexeddb-refused");
   // Typing on keeps saying so: nothing claims to be saved.
   await page.getByLabel("Summary").fill("Typed after IndexedDB filled up, and more.");
   await page.getByTestId("save-status").filter({ hasText: "Not saved" }).waitFor();
