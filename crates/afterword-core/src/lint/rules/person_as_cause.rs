@@ -473,6 +473,16 @@ impl Rule for PersonAsCause {
                     verb,
                     Verb::Damage(Class::Shipped | Class::Deleted | Class::TookDown)
                 );
+            // "Vuthy paused truck appointments early": pausing, disabling
+            // and silencing are how people stop harm, so a name no list is
+            // sure of is not made a person by them.
+            let stops_harm = doc.is_any(
+                i,
+                &[
+                    "paused", "disabled", "silenced", "muted", "snoozed", "locked", "cut", "shut",
+                    "reset", "revoked", "left",
+                ],
+            );
             // "Kowalczyk took the brine pump offline": a name no list
             // holds, doing damage only a hand does.
             let unlisted_act = actor.start == actor.end
@@ -487,18 +497,11 @@ impl Rule for PersonAsCause {
                             | Class::Misconfigured
                     )
                 )
-                // "Vuthy paused truck appointments early": pausing,
-                // disabling and silencing are how people stop harm.
-                && !doc.is_any(
-                    i,
-                    &[
-                        "paused", "disabled", "silenced", "muted", "snoozed", "locked", "cut", "shut",
-                        "reset", "revoked", "left",
-                    ],
-                );
+                && !stops_harm;
             // "| 09:12 | Nguyen Van Thanh | deleted the static routes … |": a
             // who-cell that holds only a name, no list needed.
             let who_cell = doc.cell_break(i - 1)
+                && !stops_harm
                 && actor.kind == ActorKind::Name
                 && matches!(verb, Verb::Damage(_))
                 && {
@@ -1126,6 +1129,7 @@ mod tests {
         for text in [
             "| 09:12 | Nguyen Van Thanh | restored the static routes on the edge router |",
             "| 02:14 | Cron | Deleted the expired sessions |",
+            "| 10:40 | Kowalczyk | Paused every outbound job on the edge router |",
             "| Owner | Ana |\n\nDeleted rows are kept for 30 days.",
         ] {
             assert!(only_no_people(ID, text).is_empty(), "{text}");
