@@ -151,7 +151,9 @@ test("a status changed in the list is saved in its postmortem and survives a rel
   await page.getByTestId("review-message").filter({ hasText: "is now done" }).waitFor();
   // No longer overdue once done.
   assert.doesNotMatch(await rows(page).filter({ hasText: "Add a canary stage" }).innerText(), /Overdue/);
-  // The keyboard stays on the select after the row is redrawn.
+  // The keyboard stays on the select after the row is redrawn (the focus
+  // is put back on the frame after the message).
+  await page.waitForFunction((id) => document.activeElement?.id === id, `status-${a.id}-a1`, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), `status-${a.id}-a1`);
   const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`afterword:draft:${id}`)), a.id);
   assert.equal(stored.action_items[0].status, "done");
@@ -165,6 +167,7 @@ test("a status changed in the list is saved in its postmortem and survives a rel
   await page.getByLabel("Status of Write the failover runbook").focus();
   await page.keyboard.press("ArrowDown");
   await page.getByTestId("review-message").filter({ hasText: "Write the failover runbook" }).waitFor();
+  await page.waitForFunction((id) => document.activeElement?.id === id, `status-${a.id}-a2`, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), `status-${a.id}-a2`);
   await page.keyboard.press("ArrowDown");
   await page.getByTestId("review-message").filter({ hasText: "is now won't do" }).waitFor();
